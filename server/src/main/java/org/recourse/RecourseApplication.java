@@ -1,0 +1,28 @@
+package org.recourse;
+
+import org.recourse.platform.CommandLine;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * One entry point for both faces of Recourse: with no arguments (or only {@code --options}) it
+ * serves the web application; with a command word ({@code ./recourse user add ...}) it starts
+ * the same application context without a web server, runs that command and exits.
+ */
+@SpringBootApplication
+@EnableScheduling
+public class RecourseApplication {
+
+    public static void main(String[] args) {
+        if (CommandLine.isCommand(args)) {
+            SpringApplication app = new SpringApplication(RecourseApplication.class);
+            app.setWebApplicationType(WebApplicationType.NONE);
+            app.setDefaultProperties(CommandLine.defaultProperties());
+            app.setLogStartupInfo(false);
+            System.exit(SpringApplication.exit(app.run(args)));
+        }
+        SpringApplication.run(RecourseApplication.class, args);
+    }
+}

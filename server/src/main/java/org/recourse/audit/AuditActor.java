@@ -1,0 +1,40 @@
+package org.recourse.audit;
+
+import java.util.concurrent.Callable;
+
+/**
+ * Names the actor for work that is not a web request: a scheduled job ({@code system:retention})
+ * or a command ({@code cli:root}). Inside a request the signed-in user is the actor.
+ */
+public final class AuditActor {
+
+    private static final ThreadLocal<String> current = new ThreadLocal<>();
+
+    private AuditActor() {
+    }
+
+    public static <T> T runAs(String actor, Callable<T> work) throws Exception {
+        String previous = current.get();
+        current.set(actor);
+        try {
+            return work.call();
+        } finally {
+            current.set(previous);
+        }
+    }
+
+    public static void runAs(String actor, Runnable work) {
+        String previous = current.get();
+        current.set(actor);
+        try {
+            work.run();
+        } finally {
+            current.set(previous);
+        }
+    }
+
+    /** The actor set for this thread, or null. */
+    public static String current() {
+        return current.get();
+    }
+}

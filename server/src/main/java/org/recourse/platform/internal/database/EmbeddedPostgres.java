@@ -1,0 +1,293 @@
+package org.recourse.platform.internal.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL server whose binaries come from Maven (zonky's packaged builds) and whose
+ * data directory lives under {@code RECOURSE_DATA_DIR}. It is our own small launcher rather than
+ * a test library's because a production data directory must survive restarts, use passwords,
+ * listen on loopback only, and be shared by a running server and a {@code ./recourse} command.
+ *
+ * <p>PostgreSQL refuses to run as root; when we are root the server processes run as the
+ * unprivileged user {@code nobody}, which then owns the data directory.
+ */
+public final class EmbeddedPostgres {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgres.class);
+    static final String SUPERUSER = "postgres";
+    public static final String APP_ROLE = "recourse_app";
+    public static final String DATABASE = "recourse";
+
+    private static final java.util.Set<Path> freshened = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private final Path dataDir;
+    private final Path binDir;
+    private final int port;
+    private final boolean startedHere;
+    private final String superuserPassword;
+    private final String appPassword;
+
+    private EmbeddedPostgres(Path dataDir, Path binDir, int port, boolean startedHere,
+                             String superuserPassword, String appPassword) {
+        this.dataDir = dataDir;
+        this.binDir = binDir;
+        this.port = port;
+        this.startedHere = startedHere;
+        this.superuserPassword = superuserPassword;
+        this.appPassword = appPassword;
+    }
+
+    /**
+     * Starts the server on {@code baseDir/postgres}, or attaches to the one another Recourse
+     * process already runs there.
+     */
+    public static synchronized EmbeddedPostgres startOrAttach(Path baseDir, int requestedPort, boolean fresh) {
+        try {
+            Path dataDir = baseDir.toAbsolutePath().resolve("postgres");
+            Path binDir = PostgresBinaries.extract();
+            Files.createDirectories(baseDir);
+            Path secrets = baseDir.toAbsolutePath().resolve("secrets");
+            String superuserPassword = Secrets.readOrCreate(secrets.resolve("postgres-superuser"));
+            String appPassword = Secrets.readOrCreate(secrets.resolve("postgres-app"));
+
+            if (fresh && freshened.add(dataDir)) {
+                wipe(binDir, dataDir, superuserPassword);
+            }
+            Optional<Integer> running = runningPort(dataDir, superuserPassword);
+            if (running.isPresent()) {
+                log.info("Attaching to the embedded PostgreSQL already running on port {}", running.get());
+                return new EmbeddedPostgres(dataDir, binDir, running.get(), false, superuserPassword, appPassword);
+            }
+            if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
+                initdb(binDir, dataDir, superuserPassword);
+            }
+            int port = requestedPort > 0 ? requestedPort : freePort();
+            start(binDir, dataDir, port);
+            EmbeddedPostgres pg = new EmbeddedPostgres(dataDir, binDir, port, true, superuserPassword, appPassword);
+            pg.ensureDatabaseAndRole();
+            return pg;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    }
+
+    public String superuserUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String superuser() {
+        return SUPERUSER;
+    }
+
+    public String superuserPassword() {
+        return superuserPassword;
+    }
+
+    public String appPassword() {
+        return appPassword;
+    }
+
+    /**
+     * Stops the server if this process started it and no other Recourse process is still
+     * connected; a command run beside a live server leaves the server's database running.
+     */
+    public synchronized void stopIfUnused() {
+        if (!startedHere) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(superuserUrl("postgres"), SUPERUSER, superuserPassword);
+             var rs = c.createStatement().executeQuery(
+                     "select count(*) from pg_stat_activity where backend_type = 'client backend' "
+                             + "and pid <> pg_backend_pid()")) {
+            rs.next();
+            if (rs.getInt(1) > 0) {
+                log.info("Leaving the embedded PostgreSQL running: another process is connected");
+                return;
+            }
+        } catch (SQLException e) {
+            log.warn("Could not ask the embedded PostgreSQL for its clients: {}", e.getMessage());
+        }
+        runAsOwner(binDir, dataDir, List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(),
+                "-m", "fast", "-w", "stop"));
+    }
+
+    /** Tests start from an empty cluster once per JVM, stopping a server a killed run left behind. */
+    private static void wipe(Path binDir, Path dataDir, String superuserPassword) throws IOException {
+        if (runningPort(dataDir, superuserPassword).isPresent()) {
+            runAsOwner(binDir, dataDir, List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(),
+                    "-m", "immediate", "-w", "stop"));
+        }
+        if (Files.exists(dataDir)) {
+            try (var paths = Files.walk(dataDir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private void ensureDatabaseAndRole() {
+        try (Connection c = DriverManager.getConnection(superuserUrl("postgres"), SUPERUSER, superuserPassword)) {
+            var st = c.createStatement();
+            try (var rs = st.executeQuery("select 1 from pg_roles where rolname = '" + APP_ROLE + "'")) {
+                if (!rs.next()) {
+                    st.execute("create role " + APP_ROLE + " login password '" + appPassword + "'");
+                }
+            }
+            try (var rs = st.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
+                if (!rs.next()) {
+                    st.execute("create database " + DATABASE + " encoding 'UTF8'");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not prepare the embedded database", e);
+        }
+    }
+
+    private static Optional<Integer> runningPort(Path dataDir, String password) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.size() < 4) {
+            return Optional.empty();
+        }
+        int port = Integer.parseInt(lines.get(3).trim());
+        try (Connection ignored = DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + port + "/postgres", SUPERUSER, password)) {
+            return Optional.of(port);
+        } catch (SQLException stale) {
+            return Optional.empty();
+        }
+    }
+
+    private static void initdb(Path binDir, Path dataDir, String superuserPassword) throws IOException {
+        Files.createDirectories(dataDir);
+        Path pwFile = Files.createTempFile("recourse-pw", ".txt",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+            Files.writeString(pwFile, superuserPassword, StandardCharsets.UTF_8);
+            handOver(dataDir, pwFile);
+            runAsOwner(binDir, dataDir, List.of(binDir.resolve("initdb").toString(), "-D", dataDir.toString(),
+                    "-U", SUPERUSER, "--pwfile=" + pwFile, "-A", "scram-sha-256", "-E", "UTF8",
+                    "--no-locale"));
+        } finally {
+            Files.deleteIfExists(pwFile);
+        }
+        log.info("Created a new PostgreSQL data directory at {}", dataDir);
+    }
+
+    private static void start(Path binDir, Path dataDir, int port) {
+        String options = "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"
+                + " -c max_connections=200";
+        runAsOwner(binDir, dataDir, List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(),
+                "-o", options, "-l", dataDir.resolve("server.log").toString(), "-w", "-t", "60", "start"));
+    }
+
+    private static void runAsOwner(Path binDir, Path dataDir, List<String> command) {
+        List<String> full = new ArrayList<>();
+        if (isRoot()) {
+            full.addAll(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"));
+        }
+        full.addAll(command);
+        try {
+            Process process = new ProcessBuilder(full)
+                    .directory(dataDir.getParent().toFile())
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("PostgreSQL command failed: " + command.getFirst()
+                        + "\n" + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** As root, the data directory (and the one-time password file) must belong to nobody. */
+    private static void handOver(Path... paths) throws IOException {
+        if (!isRoot()) {
+            return;
+        }
+        for (Path path : paths) {
+            try {
+                Process chown = new ProcessBuilder("chown", "-R", "nobody:nogroup", path.toString())
+                        .inheritIO().start();
+                if (chown.waitFor() != 0) {
+                    throw new IOException("chown failed for " + path);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Random passwords kept in files only their owner can read. */
+    static final class Secrets {
+        private static final SecureRandom random = new SecureRandom();
+
+        private Secrets() {
+        }
+
+        static String readOrCreate(Path file) throws IOException {
+            if (Files.exists(file)) {
+                return Files.readString(file).trim();
+            }
+            Files.createDirectories(file.getParent());
+            byte[] bytes = new byte[24];
+            random.nextBytes(bytes);
+            String secret = HexFormat.of().formatHex(bytes);
+            Path tmp = Files.createTempFile(file.getParent(), "secret", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(tmp, secret);
+            try {
+                Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException raced) {
+                Files.deleteIfExists(tmp);
+            }
+            return Files.readString(file).trim();
+        }
+    }
+}
