@@ -9,7 +9,7 @@ import org.recourse.accounts.StaffRole;
 import org.springframework.validation.Errors;
 
 /** The account form of the admin screens, with its server-side checks. */
-class AccountForm {
+public class AccountForm {
 
     private String username = "";
     private String displayName = "";

@@ -58,7 +58,8 @@ class SecurityConfiguration {
                         .logoutUrl("/logout")
                         .logoutSuccessUrl("/login?signedOut")
                         .deleteCookies("SESSION", "JSESSIONID"))
-                .exceptionHandling(e -> e.accessDeniedHandler(handlers::accessDenied))
+                .exceptionHandling(e -> e.accessDeniedHandler(handlers::accessDenied)
+                        .authenticationEntryPoint(handlers::authenticationRequired))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

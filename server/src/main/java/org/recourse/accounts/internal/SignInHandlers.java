@@ -71,6 +71,23 @@ class SignInHandlers {
         return Boolean.TRUE.equals(locked);
     }
 
+    /**
+     * Anonymous visitors are sent to sign in only for staff areas; anywhere else a route they may
+     * not use is answered as if it did not exist, so the public never lands on the staff login.
+     */
+    void authenticationRequired(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        String path = request.getRequestURI();
+        if (STAFF_AREAS.stream().anyMatch(path::startsWith)) {
+            response.sendRedirect("/login");
+        } else {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        }
+    }
+
+    private static final java.util.List<String> STAFF_AREAS = java.util.List.of(
+            "/staff", "/account", "/login", "/actuator", "/liaison");
+
     void accessDenied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         if (SignInSteps.holds(SignInSteps.TOTP)) {

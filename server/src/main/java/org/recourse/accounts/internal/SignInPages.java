@@ -8,11 +8,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.recourse.audit.AuditTrail;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -105,28 +107,34 @@ class SignInPages {
         return "accounts/password";
     }
 
+    @ModelAttribute("minLength")
+    int minLength() {
+        return PasswordPolicy.MIN_LENGTH;
+    }
+
     @PostMapping("/account/password")
     String changePassword(@RequestParam(defaultValue = "") String current, @RequestParam(defaultValue = "") String password,
                           @RequestParam(defaultValue = "") String repeat, HttpServletRequest request,
                           HttpServletResponse response, Model model) {
         StaffPrincipal principal = SignInSteps.current();
-        StaffUser user = users.findById(principal.id()).orElseThrow();
-        String problem = PasswordPolicy.problemWith(password, repeat, user.username());
-        if (!encoder.matches(current, user.passwordHash())) {
+        String username = SecurityContextHolder.getContext()
+                .getAuthentication().getName();
+        StaffUser user = users.findByUsername(username).orElse(null);
+        String problem = PasswordPolicy.problemWith(password, repeat, username);
+        if (user == null || !encoder.matches(current, user.passwordHash())) {
             problem = "accounts.password.current-wrong";
         } else if (problem == null && encoder.matches(password, user.passwordHash())) {
             problem = "accounts.password.same";
         }
         if (problem != null) {
             model.addAttribute("problem", problem);
-            model.addAttribute("minLength", PasswordPolicy.MIN_LENGTH);
             return "accounts/password";
         }
         transactions.executeWithoutResult(status -> {
             users.setPassword(user.id(), encoder.encode(password), false, Instant.now(clock));
             audit.record("staff.password-changed", "staff_user", user.id().toString(), null);
         });
-        if (SignInSteps.holds(SignInSteps.PASSWORD_CHANGE)) {
+        if (principal != null && SignInSteps.holds(SignInSteps.PASSWORD_CHANGE)) {
             steps.completeAfterPasswordChange(principal, request, response);
         }
         return "redirect:/staff?passwordChanged";

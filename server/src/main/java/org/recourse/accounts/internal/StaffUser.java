@@ -8,12 +8,12 @@ import org.recourse.accounts.StaffMember;
 import org.recourse.accounts.StaffRole;
 
 /** A staff account row, credentials included; never leaves this module. */
-record StaffUser(UUID id, String username, String displayName, String email, String passwordHash,
+public record StaffUser(UUID id, String username, String displayName, String email, String passwordHash,
                  Set<StaffRole> roles, String organisation, String totpSecret, boolean totpEnrolled,
                  long lastTotpStep, int failedAttempts, Instant lockedUntil, boolean mustChangePassword,
                  boolean active, Instant createdAt) {
 
-    boolean lockedAt(Instant now) {
+    public boolean lockedAt(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
 

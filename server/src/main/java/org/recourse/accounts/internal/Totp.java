@@ -16,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
  * every authenticator app supports. A code is accepted one step either side of now, to allow
  * for clock drift; the caller makes sure each step is used only once.
  */
-final class Totp {
+public final class Totp {
 
     static final int STEP_SECONDS = 30;
     private static final int DIGITS = 6;
@@ -51,7 +51,7 @@ final class Totp {
         return OptionalLong.empty();
     }
 
-    static String code(String secret, long step) {
+    public static String code(String secret, long step) {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(decodeBase32(secret), "HmacSHA1"));
@@ -63,6 +63,11 @@ final class Totp {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The code an authenticator app shows right now; public for test clients. */
+    public static String currentCode(String secret, Instant now) {
+        return code(secret, now.getEpochSecond() / STEP_SECONDS);
     }
 
     static String otpauthUri(String issuer, String account, String secret) {

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * changed content, a changed or missing link, or a gap where an entry was removed.
  */
 @Component
-class AuditVerifier {
+public class AuditVerifier {
 
     private static final int PAGE = 5000;
     private static final String GENESIS = "0".repeat(64);
@@ -24,14 +24,14 @@ class AuditVerifier {
         this.sealer = sealer;
     }
 
-    record Result(long checked, Optional<Break> firstBreak, String headHash) {
-        boolean intact() {
+    public record Result(long checked, Optional<Break> firstBreak, String headHash) {
+        public boolean intact() {
             return firstBreak.isEmpty();
         }
     }
 
     /** {@code reason}: missing, link, altered or truncated (message key {@code audit.verify.reason.*}). */
-    record Break(long entryId, long seq, String reason) {
+    public record Break(long entryId, long seq, String reason) {
 
         String describe() {
             return switch (reason) {
