@@ -37,6 +37,12 @@ public final class RuleSet {
         return rules.size();
     }
 
+    /** The rules in document order, for reading. */
+    public List<RuleView> describe() {
+        return rules.stream().map(rule -> new RuleView(rule.id(), rule.section().name().toLowerCase(java.util.Locale.ROOT),
+                rule.kind(), rule.order(), rule.target(), rule.forwardTo(), rule.reason().nl(), rule.reason().en())).toList();
+    }
+
     /** Every directory key the rules name, to check against the directory before publishing. */
     public Set<String> referencedKeys() {
         Set<String> keys = new TreeSet<>();
