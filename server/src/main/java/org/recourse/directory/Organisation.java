@@ -1,7 +1,6 @@
 package org.recourse.directory;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -44,12 +43,5 @@ public record Organisation(
         aliases = List.copyOf(aliases);
         domains = List.copyOf(domains);
         sourceNotes = List.copyOf(sourceNotes);
-    }
-
-    /** Whether {@code candidate} is this organisation's name or one of its aliases, ignoring case. */
-    public boolean isCalled(String candidate) {
-        String wanted = candidate.trim().toLowerCase(Locale.ROOT);
-        return name.toLowerCase(Locale.ROOT).equals(wanted)
-                || aliases.stream().anyMatch(alias -> alias.toLowerCase(Locale.ROOT).equals(wanted));
     }
 }

@@ -33,7 +33,7 @@ class RouteCommandTest {
                 "4. Europese Commissie [toezichthouder]",
                 "5. Autoriteit Persoonsgegevens → Data Protection Commission [toezichthouder]",
                 "Doorverwijzen:",
-                "1. Centrum Seksueel Geweld (0800-0188)  SPOED", "minder dan 7 dagen geleden",
+                "1. Centrum Seksueel Geweld (0800-0188)  SPOED", "in de afgelopen 7 dagen gebeurd",
                 "2. Veilig Thuis (0800-2000)",
                 "3. Politie (0900-8844)",
                 "4. Slachtofferhulp Nederland (0900-0101)");

@@ -33,10 +33,6 @@ public final class RuleSet {
         this.authorities = Map.copyOf(authorities);
     }
 
-    public int size() {
-        return rules.size();
-    }
-
     /** The rules in document order, for reading. */
     public List<RuleView> describe() {
         return rules.stream().map(rule -> new RuleView(rule.id(), rule.section().name().toLowerCase(java.util.Locale.ROOT),
