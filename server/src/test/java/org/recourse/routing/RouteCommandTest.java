@@ -41,7 +41,7 @@ class RouteCommandTest {
 
     @Test
     void speaksEnglishOnRequestAndPutsTheCsamRouteFirstForMinors() {
-        Output result = run("--platform", "Snap", "--age", "minor", "--form", "non_consensual_sharing", "--lang", "en");
+        Output result = run("--platform", "www.snapchat.com", "--age", "minor", "--form", "non_consensual_sharing", "--lang", "en");
 
         assertThat(result.exit()).isZero();
         assertThat(result.out()).containsSubsequence("Who can act:",
@@ -66,7 +66,7 @@ class RouteCommandTest {
     void badInputGetsAClearMessageAndANonZeroExit() {
         Output unknownPlatform = run("--platform", "MySpace", "--age", "adult", "--form", "doxing");
         assertThat(unknownPlatform.exit()).isEqualTo(2);
-        assertThat(unknownPlatform.err()).contains("error: --platform: 'MySpace' is not a name in the directory");
+        assertThat(unknownPlatform.err()).contains("error: --platform: 'MySpace' is not a name or domain in the directory");
 
         Output badForm = run("--platform", "X", "--age", "elderly", "--form", "revenge", "--days-ago", "soon");
         assertThat(badForm.exit()).isEqualTo(2);

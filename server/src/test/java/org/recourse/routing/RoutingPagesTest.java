@@ -47,7 +47,7 @@ class RoutingPagesTest {
 
         Document wrong = http.get("/staff/routing/try?platform=Nowhere&age=old").document();
         assertThat(wrong.select(".error-summary li").eachText()).contains(
-                "platform: 'Nowhere' is not a name in the directory", "age: 'old' is not one of adult, minor",
+                "platform: 'Nowhere' is not a name or domain in the directory", "age: 'old' is not one of adult, minor",
                 "form: give at least one form of violence");
         assertThat(wrong.select("ol.actions")).isEmpty();
 

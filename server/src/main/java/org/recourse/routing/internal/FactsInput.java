@@ -39,9 +39,9 @@ final class FactsInput {
         List<Problem> problems = new ArrayList<>();
         Organisation organisation = null;
         if (!blank(platform)) {
-            organisation = directory.findByName(platform).orElse(null);
+            organisation = directory.findByName(platform).or(() -> directory.findByDomain(platform)).orElse(null);
             if (organisation == null) {
-                problems.add(new Problem("platform", "'" + platform.trim() + "' is not a name in the directory"));
+                problems.add(new Problem("platform", "'" + platform.trim() + "' is not a name or domain in the directory"));
             }
         }
         VictimAge victimAge = null;

@@ -133,7 +133,7 @@ class RouteCommand implements CliCommand {
         out.println("./recourse " + name() + " — " + summary());
         out.println();
         out.println("Options:");
-        out.println("  --platform NAME      platform, hoster, registrar or site owner, by name or other name (below)");
+        out.println("  --platform NAME      platform, hoster, registrar or site owner: a name or other name (below), or a domain");
         out.println("  --age adult|minor    the victim's age group");
         out.println("  --form FORM          form of violence; repeat for several (below)");
         out.println("  --relationship R     partner, ex-partner, family, acquaintance, stranger, unknown");

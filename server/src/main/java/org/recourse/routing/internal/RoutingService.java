@@ -1,6 +1,10 @@
 package org.recourse.routing.internal;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.recourse.directory.Directory;
+import org.recourse.directory.Organisation;
 import org.recourse.routing.Routing;
 import org.recourse.routing.RoutingAdvice;
 import org.recourse.routing.RoutingFacts;
@@ -20,12 +24,16 @@ class RoutingService implements Routing {
 
     @Override
     public RoutingAdvice route(RoutingFacts facts) {
-        PublishedRuleSet active = ruleSets.active();
-        return active.rules().evaluate(active.version(), facts, directory::findByKey);
+        return route(facts, ruleSets.active());
     }
 
     RoutingAdvice route(RoutingFacts facts, int version) {
-        PublishedRuleSet rules = ruleSets.version(version).orElseThrow();
-        return rules.rules().evaluate(rules.version(), facts, directory::findByKey);
+        return route(facts, ruleSets.version(version).orElseThrow());
+    }
+
+    private RoutingAdvice route(RoutingFacts facts, PublishedRuleSet rules) {
+        // Several rules name the same body (the police act and are referred to): look each up once.
+        Map<String, Optional<Organisation>> looked = new HashMap<>();
+        return rules.rules().evaluate(rules.version(), facts, key -> looked.computeIfAbsent(key, directory::findByKey));
     }
 }
