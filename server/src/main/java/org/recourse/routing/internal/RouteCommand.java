@@ -53,7 +53,7 @@ class RouteCommand implements CliCommand {
     public int run(List<String> words, PrintStream out, PrintStream err) {
         CliArguments args = CliArguments.parse(words);
         if (args.flag("help")) {
-            printHelp(out);
+            help(out);
             return 0;
         }
         Locale language = Locale.of(args.option("lang").orElse("nl"));
@@ -129,7 +129,8 @@ class RouteCommand implements CliCommand {
         out.println(line);
     }
 
-    private void printHelp(PrintStream out) {
+    @Override
+    public void help(PrintStream out) {
         out.println("./recourse " + name() + " — " + summary());
         out.println();
         out.println("Options:");
