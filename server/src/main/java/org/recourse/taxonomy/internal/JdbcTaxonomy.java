@@ -3,6 +3,8 @@ package org.recourse.taxonomy.internal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.recourse.taxonomy.Taxonomy;
 import org.recourse.taxonomy.ViolenceForm;
@@ -11,13 +13,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads the taxonomy from the database on every call: the table is tiny, and reading it fresh
- * means an edit made on one node is seen on every node without cache invalidation.
+ * Reads the taxonomy from the database and keeps the active forms for a few seconds: every report
+ * checks its forms against them, and a short expiry means an edit made on one node is seen on
+ * every node soon after without cache invalidation.
  */
 @Service
 class JdbcTaxonomy implements Taxonomy {
 
+    private static final long FRESH_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+
+    private record Snapshot(List<ViolenceForm> forms, Set<String> codes, long readAt) {
+    }
+
     private final JdbcClient jdbc;
+    private volatile Snapshot snapshot;
 
     JdbcTaxonomy(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -25,11 +34,26 @@ class JdbcTaxonomy implements Taxonomy {
 
     @Override
     public List<ViolenceForm> activeForms() {
-        return jdbc.sql("select * from violence_form where active").query(JdbcTaxonomy::map).list()
-                .stream()
-                .sorted(Comparator.comparing((ViolenceForm form) -> form.group().ordinal())
-                        .thenComparingInt(ViolenceForm::sortOrder))
-                .toList();
+        return current().forms();
+    }
+
+    @Override
+    public boolean isActive(String code) {
+        return current().codes().contains(code);
+    }
+
+    private Snapshot current() {
+        Snapshot held = snapshot;
+        if (held == null || System.nanoTime() - held.readAt() > FRESH_NANOS) {
+            List<ViolenceForm> forms = jdbc.sql("select * from violence_form where active").query(JdbcTaxonomy::map)
+                    .list().stream()
+                    .sorted(Comparator.comparing((ViolenceForm form) -> form.group().ordinal())
+                            .thenComparingInt(ViolenceForm::sortOrder))
+                    .toList();
+            held = new Snapshot(forms, forms.stream().map(ViolenceForm::code).collect(Collectors.toSet()), System.nanoTime());
+            snapshot = held;
+        }
+        return held;
     }
 
     @Override
