@@ -64,7 +64,9 @@ class StatusController {
             return "redirect:/status/case";
         }
         boolean blocked = result instanceof SigningIn.Blocked;
-        response.setStatus(blocked ? 429 : 401);
+        if (blocked) {
+            response.setStatus(429);
+        }
         model.addAttribute("signInError", blocked ? "intake.status.blocked" : "intake.status.wrong");
         model.addAttribute("caseNumber", caseNumber);
         return "intake/status-sign-in";
