@@ -57,14 +57,14 @@ public class Throttle {
         Instant now = clock.instant();
         return jdbc.sql("""
                 insert into intake_throttle (kind, subject, hits, window_started, blocked_until)
-                values (:kind, :subject, 1, :now, case when 1 >= :max then :blockedUntil end)
+                values (:kind, :subject, 1, :now, case when 1 >= :max then cast(:blockedUntil as timestamptz) end)
                 on conflict (kind, subject) do update set
                     hits = case when intake_throttle.window_started < :windowStart then 1 else intake_throttle.hits + 1 end,
                     window_started = case when intake_throttle.window_started < :windowStart then :now
                                           else intake_throttle.window_started end,
                     blocked_until = case
                         when (case when intake_throttle.window_started < :windowStart then 1
-                                   else intake_throttle.hits + 1 end) >= :max then :blockedUntil
+                                   else intake_throttle.hits + 1 end) >= :max then cast(:blockedUntil as timestamptz)
                         else intake_throttle.blocked_until end
                 returning hits
                 """)
