@@ -9,6 +9,8 @@ RATE="${1:-1000}"
 SECONDS_TO_RUN="${2:-60}"
 PORT="${BENCH_PORT:-18080}"
 DATA="$(mktemp -d /tmp/recourse-bench.XXXXXX)"
+# The embedded PostgreSQL runs as an unprivileged user when started by root: it must reach the directory.
+chmod 755 "$DATA"
 export RECOURSE_DATA_DIR="$DATA" SERVER_PORT="$PORT"
 # The per-key limit protects production; the benchmark measures the server, not the limiter.
 export RECOURSE_INTAKE_API_REQUESTS_PER_SECOND=100000
@@ -18,8 +20,9 @@ export RECOURSE_JAVA_OPTS="${RECOURSE_JAVA_OPTS:--Xmx1g}"
 "$ROOT/recourse" run > "$DATA/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
-for _ in $(seq 1 120); do
+for _ in $(seq 1 180); do
   curl -fs "http://localhost:$PORT/actuator/health" >/dev/null 2>&1 && break
+  kill -0 "$SERVER" 2>/dev/null || { tail -40 "$DATA/server.log"; exit 1; }
   sleep 1
 done
 KEY="$("$ROOT/recourse" api-key create --organisation "Benchmark" --scopes reports:submit | grep '^rk_')"
