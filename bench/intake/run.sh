@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Partner-API intake benchmark: starts Recourse (./recourse run, embedded PostgreSQL with its
+# defaults fsync=on and synchronous_commit=on, so every 201 is a durable commit) on a fresh data
+# directory, provisions an API key with ./recourse api-key create, and runs the open-loop load
+# generator. Usage: bench/intake/run.sh [RATE_PER_SECOND] [SECONDS]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+RATE="${1:-1000}"
+SECONDS_TO_RUN="${2:-60}"
+PORT="${BENCH_PORT:-18080}"
+DATA="$(mktemp -d /tmp/recourse-bench.XXXXXX)"
+# The embedded PostgreSQL runs as an unprivileged user when started by root: it must reach the directory.
+chmod 755 "$DATA"
+export RECOURSE_DATA_DIR="$DATA" SERVER_PORT="$PORT"
+# The per-key limit protects production; the benchmark measures the server, not the limiter.
+export RECOURSE_INTAKE_API_REQUESTS_PER_SECOND=100000
+export RECOURSE_JAVA_OPTS="${RECOURSE_JAVA_OPTS:--Xmx1g}"
+
+"$ROOT/recourse" build
+"$ROOT/recourse" run > "$DATA/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
+for _ in $(seq 1 180); do
+  curl -fs "http://localhost:$PORT/actuator/health" >/dev/null 2>&1 && break
+  kill -0 "$SERVER" 2>/dev/null || { tail -40 "$DATA/server.log"; exit 1; }
+  sleep 1
+done
+KEY="$("$ROOT/recourse" api-key create --organisation "Benchmark" --scopes reports:submit | grep '^rk_')"
+JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+"$JAVA_HOME/bin/java" "$ROOT/bench/intake/IntakeLoad.java" "http://localhost:$PORT" "$KEY" "$RATE" "$SECONDS_TO_RUN" 15

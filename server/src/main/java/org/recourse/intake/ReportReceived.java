@@ -1,0 +1,8 @@
+package org.recourse.intake;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A new case was created from a report; published in the transaction that created it. */
+public record ReportReceived(UUID caseId, String caseNumber, Instant receivedAt) {
+}

@@ -1,0 +1,36 @@
+package org.recourse.intake.internal;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Hourly clean-up: idempotency keys past their retention and abuse counters whose window and
+ * block have both ended.
+ */
+@Configuration(proxyBeanMethods = false)
+class Housekeeping {
+
+    @Bean
+    RecurringTask<Void> intakeHousekeepingTask(JdbcClient jdbc, IntakeSettings settings) {
+        return Tasks.recurring("intake-housekeeping", FixedDelay.of(Duration.ofHours(1)))
+                .execute((instance, context) -> {
+                    Instant now = Instant.now();
+                    jdbc.sql("delete from api_idempotency where created_at < ?")
+                            .param(Timestamp.from(now.minus(settings.api().idempotencyRetention()))).update();
+                    Duration longest = settings.form().window().compareTo(settings.status().failureWindow()) > 0
+                            ? settings.form().window() : settings.status().failureWindow();
+                    jdbc.sql("""
+                            delete from intake_throttle where window_started < ?
+                                and (blocked_until is null or blocked_until < ?)
+                            """).params(Timestamp.from(now.minus(longest)), Timestamp.from(now)).update();
+                });
+    }
+}

@@ -1,0 +1,44 @@
+package org.recourse.intake.internal;
+
+import java.util.Set;
+
+import org.recourse.platform.RouteRules;
+import org.recourse.platform.StaffNavigation;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/** Who may reach intake's routes, and intake's entries in the staff menu. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IntakeSettings.class)
+class IntakeConfiguration {
+
+    @Bean
+    RouteRules intakeRoutes() {
+        return rules -> rules
+                .requestMatchers("/report", "/melden", "/status", "/status/case", "/status/case/information",
+                        "/status/case/material", "/status/case/withdraw", "/status/sign-out").permitAll()
+                .requestMatchers("/staff/intake", "/staff/intake/**").hasAnyRole("ANALYST", "COORDINATOR")
+                .requestMatchers(HttpMethod.GET, "/staff/admin/api-keys").hasRole("ADMIN")
+                .requestMatchers(HttpMethod.POST, "/staff/admin/api-keys", "/staff/admin/api-keys/*/revoke").hasRole("ADMIN");
+    }
+
+    @Bean
+    StaffNavigation intakeNavigation() {
+        return new StaffNavigation("intake.nav.cases", "intake.nav.cases.description", "/staff/intake",
+                Set.of("ANALYST", "COORDINATOR"), 10);
+    }
+
+    @Bean
+    StaffNavigation intakeImportNavigation() {
+        return new StaffNavigation("intake.nav.import", "intake.nav.import.description", "/staff/intake/imports",
+                Set.of("ANALYST", "COORDINATOR"), 11);
+    }
+
+    @Bean
+    StaffNavigation apiKeysNavigation() {
+        return new StaffNavigation("intake.nav.api-keys", "intake.nav.api-keys.description", "/staff/admin/api-keys",
+                Set.of("ADMIN"), 90);
+    }
+}

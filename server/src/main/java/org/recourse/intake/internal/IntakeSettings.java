@@ -1,0 +1,44 @@
+package org.recourse.intake.internal;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/** {@code recourse.intake.*}: limits against abuse, the partner API, imports and the mailbox. */
+@ConfigurationProperties("recourse.intake")
+public record IntakeSettings(@DefaultValue Form form, @DefaultValue Status status, @DefaultValue Api api,
+                             @DefaultValue Import importing, @DefaultValue Mailbox mailbox) {
+
+    /** Public form: submissions allowed per client address per window. */
+    public record Form(@DefaultValue("10") int maxPerAddress, @DefaultValue("1h") Duration window) {
+    }
+
+    /**
+     * Status page: failed sign-ins tolerated per case and per address within the window before
+     * that case or address is blocked for {@code blockDuration}; additions allowed per case; the
+     * largest file a reporter can add.
+     */
+    public record Status(@DefaultValue("5") int maxFailuresPerCase, @DefaultValue("20") int maxFailuresPerAddress,
+                         @DefaultValue("15m") Duration failureWindow, @DefaultValue("15m") Duration blockDuration,
+                         @DefaultValue("20") int maxAdditions, @DefaultValue("50MB") DataSize maxMaterialSize) {
+    }
+
+    /** Partner API: requests per second per key (bursts up to twice that); idempotency keys kept this long. */
+    public record Api(@DefaultValue("200") int requestsPerSecond, @DefaultValue("24h") Duration idempotencyRetention) {
+    }
+
+    /** CSV import: largest file accepted; lines committed per transaction. */
+    public record Import(@DefaultValue("20MB") DataSize maxFileSize, @DefaultValue("500") int batchSize) {
+    }
+
+    /** IMAP mailbox read for reports from whitelisted senders. */
+    public record Mailbox(@DefaultValue("false") boolean enabled, @DefaultValue("imaps") String protocol,
+                          @DefaultValue("") String host, @DefaultValue("993") int port,
+                          @DefaultValue("") String username, @DefaultValue("") String password,
+                          @DefaultValue("INBOX") String folder, @DefaultValue List<String> whitelist,
+                          @DefaultValue("1m") Duration pollInterval) {
+    }
+}

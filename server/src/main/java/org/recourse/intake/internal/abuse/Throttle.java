@@ -1,0 +1,102 @@
+package org.recourse.intake.internal.abuse;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Counters in the database, so every node sees the same count: failed sign-ins per case and per
+ * address, submissions per address. Client addresses are turned into keyed hashes before they are
+ * stored; the key lives in the database and is the same on every node.
+ */
+@Component
+public class Throttle {
+
+    public static final String SIGN_IN_CASE = "sign_in_case";
+    public static final String SIGN_IN_ADDRESS = "sign_in_address";
+    public static final String FORM_ADDRESS = "form_address";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private volatile SecretKeySpec addressKey;
+
+    Throttle(JdbcClient jdbc, ObjectProvider<Clock> clock) {
+        this.jdbc = jdbc;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    /** Whether the subject is blocked now. */
+    public boolean blocked(String kind, String subject) {
+        Timestamp until = jdbc.sql("select blocked_until from intake_throttle where kind = ? and subject = ?")
+                .params(kind, subject).query(Timestamp.class).optional().orElse(null);
+        return until != null && until.toInstant().isAfter(clock.instant());
+    }
+
+    /**
+     * Counts one hit in the current window; at {@code max} hits the subject is blocked for
+     * {@code blockFor}. Committed on its own, so a failed sign-in counts even if the caller's work
+     * rolls back.
+     *
+     * @return the hits in the current window, this one included
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public int hit(String kind, String subject, int max, Duration window, Duration blockFor) {
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                insert into intake_throttle (kind, subject, hits, window_started, blocked_until)
+                values (:kind, :subject, 1, :now, case when 1 >= :max then cast(:blockedUntil as timestamptz) end)
+                on conflict (kind, subject) do update set
+                    hits = case when intake_throttle.window_started < :windowStart then 1 else intake_throttle.hits + 1 end,
+                    window_started = case when intake_throttle.window_started < :windowStart then :now
+                                          else intake_throttle.window_started end,
+                    blocked_until = case
+                        when (case when intake_throttle.window_started < :windowStart then 1
+                                   else intake_throttle.hits + 1 end) >= :max then cast(:blockedUntil as timestamptz)
+                        else intake_throttle.blocked_until end
+                returning hits
+                """)
+                .param("kind", kind).param("subject", subject).param("now", Timestamp.from(now)).param("max", max)
+                .param("blockedUntil", Timestamp.from(now.plus(blockFor)))
+                .param("windowStart", Timestamp.from(now.minus(window)))
+                .query(Integer.class).single();
+    }
+
+    /** Forgets the count, e.g. after a successful sign-in to a case. */
+    public void clear(String kind, String subject) {
+        jdbc.sql("delete from intake_throttle where kind = ? and subject = ?").params(kind, subject).update();
+    }
+
+    /** A keyed hash of a client address: counts can be kept without storing who the client is. */
+    public String addressSubject(String address) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key());
+            return HexFormat.of().formatHex(mac.doFinal(String.valueOf(address).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private SecretKeySpec key() {
+        SecretKeySpec key = addressKey;
+        if (key == null) {
+            String stored = jdbc.sql("select key from intake_address_key where id = 1").query(String.class).single();
+            key = new SecretKeySpec(stored.getBytes(StandardCharsets.US_ASCII), "HmacSHA256");
+            addressKey = key;
+        }
+        return key;
+    }
+}

@@ -1,0 +1,123 @@
+package org.recourse.intake.internal.api;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.recourse.audit.AuditTrail;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Partner API keys: {@code rk_} followed by 40 random base-32 symbols (200 bits). Only the key's
+ * SHA-256 is stored; the key itself is shown once, when it is created. Every check reads the
+ * database, so a revocation holds on every node at once.
+ */
+@Service
+public class ApiKeys {
+
+    public static final String SCOPE_SUBMIT = "reports:submit";
+    public static final String SCOPE_READ = "reports:read";
+    public static final List<String> SCOPES = List.of(SCOPE_SUBMIT, SCOPE_READ);
+
+    private static final String ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
+    private static final SecureRandom random = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ApiKeys(JdbcClient jdbc, AuditTrail audit, ObjectProvider<Clock> clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    /** The key as created: {@code plainKey} is shown once and never again. */
+    public record CreatedKey(UUID id, String organisation, String plainKey, Set<String> scopes) {
+    }
+
+    /** A key as listed for administrators (no secret material). */
+    public record KeyInfo(UUID id, String organisation, String prefix, List<String> scopes, Instant createdAt,
+                          String createdBy, Instant revokedAt) {
+    }
+
+    /** Who is calling, once the key checked out. */
+    public record Caller(UUID keyId, String organisation, Set<String> scopes) {
+    }
+
+    @Transactional
+    public CreatedKey create(String organisation, Set<String> scopes, String createdBy) {
+        if (organisation == null || organisation.isBlank() || organisation.length() > 200) {
+            throw new IllegalArgumentException("organisation");
+        }
+        if (scopes.isEmpty() || !SCOPES.containsAll(scopes)) {
+            throw new IllegalArgumentException("scopes");
+        }
+        StringBuilder key = new StringBuilder("rk_");
+        for (int i = 0; i < 40; i++) {
+            key.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        UUID id = UUID.randomUUID();
+        String plain = key.toString();
+        String[] orderedScopes = SCOPES.stream().filter(scopes::contains).toArray(String[]::new);
+        jdbc.sql("""
+                insert into api_key (id, organisation, prefix, key_hash, scopes, created_at, created_by)
+                values (?, ?, ?, ?, string_to_array(?, ','), ?, ?)
+                """).params(id, organisation.strip(), plain.substring(0, 8), hash(plain), String.join(",", orderedScopes),
+                Timestamp.from(clock.instant()), createdBy).update();
+        audit.record("api-key.created", "api_key", id.toString(), "scopes=" + String.join(",", orderedScopes));
+        return new CreatedKey(id, organisation.strip(), plain, Set.of(orderedScopes));
+    }
+
+    @Transactional
+    public boolean revoke(UUID id, String revokedBy) {
+        boolean revoked = jdbc.sql("update api_key set revoked_at = ?, revoked_by = ? where id = ? and revoked_at is null")
+                .params(Timestamp.from(clock.instant()), revokedBy, id).update() == 1;
+        if (revoked) {
+            audit.record("api-key.revoked", "api_key", id.toString(), null);
+        }
+        return revoked;
+    }
+
+    public List<KeyInfo> list() {
+        return jdbc.sql("select * from api_key order by revoked_at nulls first, created_at desc")
+                .query((rs, n) -> new KeyInfo(rs.getObject("id", UUID.class), rs.getString("organisation"),
+                        rs.getString("prefix"), Arrays.asList((String[]) rs.getArray("scopes").getArray()),
+                        rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
+                        rs.getTimestamp("revoked_at") == null ? null : rs.getTimestamp("revoked_at").toInstant()))
+                .list();
+    }
+
+    /** The caller for a presented key, if it exists and is not revoked. */
+    public Optional<Caller> authenticate(String presented) {
+        if (presented == null || !presented.startsWith("rk_") || presented.length() != 43) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select id, organisation, scopes from api_key where key_hash = ? and revoked_at is null")
+                .param(hash(presented))
+                .query((rs, n) -> new Caller(rs.getObject("id", UUID.class), rs.getString("organisation"),
+                        Set.of((String[]) rs.getArray("scopes").getArray())))
+                .optional();
+    }
+
+    static String hash(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.recourse.intake.internal.cases;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.recourse.audit.AuditTrail;
+import org.recourse.intake.CaseStatus;
+import org.recourse.intake.CaseView;
+import org.recourse.intake.Cases;
+import org.recourse.intake.ReportedItem;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** {@link Cases} for other modules. */
+@Service
+class CasesService implements Cases {
+
+    private final CaseRepository cases;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    CasesService(CaseRepository cases, AuditTrail audit, ObjectProvider<Clock> clock) {
+        this.cases = cases;
+        this.audit = audit;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<CaseView> find(UUID caseId) {
+        return cases.find(caseId).map(c -> c.view(cases.history(caseId)));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<CaseView> findByNumber(String caseNumber) {
+        return CaseNumbers.parse(caseNumber).flatMap(cases::findByNumber).map(c -> c.view(cases.history(c.id())));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ReportedItem> items(UUID caseId) {
+        return cases.items(caseId);
+    }
+
+    @Override
+    @Transactional
+    public boolean progress(UUID caseId, CaseStatus status) {
+        if (status == CaseStatus.RECEIVED) {
+            throw new IllegalArgumentException("A case is received once, when it is created");
+        }
+        var now = clock.instant();
+        if (!cases.changeStatus(caseId, status, now)) {
+            return false;
+        }
+        cases.recordStatus(caseId, status, now);
+        audit.record("case.status-changed", "case", caseId.toString(), "status=" + status.name());
+        return true;
+    }
+}

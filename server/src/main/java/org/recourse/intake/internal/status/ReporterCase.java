@@ -1,0 +1,118 @@
+package org.recourse.intake.internal.status;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.recourse.audit.AuditTrail;
+import org.recourse.intake.CaseStatus;
+import org.recourse.intake.internal.IntakeSettings;
+import org.recourse.intake.internal.cases.CaseRecord;
+import org.recourse.intake.internal.cases.CaseRepository;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a signed-in reporter can do with their case: add information or material (up to the
+ * configured number of additions) and withdraw it. Withdrawing closes the case and removes contact
+ * details and free text; the coded fields stay for statistics.
+ */
+@Service
+class ReporterCase {
+
+    enum Outcome { DONE, CLOSED, LIMIT_REACHED }
+
+    private final CaseRepository cases;
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final IntakeSettings settings;
+    private final ObjectProvider<MaterialHandOff> material;
+    private final Clock clock;
+
+    ReporterCase(CaseRepository cases, JdbcClient jdbc, AuditTrail audit, IntakeSettings settings,
+                 ObjectProvider<MaterialHandOff> material, ObjectProvider<Clock> clock) {
+        this.cases = cases;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.settings = settings;
+        this.material = material;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    boolean acceptsMaterial() {
+        return material.getIfAvailable() != null;
+    }
+
+    @Transactional
+    Outcome addInformation(UUID caseId, String text) {
+        CaseRecord record = cases.lock(caseId).orElseThrow();
+        Outcome allowed = mayAdd(record);
+        if (allowed != Outcome.DONE) {
+            return allowed;
+        }
+        insertAddition(caseId, "text", text.strip());
+        audit.record("case.information-added", "case", caseId.toString(), "by=reporter");
+        return Outcome.DONE;
+    }
+
+    /**
+     * Hands a file to the evidence vault and records that material was added. The vault call
+     * happens inside the transaction that counts the addition, so a refused count stores nothing.
+     */
+    @Transactional
+    Outcome addMaterial(UUID caseId, String fileName, String contentType, long size, InputStream content)
+            throws IOException {
+        CaseRecord record = cases.lock(caseId).orElseThrow();
+        Outcome allowed = mayAdd(record);
+        if (allowed != Outcome.DONE) {
+            return allowed;
+        }
+        String reference = material.getObject().store(caseId, fileName, contentType, size, content);
+        insertAddition(caseId, "material", reference);
+        audit.record("case.material-added", "case", caseId.toString(), "by=reporter bytes=" + size);
+        return Outcome.DONE;
+    }
+
+    @Transactional
+    boolean withdraw(UUID caseId) {
+        CaseRecord record = cases.lock(caseId).orElseThrow();
+        if (!record.status().isOpen()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        cases.changeStatus(caseId, CaseStatus.WITHDRAWN, now);
+        cases.recordStatus(caseId, CaseStatus.WITHDRAWN, now);
+        jdbc.sql("""
+                update intake_case set contact_email = null, contact_phone = null, contact_consent = false,
+                    description = null, other_form_text = null, personal_data_removed_at = ?
+                where id = ?
+                """).params(Timestamp.from(now), caseId).update();
+        jdbc.sql("update reported_item set description = null, account = null where case_id = ?").param(caseId).update();
+        jdbc.sql("update case_addition set body = null where case_id = ? and kind = 'text'").param(caseId).update();
+        audit.record("case.withdrawn", "case", caseId.toString(), "by=reporter");
+        return true;
+    }
+
+    private Outcome mayAdd(CaseRecord record) {
+        if (!record.status().isOpen()) {
+            return Outcome.CLOSED;
+        }
+        if (record.additions() >= settings.status().maxAdditions()) {
+            return Outcome.LIMIT_REACHED;
+        }
+        return Outcome.DONE;
+    }
+
+    private void insertAddition(UUID caseId, String kind, String body) {
+        Instant now = clock.instant();
+        jdbc.sql("insert into case_addition (id, case_id, kind, body, created_at) values (?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID(), caseId, kind, body, Timestamp.from(now)).update();
+        jdbc.sql("update intake_case set additions = additions + 1, updated_at = ? where id = ?")
+                .params(Timestamp.from(now), caseId).update();
+    }
+}

@@ -1,0 +1,170 @@
+package org.recourse.intake.internal.status;
+
+import java.io.IOException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.recourse.intake.internal.IntakeSettings;
+import org.recourse.intake.internal.cases.CaseRecord;
+import org.recourse.intake.internal.cases.CaseRepository;
+import org.recourse.intake.internal.cases.Limits;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The reporter's status page. Sign-in is a POST of case number and secret; afterwards the case is
+ * remembered in the (database-backed) session, so no case data ever appears in a URL.
+ */
+@Controller
+class StatusController {
+
+    static final String SESSION_CASE = "intake.status.case";
+    private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+
+    private final SigningIn signingIn;
+    private final ReporterCase reporterCase;
+    private final CaseRepository cases;
+    private final IntakeSettings settings;
+
+    StatusController(SigningIn signingIn, ReporterCase reporterCase, CaseRepository cases, IntakeSettings settings) {
+        this.signingIn = signingIn;
+        this.reporterCase = reporterCase;
+        this.cases = cases;
+        this.settings = settings;
+    }
+
+    record StatusLine(String status, String date) {
+    }
+
+    @GetMapping("/status")
+    String signInPage(HttpSession session) {
+        return signedInCase(session).isPresent() ? "redirect:/status/case" : "intake/status-sign-in";
+    }
+
+    @PostMapping("/status")
+    String signIn(@RequestParam(defaultValue = "") String caseNumber, @RequestParam(defaultValue = "") String secret,
+                  HttpServletRequest request, HttpServletResponse response, Model model) {
+        SigningIn.Result result = signingIn.signIn(caseNumber, secret, request.getRemoteAddr());
+        if (result instanceof SigningIn.SignedIn signedIn) {
+            request.changeSessionId();
+            request.getSession().setAttribute(SESSION_CASE, signedIn.caseId().toString());
+            return "redirect:/status/case";
+        }
+        boolean blocked = result instanceof SigningIn.Blocked;
+        if (blocked) {
+            response.setStatus(429);
+        }
+        model.addAttribute("signInError", blocked ? "intake.status.blocked" : "intake.status.wrong");
+        model.addAttribute("caseNumber", caseNumber);
+        return "intake/status-sign-in";
+    }
+
+    @GetMapping("/status/case")
+    String show(HttpSession session, Model model, Locale locale, HttpServletResponse response) {
+        Optional<CaseRecord> record = signedInCase(session).flatMap(cases::find);
+        if (record.isEmpty()) {
+            return "redirect:/status";
+        }
+        response.setHeader("Cache-Control", "no-store");
+        CaseRecord c = record.get();
+        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+                .withLocale(locale).withZone(ZONE);
+        List<StatusLine> history = cases.history(c.id()).stream()
+                .map(h -> new StatusLine(h.status().name(), dates.format(h.changedAt()))).toList();
+        model.addAttribute("record", c);
+        model.addAttribute("history", history);
+        model.addAttribute("open", c.status().isOpen());
+        model.addAttribute("additionsLeft", Math.max(0, settings.status().maxAdditions() - c.additions()));
+        model.addAttribute("acceptsMaterial", reporterCase.acceptsMaterial());
+        model.addAttribute("maxMaterialMb", settings.status().maxMaterialSize().toMegabytes());
+        model.addAttribute("maxText", Limits.ADDITION);
+        return "intake/status";
+    }
+
+    @PostMapping("/status/case/information")
+    String addInformation(@RequestParam(defaultValue = "") String information, HttpSession session,
+                          RedirectAttributes redirect) {
+        Optional<UUID> caseId = signedInCase(session);
+        if (caseId.isEmpty()) {
+            return "redirect:/status";
+        }
+        if (information.isBlank()) {
+            redirect.addFlashAttribute("informationError", "intake.status.information.empty");
+        } else if (information.length() > Limits.ADDITION) {
+            redirect.addFlashAttribute("informationError", "intake.status.information.too-long");
+        } else {
+            redirect.addFlashAttribute("message", outcomeMessage(reporterCase.addInformation(caseId.get(), information)));
+        }
+        return "redirect:/status/case";
+    }
+
+    @PostMapping("/status/case/material")
+    String addMaterial(@RequestParam(required = false) MultipartFile material, HttpSession session,
+                       RedirectAttributes redirect) throws IOException {
+        Optional<UUID> caseId = signedInCase(session);
+        if (caseId.isEmpty()) {
+            return "redirect:/status";
+        }
+        if (!reporterCase.acceptsMaterial()) {
+            redirect.addFlashAttribute("materialError", "intake.status.material.unavailable");
+        } else if (material == null || material.isEmpty()) {
+            redirect.addFlashAttribute("materialError", "intake.status.material.empty");
+        } else if (material.getSize() > settings.status().maxMaterialSize().toBytes()) {
+            redirect.addFlashAttribute("materialError", "intake.status.material.too-large");
+        } else {
+            ReporterCase.Outcome outcome = reporterCase.addMaterial(caseId.get(), material.getOriginalFilename(),
+                    material.getContentType(), material.getSize(), material.getInputStream());
+            redirect.addFlashAttribute("message", outcome == ReporterCase.Outcome.DONE
+                    ? "intake.status.material.added" : outcomeMessage(outcome));
+        }
+        return "redirect:/status/case";
+    }
+
+    @GetMapping("/status/case/withdraw")
+    String confirmWithdrawal(HttpSession session) {
+        return signedInCase(session).isPresent() ? "intake/status-withdraw" : "redirect:/status";
+    }
+
+    @PostMapping("/status/case/withdraw")
+    String withdraw(HttpSession session, Model model) {
+        Optional<UUID> caseId = signedInCase(session);
+        if (caseId.isEmpty()) {
+            return "redirect:/status";
+        }
+        reporterCase.withdraw(caseId.get());
+        session.removeAttribute(SESSION_CASE);
+        return "intake/status-withdrawn";
+    }
+
+    @PostMapping("/status/sign-out")
+    String signOut(HttpSession session) {
+        session.removeAttribute(SESSION_CASE);
+        return "redirect:/status";
+    }
+
+    private static String outcomeMessage(ReporterCase.Outcome outcome) {
+        return switch (outcome) {
+            case DONE -> "intake.status.information.added";
+            case CLOSED -> "intake.status.closed";
+            case LIMIT_REACHED -> "intake.status.limit";
+        };
+    }
+
+    private static Optional<UUID> signedInCase(HttpSession session) {
+        Object value = session == null ? null : session.getAttribute(SESSION_CASE);
+        return value instanceof String id ? Optional.of(UUID.fromString(id)) : Optional.empty();
+    }
+}

@@ -1,0 +1,46 @@
+package org.recourse.intake.internal.abuse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.recourse.RecourseTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The database counters behind sign-in and form limits, per address. */
+@RecourseTest
+class ThrottleTest {
+
+    @Autowired
+    Throttle throttle;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void anAddressIsBlockedAtTheLimitAndOnlyItsHashIsStored() {
+        String address = "198.51.100." + (UUID.randomUUID().hashCode() & 0xff);
+        String subject = throttle.addressSubject(address) + UUID.randomUUID();
+        for (int i = 1; i < 3; i++) {
+            assertThat(throttle.hit(Throttle.SIGN_IN_ADDRESS, subject, 3, Duration.ofMinutes(15), Duration.ofMinutes(15)))
+                    .isEqualTo(i);
+            assertThat(throttle.blocked(Throttle.SIGN_IN_ADDRESS, subject)).isFalse();
+        }
+        throttle.hit(Throttle.SIGN_IN_ADDRESS, subject, 3, Duration.ofMinutes(15), Duration.ofMinutes(15));
+        assertThat(throttle.blocked(Throttle.SIGN_IN_ADDRESS, subject)).isTrue();
+        assertThat(throttle.addressSubject(address)).isEqualTo(throttle.addressSubject(address)).doesNotContain(address);
+        assertThat(jdbc.sql("select count(*) from intake_throttle where subject like ?").param("%" + address + "%")
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void aWindowThatHasPassedStartsCountingAgain() {
+        String subject = "form-" + UUID.randomUUID();
+        throttle.hit(Throttle.FORM_ADDRESS, subject, 100, Duration.ofHours(1), Duration.ofHours(1));
+        jdbc.sql("update intake_throttle set window_started = now() - interval '2 hours' where subject = ?").param(subject).update();
+        assertThat(throttle.hit(Throttle.FORM_ADDRESS, subject, 100, Duration.ofHours(1), Duration.ofHours(1))).isEqualTo(1);
+    }
+}
