@@ -5,12 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,7 +18,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import javax.net.ssl.SNIHostName;
@@ -47,16 +44,12 @@ public final class PinnedHttpFetcher implements SafeFetcher {
 
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
-    private final AddressPolicy policy;
-    private final HostResolver resolver;
-    private final Dialer dialer;
+    private final Egress egress;
     private final SSLContext tls;
     private final Clock clock;
 
-    public PinnedHttpFetcher(AddressPolicy policy, HostResolver resolver, Dialer dialer, SSLContext tls, Clock clock) {
-        this.policy = policy;
-        this.resolver = resolver;
-        this.dialer = dialer;
+    public PinnedHttpFetcher(Egress egress, SSLContext tls, Clock clock) {
+        this.egress = egress;
         this.tls = tls;
         this.clock = clock;
     }
@@ -68,7 +61,7 @@ public final class PinnedHttpFetcher implements SafeFetcher {
         URI current = url;
         while (true) {
             FetchTarget target = FetchTarget.of(current);
-            InetAddress address = checkedAddress(target);
+            InetAddress address = egress.checkedAddress(target);
             Response response = exchange(target, address, limits, deadline);
             hops.add(new Hop(current, address.getHostAddress(), response.head.status()));
             String location = response.head.first("Location");
@@ -83,32 +76,6 @@ public final class PinnedHttpFetcher implements SafeFetcher {
             return new FetchResult(response.head.status(), response.head.headers(), current, address.getHostAddress(),
                     response.certificateSha256, response.body, clock.instant(), hops);
         }
-    }
-
-    private InetAddress checkedAddress(FetchTarget target) throws FetchRefusedException {
-        List<InetAddress> addresses;
-        if (target.literal() != null) {
-            addresses = List.of(target.literal());
-        } else {
-            try {
-                addresses = resolver.resolve(target.host());
-            } catch (UnknownHostException e) {
-                throw new FetchRefusedException(Reason.UNRESOLVABLE, "the host " + target.host() + " does not exist in DNS");
-            }
-            if (addresses.isEmpty()) {
-                throw new FetchRefusedException(Reason.UNRESOLVABLE, "the host " + target.host() + " has no addresses");
-            }
-        }
-        // One forbidden answer refuses the host: a name that points inside our network is hostile.
-        for (InetAddress address : addresses) {
-            Optional<String> why = policy.refusal(address);
-            if (why.isPresent()) {
-                throw new FetchRefusedException(Reason.FORBIDDEN_ADDRESS,
-                        (target.literal() != null ? "the address " : "the host " + target.host() + " resolves to ")
-                                + address.getHostAddress() + ", which is " + why.get());
-            }
-        }
-        return addresses.getFirst();
     }
 
     private record Response(HttpResponseReader.Head head, byte[] body, String certificateSha256) {
@@ -148,7 +115,7 @@ public final class PinnedHttpFetcher implements SafeFetcher {
     }
 
     private Socket open(FetchTarget target, InetAddress address, Deadline deadline) throws IOException {
-        Socket plain = dialer.connect(new InetSocketAddress(address, target.port()), deadline.remainingMillis());
+        Socket plain = egress.connect(target, address, deadline.remainingMillis());
         if (!target.https()) {
             return plain;
         }

@@ -38,7 +38,7 @@ class PinnedHttpFetcherTest {
     private final PinnedHttpFetcher fetcher = fetcher(HostResolver.system(), defaultTls());
 
     private static PinnedHttpFetcher fetcher(HostResolver resolver, SSLContext tls) {
-        return new PinnedHttpFetcher(new LoopbackTestServers(), resolver, Dialer.direct(), tls, Clock.systemUTC());
+        return new PinnedHttpFetcher(new Egress(new LoopbackTestServers(), resolver, Dialer.direct()), tls, Clock.systemUTC());
     }
 
     private static SSLContext defaultTls() {

@@ -69,7 +69,7 @@ class SsrfRefusalTest {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), site.port()), timeout);
             return socket;
         };
-        fetcher = new PinnedHttpFetcher(new PublicAddressesOnly(), resolver, recording, SSLContext.getDefault(), Clock.systemUTC());
+        fetcher = new PinnedHttpFetcher(new Egress(new PublicAddressesOnly(), resolver, recording), SSLContext.getDefault(), Clock.systemUTC());
     }
 
     @AfterEach
