@@ -1,6 +1,5 @@
 package org.recourse.audit;
 
-import java.util.concurrent.Callable;
 
 /**
  * Names the actor for work that is not a web request: a scheduled job ({@code system:retention})
@@ -13,11 +12,12 @@ public final class AuditActor {
     private AuditActor() {
     }
 
-    public static <T> T runAs(String actor, Callable<T> work) throws Exception {
+    /** Runs work that returns a result as the given actor. */
+    public static <T> T supplyAs(String actor, java.util.function.Supplier<T> work) {
         String previous = current.get();
         current.set(actor);
         try {
-            return work.call();
+            return work.get();
         } finally {
             current.set(previous);
         }

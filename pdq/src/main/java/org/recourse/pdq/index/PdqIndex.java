@@ -1,0 +1,160 @@
+package org.recourse.pdq.index;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.recourse.pdq.Hash256;
+import org.recourse.pdq.index.internal.DeltaBuffer;
+import org.recourse.pdq.index.internal.Segment;
+
+/**
+ * Exact radius search over PDQ hashes: {@link #search} returns every stored hash within the
+ * given Hamming distance of the query, never an approximation.
+ *
+ * <p>Method: multi-index hashing. Each hash is cut into 16 chunks of 16 bits; a match within
+ * distance d has some chunk within d / 16 bits of the query's (pigeonhole), so per chunk only
+ * the table buckets of the query chunk's few neighbours are visited (17 buckets per chunk at the
+ * default d = 31). Hashes live in immutable segments (one table set each) plus a small buffer
+ * of recent additions that is scanned; full buffers are sealed into segments and segments of
+ * similar size are merged, so there are O(log n) of them.
+ *
+ * <p>Thread safety: searches take no lock and may run on any number of threads while one
+ * thread at a time adds or removes (writers are serialised). A search sees the index as it was
+ * when the search started, except that a concurrent removal may already be visible.
+ */
+public final class PdqIndex {
+
+    public static final int DEFAULT_MAX_DISTANCE = 31;
+    public static final int MAX_SUPPORTED_DISTANCE = 63;
+    static final int BUFFER_CAPACITY = 4096;
+
+    private record Snapshot(List<Segment> segments, DeltaBuffer buffer) {}
+
+    private final Object writeLock = new Object();
+    private volatile Snapshot snapshot = new Snapshot(List.of(), new DeltaBuffer(BUFFER_CAPACITY));
+    private volatile int size;
+
+    public void add(long id, Hash256 hash) {
+        synchronized (writeLock) {
+            Snapshot current = snapshot;
+            if (current.buffer().isFull()) {
+                current = sealBuffer(current);
+            }
+            current.buffer().append(id, hash.w0(), hash.w1(), hash.w2(), hash.w3());
+            size++;
+        }
+    }
+
+    /** Adds many hashes at once, building their tables in one go; {@code ids[i]} goes with {@code hashes[i]}. */
+    public void addAll(long[] ids, Hash256[] hashes) {
+        if (ids.length != hashes.length) {
+            throw new IllegalArgumentException(ids.length + " ids for " + hashes.length + " hashes");
+        }
+        long[] words = new long[4 * hashes.length];
+        for (int i = 0; i < hashes.length; i++) {
+            words[4 * i] = hashes[i].w0();
+            words[4 * i + 1] = hashes[i].w1();
+            words[4 * i + 2] = hashes[i].w2();
+            words[4 * i + 3] = hashes[i].w3();
+        }
+        addAll(ids.clone(), words);
+    }
+
+    /**
+     * Bulk load from packed words (4 longs per hash, word 0 first) without creating hash
+     * objects; the index takes ownership of both arrays.
+     */
+    public void addAll(long[] ids, long[] words) {
+        if (words.length != 4 * ids.length) {
+            throw new IllegalArgumentException("need 4 words per id");
+        }
+        synchronized (writeLock) {
+            Snapshot current = snapshot;
+            List<Segment> segments = new ArrayList<>(current.segments());
+            segments.add(Segment.of(words, ids, ids.length));
+            publish(new Snapshot(mergeSimilar(segments), current.buffer()));
+            size += ids.length;
+        }
+    }
+
+    /** Removes every hash stored under this id; returns how many there were. Takes O(n). */
+    public int remove(long id) {
+        synchronized (writeLock) {
+            Snapshot current = snapshot;
+            int removed = current.buffer().remove(id);
+            for (Segment segment : current.segments()) {
+                removed += segment.remove(id);
+            }
+            size -= removed;
+            return removed;
+        }
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** Bytes held in the index's arrays (hashes, ids, tables, removal bits). */
+    public long memoryBytes() {
+        Snapshot current = snapshot;
+        long bytes = current.buffer().memoryBytes();
+        for (Segment segment : current.segments()) {
+            bytes += segment.memoryBytes();
+        }
+        return bytes;
+    }
+
+    public List<Match> search(Hash256 query) {
+        return search(query, DEFAULT_MAX_DISTANCE);
+    }
+
+    /** Every stored hash within {@code maxDistance} (0..63) of the query, nearest first, then by id. */
+    public List<Match> search(Hash256 query, int maxDistance) {
+        if (maxDistance < 0 || maxDistance > MAX_SUPPORTED_DISTANCE) {
+            throw new IllegalArgumentException("distance must be 0.." + MAX_SUPPORTED_DISTANCE + ", got " + maxDistance);
+        }
+        Snapshot current = snapshot;
+        List<Match> matches = new ArrayList<>();
+        long q0 = query.w0();
+        long q1 = query.w1();
+        long q2 = query.w2();
+        long q3 = query.w3();
+        for (Segment segment : current.segments()) {
+            segment.search(q0, q1, q2, q3, maxDistance, (id, distance) -> matches.add(new Match(id, distance)));
+        }
+        current.buffer().search(q0, q1, q2, q3, maxDistance, (id, distance) -> matches.add(new Match(id, distance)));
+        matches.sort(Comparator.comparingInt(Match::distance).thenComparingLong(Match::id));
+        return matches;
+    }
+
+    private Snapshot sealBuffer(Snapshot current) {
+        List<Segment> segments = new ArrayList<>(current.segments());
+        segments.add(current.buffer().seal());
+        Snapshot sealed = new Snapshot(mergeSimilar(segments), new DeltaBuffer(BUFFER_CAPACITY));
+        publish(sealed);
+        return sealed;
+    }
+
+    /**
+     * Merges the newest segment into its predecessor while it is at least half as large, which
+     * keeps segment sizes roughly doubling from newest to oldest: O(log n) segments to search,
+     * and every hash is copied O(log n) times over the index's life.
+     */
+    private static List<Segment> mergeSimilar(List<Segment> segments) {
+        while (segments.size() >= 2) {
+            Segment newest = segments.getLast();
+            Segment previous = segments.get(segments.size() - 2);
+            if (2L * newest.liveCount() < previous.liveCount()) {
+                break;
+            }
+            segments.removeLast();
+            segments.removeLast();
+            segments.add(Segment.merge(previous, newest));
+        }
+        return List.copyOf(segments);
+    }
+
+    private void publish(Snapshot next) {
+        snapshot = next;
+    }
+}

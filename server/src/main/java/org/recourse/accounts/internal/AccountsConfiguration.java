@@ -1,0 +1,29 @@
+package org.recourse.accounts.internal;
+
+import java.util.Set;
+
+import org.recourse.platform.RouteRules;
+import org.recourse.platform.StaffNavigation;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class AccountsConfiguration {
+
+    @Bean
+    RouteRules accountsRouteRules() {
+        return rules -> rules.requestMatchers("/staff/admin/users", "/staff/admin/users/**").hasRole("ADMIN");
+    }
+
+    @Bean
+    StaffNavigation usersNavigation() {
+        return new StaffNavigation("accounts.nav.users", "accounts.nav.users.description", "/staff/admin/users",
+                Set.of("ADMIN"), 800);
+    }
+
+    @Bean
+    StaffNavigation passwordNavigation() {
+        return new StaffNavigation("accounts.nav.password", "accounts.nav.password.description", "/account/password",
+                Set.of("ADMIN", "COORDINATOR", "ANALYST", "LIAISON", "AUDITOR"), 990);
+    }
+}

@@ -1,0 +1,103 @@
+package org.recourse.accounts.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.recourse.audit.AuditActor;
+import org.recourse.audit.AuditTrail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** What happens after the password step, after a failed attempt, and when access is denied. */
+@Component
+class SignInHandlers {
+
+    private final SignInSteps steps;
+    private final StaffUserRepository users;
+    private final SecuritySettings settings;
+    private final AuditTrail audit;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    SignInHandlers(SignInSteps steps, StaffUserRepository users, SecuritySettings settings, AuditTrail audit,
+                   TransactionTemplate transactions, Clock clock) {
+        this.steps = steps;
+        this.users = users;
+        this.settings = settings;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    void passwordAccepted(HttpServletRequest request, HttpServletResponse response, Authentication auth)
+            throws IOException {
+        StaffPrincipal principal = (StaffPrincipal) auth.getPrincipal();
+        response.sendRedirect(steps.afterPassword(principal, request, response));
+    }
+
+    void signInFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        if (e instanceof LockedException) {
+            response.sendRedirect("/login?locked");
+            return;
+        }
+        if (e instanceof BadCredentialsException) {
+            String username = request.getParameter("username");
+            if (username != null && !username.isBlank() && recordFailure(username, "password")) {
+                response.sendRedirect("/login?locked");
+                return;
+            }
+        }
+        response.sendRedirect("/login?error");
+    }
+
+    /** Counts a wrong password or code against the account; true when that locked it. */
+    boolean recordFailure(String username, String factor) {
+        Boolean locked = transactions.execute(status -> users.findByUsername(username).map(user -> {
+            boolean nowLocked = users.recordFailure(username, settings.maxFailedLogins(),
+                    settings.lockoutDuration(), Instant.now(clock));
+            AuditActor.runAs(username, () -> audit.record(nowLocked ? "staff.locked-out" : "staff.sign-in-failed",
+                    "staff_user", user.id().toString(), "factor=" + factor));
+            return nowLocked;
+        }).orElse(false));
+        return Boolean.TRUE.equals(locked);
+    }
+
+    /**
+     * Anonymous visitors are sent to sign in only for staff areas; anywhere else a route they may
+     * not use is answered as if it did not exist, so the public never lands on the staff login.
+     */
+    void authenticationRequired(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        String path = request.getRequestURI();
+        if (STAFF_AREAS.stream().anyMatch(path::startsWith)) {
+            response.sendRedirect("/login");
+        } else {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        }
+    }
+
+    private static final java.util.List<String> STAFF_AREAS = java.util.List.of(
+            "/staff", "/account", "/login", "/actuator", "/liaison");
+
+    void accessDenied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        if (SignInSteps.holds(SignInSteps.TOTP)) {
+            response.sendRedirect("/login/totp");
+        } else if (SignInSteps.holds(SignInSteps.ENROL)) {
+            response.sendRedirect("/login/totp/enrol");
+        } else if (SignInSteps.holds(SignInSteps.PASSWORD_CHANGE)) {
+            response.sendRedirect("/account/password");
+        } else {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.recourse.audit.internal;
+
+import java.util.List;
+
+import org.recourse.audit.AuditEntry;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Links committed entries into the hash chain, in the order it finds them. The chain head row
+ * is locked for the batch, so sealers on several nodes take turns instead of forking the chain.
+ */
+@Component
+class AuditSealer {
+
+    private static final int BATCH = 1000;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+
+    AuditSealer(JdbcClient jdbc, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    @Scheduled(fixedDelayString = "${recourse.audit.seal-interval}", initialDelayString = "${recourse.audit.seal-interval}")
+    void sealPeriodically() {
+        sealAll();
+    }
+
+    /** Seals until nothing is left; returns how many entries were sealed. */
+    int sealAll() {
+        int total = 0;
+        int sealed;
+        do {
+            Integer batch = transactions.execute(status -> sealBatch());
+            sealed = batch == null ? 0 : batch;
+            total += sealed;
+        } while (sealed == BATCH);
+        return total;
+    }
+
+    private int sealBatch() {
+        record Head(long lastSeq, String lastHash) {
+        }
+        Head head = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1 for update")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
+                .single();
+        List<AuditEntry> pending = jdbc.sql("select * from audit_log where seq is null order by id limit ?")
+                .param(BATCH)
+                .query(JdbcAuditTrail::entry)
+                .list();
+        long seq = head.lastSeq();
+        String hash = head.lastHash();
+        for (AuditEntry entry : pending) {
+            seq++;
+            String next = ChainHash.of(hash, seq, entry);
+            jdbc.sql("update audit_log set seq = ?, prev_hash = ?, hash = ? where id = ?")
+                    .params(seq, hash, next, entry.id())
+                    .update();
+            hash = next;
+        }
+        if (!pending.isEmpty()) {
+            jdbc.sql("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1").params(seq, hash).update();
+        }
+        return pending.size();
+    }
+}

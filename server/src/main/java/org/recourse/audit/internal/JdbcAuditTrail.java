@@ -1,0 +1,87 @@
+package org.recourse.audit.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.recourse.audit.AuditActor;
+import org.recourse.audit.AuditEntry;
+import org.recourse.audit.AuditTrail;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/** Appends entries without taking any lock, so auditing never serialises the application. */
+@Service
+class JdbcAuditTrail implements AuditTrail {
+
+    private static final int MAX_DETAIL = 2000;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    JdbcAuditTrail(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(String action, String objectType, String objectId, String detail) {
+        jdbc.sql("""
+                        insert into audit_log (occurred_at, actor, action, object_type, object_id, detail, origin)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(Timestamp.from(Instant.now(clock).truncatedTo(ChronoUnit.MICROS)), actor(), action,
+                        objectType, objectId, truncate(detail), origin())
+                .update();
+    }
+
+    @Override
+    public List<AuditEntry> entriesFor(String objectType, String objectId) {
+        return jdbc.sql("select * from audit_log where object_type = ? and object_id = ? order by id")
+                .params(objectType, objectId)
+                .query(JdbcAuditTrail::entry)
+                .list();
+    }
+
+    static AuditEntry entry(ResultSet rs, int row) throws SQLException {
+        long seq = rs.getLong("seq");
+        return new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
+                rs.getString("action"), rs.getString("object_type"), rs.getString("object_id"),
+                rs.getString("detail"), rs.getString("origin"), rs.wasNull() ? null : seq, rs.getString("hash"));
+    }
+
+    private static String actor() {
+        String explicit = AuditActor.current();
+        if (explicit != null) {
+            return explicit;
+        }
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
+            return auth.getName();
+        }
+        return "anonymous";
+    }
+
+    private static String origin() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            return request.getRemoteAddr();
+        }
+        return AuditActor.current() != null ? "local" : "system";
+    }
+
+    private static String truncate(String detail) {
+        return detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
+    }
+}

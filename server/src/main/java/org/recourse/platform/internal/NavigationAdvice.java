@@ -1,0 +1,36 @@
+package org.recourse.platform.internal;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.recourse.platform.StaffNavigation;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Gives every page the staff navigation entries the signed-in user may use. */
+@ControllerAdvice
+class NavigationAdvice {
+
+    private final List<StaffNavigation> entries;
+
+    NavigationAdvice(List<StaffNavigation> entries) {
+        this.entries = entries.stream().sorted(Comparator.comparingInt(StaffNavigation::order)).toList();
+    }
+
+    @ModelAttribute("staffNavigation")
+    List<StaffNavigation> staffNavigation() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated()) {
+            return List.of();
+        }
+        List<String> roles = auth.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a != null && a.startsWith("ROLE_"))
+                .map(a -> a.substring("ROLE_".length()))
+                .toList();
+        return entries.stream().filter(e -> e.roles().stream().anyMatch(roles::contains)).toList();
+    }
+}

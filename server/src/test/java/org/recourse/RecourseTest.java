@@ -1,0 +1,26 @@
+package org.recourse;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * An integration test against the whole application on a random port, backed by the real
+ * embedded PostgreSQL that all tests of the JVM share (started fresh once per JVM). Tests must
+ * use unique names and values: the database is shared.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "recourse.data-dir=target/test-data",
+        "recourse.db.embedded-fresh=true",
+        "recourse.audit.seal-interval=1s",
+        "db-scheduler.polling-interval=1s"
+})
+public @interface RecourseTest {
+}

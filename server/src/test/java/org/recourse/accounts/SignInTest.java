@@ -1,0 +1,144 @@
+package org.recourse.accounts;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.recourse.RecourseTest;
+import org.recourse.accounts.internal.Totp;
+import org.recourse.support.StaffHttp;
+import org.recourse.support.TestStaff;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Signing in over real HTTP: both factors, lock-out, enrolment, one-time passwords. */
+@RecourseTest
+class SignInTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void bothFactorsLeadToTheDashboard() {
+        TestStaff.Account analyst = new TestStaff(jdbc).create(StaffRole.ANALYST);
+        StaffHttp http = new StaffHttp(port);
+
+        StaffHttp.Page dashboard = http.signIn(analyst);
+
+        assertThat(dashboard.status()).isEqualTo(200);
+        assertThat(dashboard.document().select("h1").text()).contains(analyst.username());
+    }
+
+    @Test
+    void thePasswordAloneOpensNothing() {
+        TestStaff.Account analyst = new TestStaff(jdbc).create(StaffRole.ANALYST);
+        StaffHttp http = new StaffHttp(port);
+
+        StaffHttp.Page afterPassword = http.signInWithPassword(analyst.username(), analyst.password());
+
+        assertThat(afterPassword.redirectsTo("/login/totp")).isTrue();
+        assertThat(http.get("/staff").redirectsTo("/login/totp")).isTrue();
+        assertThat(http.get("/staff/audit").redirectsTo("/login/totp")).isTrue();
+    }
+
+    @Test
+    void aWrongCodeIsRefusedAndAUsedCodeCannotBeReplayed() {
+        TestStaff.Account analyst = new TestStaff(jdbc).create(StaffRole.ANALYST);
+        StaffHttp http = new StaffHttp(port);
+        http.signInWithPassword(analyst.username(), analyst.password());
+        http.get("/login/totp");
+
+        StaffHttp.Page wrong = http.postForm("/login/totp", Map.of("code", "000000".equals(current(analyst)) ? "111111" : "000000"));
+        assertThat(wrong.status()).isEqualTo(200);
+        assertThat(wrong.document().select("#code-error").text()).contains("klopt niet");
+
+        String code = current(analyst);
+        assertThat(http.postForm("/login/totp", Map.of("code", code)).redirectsTo("/staff")).isTrue();
+
+        StaffHttp replay = new StaffHttp(port);
+        replay.signInWithPassword(analyst.username(), analyst.password());
+        replay.get("/login/totp");
+        assertThat(replay.postForm("/login/totp", Map.of("code", code)).status()).isEqualTo(200);
+        assertThat(replay.get("/staff").redirectsTo("/login/totp")).isTrue();
+    }
+
+    @Test
+    void repeatedWrongPasswordsLockTheAccountWithAClearMessage() {
+        TestStaff.Account analyst = new TestStaff(jdbc).create(StaffRole.ANALYST);
+        StaffHttp http = new StaffHttp(port);
+        for (int i = 1; i < 5; i++) {
+            assertThat(http.signInWithPassword(analyst.username(), "wrong password " + i).redirectsTo("/login?error")).isTrue();
+        }
+        assertThat(http.signInWithPassword(analyst.username(), "wrong password 5").redirectsTo("/login?locked")).isTrue();
+
+        StaffHttp.Page rightButLocked = http.signInWithPassword(analyst.username(), analyst.password());
+        assertThat(rightButLocked.redirectsTo("/login?locked")).isTrue();
+        Document page = http.get("/login?locked").document();
+        assertThat(page.select("#login-locked").text()).contains("tijdelijk geblokkeerd").contains("15 minuten");
+        StaffHttp english = new StaffHttp(port);
+        english.get("/login?lang=en");
+        assertThat(english.get("/login?locked").document().select("#login-locked").text())
+                .contains("temporarily locked");
+    }
+
+    @Test
+    void anAdministratorCreatesAnAnalystWhoEnrolsAndReplacesTheOneTimePassword() {
+        TestStaff.Account admin = new TestStaff(jdbc).create(StaffRole.ADMIN);
+        StaffHttp adminHttp = new StaffHttp(port);
+        adminHttp.signIn(admin);
+        adminHttp.get("/staff/admin/users/new");
+        String username = "analyst" + System.nanoTime() % 100000;
+        StaffHttp.Page created = adminHttp.postForm("/staff/admin/users", Map.of(
+                "username", username, "displayName", "Ana Lyst", "email", "", "roles", "ANALYST", "organisation", ""));
+        assertThat(created.status()).isEqualTo(200);
+        String oneTime = created.document().select("#one-time-password").text();
+        assertThat(oneTime).hasSize(23);
+
+        StaffHttp analyst = new StaffHttp(port);
+        assertThat(analyst.signInWithPassword(username, oneTime).redirectsTo("/login/totp/enrol")).isTrue();
+        Document enrol = analyst.get("/login/totp/enrol").document();
+        assertThat(enrol.select(".qr img").attr("src")).startsWith("data:image/png;base64,");
+        String secret = enrol.select("#manual-key").text().replace(" ", "");
+        StaffHttp.Page enrolled = analyst.postForm("/login/totp/enrol", Map.of("code", Totp.currentCode(secret, Instant.now())));
+        assertThat(enrolled.redirectsTo("/account/password")).isTrue();
+        assertThat(analyst.get("/staff").redirectsTo("/account/password")).isTrue();
+
+        analyst.get("/account/password");
+        StaffHttp.Page tooShort = analyst.postForm("/account/password", Map.of("current", oneTime, "password", "short", "repeat", "short"));
+        assertThat(tooShort.document().select("#password-error").text()).contains("te kort");
+        StaffHttp.Page changed = analyst.postForm("/account/password",
+                Map.of("current", oneTime, "password", "a long and private sentence", "repeat", "a long and private sentence"));
+        assertThat(changed.redirectsTo("/staff?passwordChanged")).isTrue();
+        assertThat(analyst.get("/staff").status()).isEqualTo(200);
+        assertThat(analyst.get("/staff/admin/users").status()).isEqualTo(403);
+    }
+
+    @Test
+    void malformedAdminFormsAreExplainedNextToTheField() {
+        TestStaff.Account admin = new TestStaff(jdbc).create(StaffRole.ADMIN);
+        StaffHttp http = new StaffHttp(port);
+        http.signIn(admin);
+        http.get("/staff/admin/users/new");
+
+        StaffHttp.Page invalid = http.postForm("/staff/admin/users", Map.of(
+                "username", "A B", "displayName", "", "email", "not-an-address", "roles", "LIAISON", "organisation", ""));
+
+        assertThat(invalid.status()).isEqualTo(200);
+        Document page = invalid.document();
+        assertThat(page.select("#username-error").text()).contains("3 tot 40 tekens");
+        assertThat(page.select("#email-error").text()).contains("geen geldig e-mailadres");
+        assertThat(page.select("#organisation-error").text()).contains("organisatie");
+        assertThat(page.select("#username").attr("aria-describedby")).contains("username-error");
+    }
+
+    private static String current(TestStaff.Account account) {
+        return Totp.currentCode(account.totpSecret(), Instant.now());
+    }
+}

@@ -1,0 +1,118 @@
+package org.recourse.audit;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.recourse.RecourseTest;
+import org.recourse.accounts.StaffRole;
+import org.recourse.platform.CliCommand;
+import org.recourse.support.StaffHttp;
+import org.recourse.support.TestStaff;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The audit trail is append-only for the application, and tampering by a superuser shows. */
+@RecourseTest
+class AuditTrailTest {
+
+    @Autowired
+    AuditTrail audit;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    @Qualifier("migrationDataSource")
+    DataSource superuser;
+
+    @Autowired
+    List<CliCommand> commands;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theApplicationRoleCannotChangeOrRemoveEntries() {
+        long id = append("test.appended", "first");
+
+        assertThatThrownBy(() -> jdbc.sql("update audit_log set detail = 'changed' where id = ?").param(id).update())
+                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from audit_log where id = ?").param(id).update())
+                .rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> jdbc.sql("truncate audit_log").update())
+                .rootCause().hasMessageContaining("permission denied");
+        assertThat(jdbc.sql("select detail from audit_log where id = ?").param(id).query(String.class).single())
+                .isEqualTo("first");
+    }
+
+    @Test
+    void verificationNamesTheEntryASuperuserChanged() {
+        long id = append("test.tamper-target", "original");
+        append("test.after-target", "later");
+        assertThat(verify().exit()).isZero();
+
+        JdbcClient asSuperuser = JdbcClient.create(superuser);
+        try {
+            tamper(asSuperuser, id, "forged");
+
+            Verification broken = verify();
+            assertThat(broken.exit()).isEqualTo(1);
+            assertThat(broken.output()).contains("BROKEN at entry id " + id).contains("altered");
+        } finally {
+            tamper(asSuperuser, id, "original");
+        }
+        assertThat(verify().exit()).isZero();
+    }
+
+    @Test
+    void auditorsSeeTheTrailAndCheckTheChainInTheBrowser() {
+        append("test.visible", "for the auditor");
+        TestStaff.Account auditor = new TestStaff(jdbc).create(StaffRole.AUDITOR);
+        StaffHttp http = new StaffHttp(port);
+        http.signIn(auditor);
+
+        StaffHttp.Page list = http.get("/staff/audit?action=test.visible");
+        assertThat(list.document().select("tbody tr").text()).contains("test.visible").contains("for the auditor");
+
+        StaffHttp.Page verified = http.postForm("/staff/audit/verify", java.util.Map.of());
+        assertThat(verified.document().select(".badge.ok").text()).isEqualTo("Intact");
+    }
+
+    private void tamper(JdbcClient asSuperuser, long id, String detail) {
+        TransactionTemplate tx = new TransactionTemplate(
+                new org.springframework.jdbc.datasource.DataSourceTransactionManager(superuser));
+        tx.executeWithoutResult(s -> {
+            asSuperuser.sql("set local session_replication_role = replica").update();
+            asSuperuser.sql("update audit_log set detail = ? where id = ?").params(detail, id).update();
+        });
+    }
+
+    private long append(String action, String detail) {
+        transactions.executeWithoutResult(s -> AuditActor.runAs("test", () -> audit.record(action, "test", null, detail)));
+        return jdbc.sql("select max(id) from audit_log where action = ?").param(action).query(Long.class).single();
+    }
+
+    record Verification(int exit, String output) {
+    }
+
+    private Verification verify() {
+        CliCommand command = commands.stream().filter(c -> c.name().equals("audit-verify")).findFirst().orElseThrow();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = command.run(List.of(), new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        return new Verification(exit, out.toString(StandardCharsets.UTF_8));
+    }
+}
