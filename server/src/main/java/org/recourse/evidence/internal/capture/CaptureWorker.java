@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Works the capture queue every few seconds, on whichever node db-scheduler picks. */
 @Configuration(proxyBeanMethods = false)
-class CaptureWorker {
+public class CaptureWorker {
 
     private static final int PER_RUN = 20;
 
@@ -23,7 +23,7 @@ class CaptureWorker {
     }
 
     /** Captures waiting requests, at most {@value #PER_RUN} per run so a long queue does not hold the task. */
-    static int drain(CaptureRequests requests, CapturingEvidence capturing) {
+    public static int drain(CaptureRequests requests, CapturingEvidence capturing) {
         for (int done = 0; done < PER_RUN; done++) {
             Optional<CaptureRequests.CaptureRequest> next = requests.claimNext();
             if (next.isEmpty()) {

@@ -47,7 +47,7 @@ public class CapturingEvidence {
     private final EvidenceSettings.Capture settings;
     private final Clock clock;
 
-    CapturingEvidence(SafeFetcher fetcher, StoringEvidence storing, CaptureRequests requests, ChromiumScreenshots screenshots,
+    public CapturingEvidence(SafeFetcher fetcher, StoringEvidence storing, CaptureRequests requests, ChromiumScreenshots screenshots,
                       EvidenceSettings settings, Clock clock) {
         this.fetcher = fetcher;
         this.storing = storing;
