@@ -2,7 +2,7 @@
 # Partner-API intake benchmark: starts Recourse (./recourse run, embedded PostgreSQL with its
 # defaults fsync=on and synchronous_commit=on, so every 201 is a durable commit) on a fresh data
 # directory, provisions an API key with ./recourse api-key create, and runs the open-loop load
-# generator. Usage: bench/intake/run.sh [RATE_PER_SECOND] [SECONDS]
+# generator. Usage: bench/intake/run.sh [RATE_PER_SECOND or cWORKERS] [SECONDS]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 RATE="${1:-1000}"

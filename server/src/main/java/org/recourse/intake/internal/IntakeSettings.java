@@ -26,8 +26,13 @@ public record IntakeSettings(@DefaultValue Form form, @DefaultValue Status statu
                          @DefaultValue("20") int maxAdditions, @DefaultValue("50MB") DataSize maxMaterialSize) {
     }
 
-    /** Partner API: requests per second per key (bursts up to twice that); idempotency keys kept this long. */
-    public record Api(@DefaultValue("200") int requestsPerSecond, @DefaultValue("24h") Duration idempotencyRetention) {
+    /**
+     * Partner API: requests per second per key (bursts up to twice that); idempotency keys kept
+     * this long; requests handled at once on this node, beyond which callers get 503 and
+     * Retry-After at once instead of queueing until everything times out.
+     */
+    public record Api(@DefaultValue("200") int requestsPerSecond, @DefaultValue("24h") Duration idempotencyRetention,
+                      @DefaultValue("48") int maxConcurrentRequests) {
     }
 
     /** CSV import: largest file accepted; lines committed per transaction. */

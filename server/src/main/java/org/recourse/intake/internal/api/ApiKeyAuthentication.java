@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -22,7 +23,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer <key>} against the stored key hashes and applies the
- * key's rate limit. The limit is a token bucket held on each node: with N nodes a key may reach
+ * key's rate limit, then admits the request only while fewer than the configured number are in
+ * progress on this node, so overload is answered with 503 at once instead of a growing queue
+ * that times out for everyone. The rate limit is a token bucket held on each node: with N nodes a key may reach
  * N times the configured rate, which the setting's documentation says. Not a bean: a filter bean
  * would also be registered for every other URL.
  */
@@ -32,11 +35,13 @@ class ApiKeyAuthentication extends OncePerRequestFilter {
     private final ApiProblems problems;
     private final IntakeSettings settings;
     private final Map<UUID, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Semaphore inFlight;
 
     ApiKeyAuthentication(ApiKeys keys, ApiProblems problems, IntakeSettings settings) {
         this.keys = keys;
         this.problems = problems;
         this.settings = settings;
+        this.inFlight = new Semaphore(settings.api().maxConcurrentRequests());
     }
 
     /** The caller behind the current API request; set by this filter. */
@@ -83,12 +88,17 @@ class ApiKeyAuthentication extends OncePerRequestFilter {
             problems.tooManyRequests(request, response, probe.getNanosToWaitForRefill() / 1_000_000_000L + 1);
             return;
         }
+        if (!inFlight.tryAcquire()) {
+            problems.busy(request, response);
+            return;
+        }
         SecurityContextImpl context = new SecurityContextImpl(new CallerAuthentication(caller.get()));
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);
         } finally {
             SecurityContextHolder.clearContext();
+            inFlight.release();
         }
     }
 

@@ -48,6 +48,11 @@ class ApiProblems {
         write(request, response, HttpStatus.TOO_MANY_REQUESTS, "intake.api.rate-limited");
     }
 
+    void busy(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", "1");
+        write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "intake.api.busy");
+    }
+
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)
             throws IOException {
         Locale locale = locales.resolveLocale(request);

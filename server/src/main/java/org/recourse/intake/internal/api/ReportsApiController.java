@@ -126,13 +126,9 @@ class ReportsApiController {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             return problem(HttpStatus.BAD_REQUEST, "intake.api.idempotency-key-invalid", locale, null);
         }
+        // A retry is recognised when its key is claimed at commit: the first request's case wins and
+        // the retry's work rolls back. Retries are rare, so no lookup slows down every first request.
         String requestHash = hash(json.writeValueAsBytes(body));
-        if (idempotencyKey != null) {
-            Optional<ResponseEntity<?>> replay = replay(caller, idempotencyKey, requestHash, locale);
-            if (replay.isPresent()) {
-                return replay.get();
-            }
-        }
         var outcome = ReportValidation.validate(body.toReport(caller.organisation()), support::activeForm);
         if (!outcome.valid()) {
             return problem(HttpStatus.BAD_REQUEST, "intake.api.invalid", locale, fieldErrors(outcome.errors(), locale));

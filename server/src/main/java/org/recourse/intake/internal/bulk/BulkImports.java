@@ -20,11 +20,11 @@ class BulkImports {
                      int totalLines, int processedLines, int accepted, int rejected, String createdBy,
                      Instant createdAt, Instant finishedAt) {
 
-        boolean finished() {
+        public boolean finished() {
             return status.equals("done") || status.equals("failed");
         }
 
-        int percent() {
+        public int percent() {
             return totalLines == 0 ? (finished() ? 100 : 0) : (int) (100L * processedLines / totalLines);
         }
     }

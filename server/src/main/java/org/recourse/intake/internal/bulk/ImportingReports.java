@@ -57,9 +57,13 @@ class ImportingReports {
         this.scheduler = scheduler;
     }
 
-    /** Queues the file; a node's scheduler picks it up within its polling interval. */
+    /**
+     * Queues the file; a node's scheduler picks it up within its polling interval. The job is
+     * scheduled only after the import row has committed, so no node can pick up a job whose file
+     * it cannot see yet.
+     */
     UUID enqueue(String fileName, byte[] content, String createdBy) {
-        UUID id = imports.create(fileName, content, createdBy);
+        UUID id = transactions.execute(status -> imports.create(fileName, content, createdBy));
         scheduler.getObject().scheduleIfNotExists(TASK.instance(id.toString()).data(id.toString())
                 .scheduledTo(Instant.now()));
         return id;

@@ -26,19 +26,26 @@ public class CaseRepository {
         this.jdbc = jdbc;
     }
 
-    /** Inserts the case unless its number is taken; returns whether it was inserted. */
+    /**
+     * Inserts the case with its first status, RECEIVED, in one statement, unless its number is
+     * taken; returns whether it was inserted.
+     */
     boolean insert(UUID id, String caseNumber, String secretHash, ValidatedReport checked, Instant now) {
         NewReport r = checked.report();
         return jdbc.sql("""
-                insert into intake_case (id, case_number, secret_hash, status, channel, reporter_type, forms,
-                    other_form_text, not_online, started, ongoing, minor, child_abuse_route, police_contacted,
-                    description, contact_consent, contact_email, contact_phone, gender, age_band, relationship,
-                    municipality, organisation, source, external_reference, submitted_by, received_at, updated_at)
-                values (:id, :number, :secret, 'RECEIVED', :channel, :reporterType, string_to_array(:forms, ','),
-                    :otherForm, :notOnline, :started, :ongoing, :minor, :childRoute, :police, :description, :consent,
-                    :email, :phone, :gender, :ageBand, :relationship, :municipality, :organisation, :source,
-                    :reference, :submittedBy, :now, :now)
-                on conflict (case_number) do nothing
+                with created as (
+                    insert into intake_case (id, case_number, secret_hash, status, channel, reporter_type, forms,
+                        other_form_text, not_online, started, ongoing, minor, child_abuse_route, police_contacted,
+                        description, contact_consent, contact_email, contact_phone, gender, age_band, relationship,
+                        municipality, organisation, source, external_reference, submitted_by, received_at, updated_at)
+                    values (:id, :number, :secret, 'RECEIVED', :channel, :reporterType, string_to_array(:forms, ','),
+                        :otherForm, :notOnline, :started, :ongoing, :minor, :childRoute, :police, :description, :consent,
+                        :email, :phone, :gender, :ageBand, :relationship, :municipality, :organisation, :source,
+                        :reference, :submittedBy, :now, :now)
+                    on conflict (case_number) do nothing
+                    returning id, received_at)
+                insert into case_status_history (case_id, status, changed_at)
+                select id, 'RECEIVED', received_at from created
                 """)
                 .param("id", id).param("number", caseNumber).param("secret", secretHash)
                 .param("channel", r.channel().code()).param("reporterType", blankToNull(r.reporterType()))
@@ -63,28 +70,31 @@ public class CaseRepository {
                 .update() == 1;
     }
 
-    void insertItem(UUID caseId, int position, ValidatedReport.CheckedItem item, UUID linkedCaseId, Instant now) {
-        jdbc.sql("""
+    /**
+     * Inserts an item; a URL already reported in another open case is linked to the oldest such
+     * case in the same statement.
+     *
+     * @return the case it was linked to, or null
+     */
+    UUID insertItem(UUID caseId, int position, ValidatedReport.CheckedItem item, Instant now) {
+        return jdbc.sql("""
                 insert into reported_item (id, case_id, position, url, url_normalised, host, platform, account,
                     description, referer, linked_case_id, created_at)
                 values (:id, :caseId, :position, :url, :normalised, :host, :platform, :account, :description,
-                    :referer, :linked, :now)
+                    :referer,
+                    (select i.case_id from reported_item i join intake_case c on c.id = i.case_id
+                     where i.url_normalised = :normalised and c.status not in ('CLOSED', 'WITHDRAWN')
+                         and c.id <> :caseId
+                     order by c.received_at limit 1),
+                    :now)
+                returning linked_case_id
                 """)
                 .param("id", UUID.randomUUID()).param("caseId", caseId).param("position", position)
                 .param("url", item.url()).param("normalised", item.normalisedUrl()).param("host", item.host())
                 .param("platform", item.platform()).param("account", item.account())
                 .param("description", item.description()).param("referer", item.referer())
-                .param("linked", linkedCaseId).param("now", Timestamp.from(now))
-                .update();
-    }
-
-    /** The oldest open case, other than {@code except}, in which this URL was reported. */
-    public Optional<UUID> openCaseWithUrl(String normalisedUrl, UUID except) {
-        return jdbc.sql("""
-                select i.case_id from reported_item i join intake_case c on c.id = i.case_id
-                where i.url_normalised = ? and c.status not in ('CLOSED', 'WITHDRAWN') and c.id <> ?
-                order by c.received_at limit 1
-                """).params(normalisedUrl, except).query(UUID.class).optional();
+                .param("now", Timestamp.from(now))
+                .query((rs, n) -> Optional.ofNullable(rs.getObject("linked_case_id", UUID.class))).single().orElse(null);
     }
 
     public void link(UUID caseId, UUID linkedCaseId, String reason, Instant now) {

@@ -46,8 +46,11 @@ public final class ReportValidation {
         checkForms(report, activeForm, errors, askedInFull);
         List<ValidatedReport.CheckedItem> items = checkItems(report, errors);
         if (items.isEmpty()) {
+            boolean urlChecked = (channel == Channel.CSV_IMPORT || channel == Channel.MAILBOX) && !report.items().isEmpty();
             if (channel == Channel.PARTNER_API || channel == Channel.CSV_IMPORT || channel == Channel.MAILBOX) {
-                errors.add(new FieldError("items", "intake.error.item-required"));
+                if (!urlChecked) {
+                    errors.add(new FieldError("items", "intake.error.item-required"));
+                }
             } else if (!report.notOnline()) {
                 errors.add(new FieldError("items", "intake.error.where-required"));
             }

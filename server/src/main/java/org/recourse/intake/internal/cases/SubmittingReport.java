@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.recourse.audit.AuditTrail;
-import org.recourse.intake.CaseStatus;
 import org.recourse.intake.ReportReceived;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -52,9 +51,7 @@ public class SubmittingReport {
         Set<UUID> linked = new LinkedHashSet<>();
         List<ValidatedReport.CheckedItem> items = report.items();
         for (int i = 0; i < items.size(); i++) {
-            ValidatedReport.CheckedItem item = items.get(i);
-            UUID earlier = item.normalisedUrl() == null ? null : cases.openCaseWithUrl(item.normalisedUrl(), id).orElse(null);
-            cases.insertItem(id, i, item, earlier, now);
+            UUID earlier = cases.insertItem(id, i, items.get(i), now);
             if (earlier != null) {
                 linked.add(earlier);
             }
@@ -64,7 +61,6 @@ public class SubmittingReport {
             cases.link(id, earlier, "same_url", now);
             cases.find(earlier).ifPresent(c -> linkedNumbers.add(c.caseNumber()));
         }
-        cases.recordStatus(id, CaseStatus.RECEIVED, now);
         audit.record("case.created", "case", id.toString(), "channel=" + report.report().channel().code()
                 + " items=" + items.size() + (linked.isEmpty() ? "" : " linked=" + linked.size()));
         events.publishEvent(new ReportReceived(id, caseNumber, now));

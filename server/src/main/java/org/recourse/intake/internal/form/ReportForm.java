@@ -97,7 +97,6 @@ public class ReportForm {
         return 0;
     }
 
-
     private static boolean blank(String value) {
         return value == null || value.isBlank();
     }

@@ -91,4 +91,13 @@ class ReportValidationTest {
                 null, null, null, null, new NewReport.Monitoring("prefer_not_to_say", "ancient", null, null), null);
         assertThat(fields(ReportValidation.validate(report, FORMS::contains))).containsExactly("monitoring.ageBand");
     }
+
+    @Test
+    void aCsvLineWithoutUrlIsRefusedForThatReasonOnly() {
+        var report = new NewReport(Channel.CSV_IMPORT, null, List.of(), null,
+                List.of(new NewReport.Item(null, null, null, null, "https://ref.example/")), false, null, null, null,
+                null, null, null, null, null);
+        assertThat(ReportValidation.validate(report, FORMS::contains).errors())
+                .containsExactly(new FieldError("items[0].url", "intake.error.required"));
+    }
 }
