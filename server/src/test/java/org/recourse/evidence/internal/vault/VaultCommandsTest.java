@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The vault as intake and operators use it: reporters' files, deduplication, key rotation, the fetch command. */
 @RecourseTest
-class VaultCommandsIT {
+class VaultCommandsTest {
 
     @Autowired EvidenceVault vault;
     @Autowired SealedBlobs blobs;

@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What analysts, auditors, liaisons and outsiders see and may do, over real HTTP. */
 @RecourseTest
-class EvidenceWebIT {
+class EvidencePagesTest {
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;

@@ -36,7 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * node would be), the file is generated while it is sent, and hashed on the way in and out.
  */
 @RecourseTest
-class LargeUploadIT {
+class LargeUploadTest {
 
     private static final long SIZE = 200L * 1024 * 1024;
     private static final Pattern STARTED = Pattern.compile("Tomcat started on port (\\d+)");

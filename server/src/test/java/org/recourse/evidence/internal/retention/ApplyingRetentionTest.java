@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @RecourseTest
-class ApplyingRetentionIT {
+class ApplyingRetentionTest {
 
     @Autowired ApplyingRetention retention;
     @Autowired StoringEvidence storing;
