@@ -31,7 +31,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * Enumerates every HTTP route the application serves and checks anonymous visitors and each
  * role against the expected table in {@code authz/*.tsv}. A route without a line fails, so a
- * new route cannot ship without someone deciding who may call it.
+ * new route cannot ship without someone deciding who may call it. A server error on any route
+ * fails too: every page must cope with an unknown identifier.
  */
 @RecourseTest
 @AutoConfigureMockMvc
@@ -98,6 +99,9 @@ class AuthorizationMatrixTest {
         }
         if (status == 403) {
             return "deny";
+        }
+        if (status >= 500 && !route.path().equals("/error")) {
+            return "error " + status;
         }
         return "allow";
     }

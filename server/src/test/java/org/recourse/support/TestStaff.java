@@ -36,6 +36,13 @@ public final class TestStaff {
         return create(null, roles);
     }
 
+    /** An account whose holder still has to set up the second factor at first sign-in. */
+    public Account createWithoutSecondFactor(StaffRole... roles) {
+        Account account = create(null, roles);
+        jdbc.sql("update staff_user set totp_secret = null, totp_enrolled = false where id = ?").param(account.id()).update();
+        return new Account(account.id(), account.username(), account.password(), null);
+    }
+
     public Account create(String organisation, StaffRole... roles) {
         String username = "t" + UUID.randomUUID().toString().substring(0, 8) + counter.incrementAndGet();
         String password = "correct horse battery " + username;

@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * listen on loopback only, and be shared by a running server and a {@code ./recourse} command.
  *
  * <p>PostgreSQL refuses to run as root; when we are root the server processes run as the
- * unprivileged user {@code nobody}, which then owns the data directory.
+ * unprivileged user {@code nobody}, which then owns the data directory, keeping only the
+ * capability to search directories so it can reach a data directory below a private home
+ * folder. Production installations should run Recourse as an ordinary user.
  */
 public final class EmbeddedPostgres {
 
@@ -214,7 +216,8 @@ public final class EmbeddedPostgres {
     private static void runAsOwner(Path binDir, Path dataDir, List<String> command) {
         List<String> full = new ArrayList<>();
         if (isRoot()) {
-            full.addAll(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"));
+            full.addAll(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
+                    "--inh-caps=+dac_read_search", "--ambient-caps=+dac_read_search", "--"));
         }
         full.addAll(command);
         try {
