@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -54,7 +55,7 @@ public class StoringEvidence {
     public EvidenceObject store(UUID caseId, String evidenceClass, String kind, String filename, String contentType,
                                 InputStream in, String addedBy, Provenance provenance) throws IOException {
         SealedBlobs.StoredBlob blob = blobs.store(in);
-        Instant at = provenance.capturedAt();
+        Instant at = provenance.capturedAt().truncatedTo(ChronoUnit.MICROS);
         EvidenceObject object = new EvidenceObject(UUID.randomUUID(), caseId, provenance.itemId(), provenance.captureId(), blob.id(),
                 evidenceClass, kind, cleanFilename(filename), cleanContentType(contentType), blob.size(), blob.sha256(),
                 provenance.sourceUrl(), provenance.finalUrl(), provenance.httpStatus(), provenance.responseHeaders(),

@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.recourse.evidence.internal.fetch.BrowserProxy;
@@ -69,15 +70,29 @@ public final class ChromiumScreenshots {
             devtools.call("Browser.close", Map.of(), null);
             return new Screenshot(png, proxy.refusals());
         } finally {
-            if (browser != null) {
-                browser.destroyForcibly();
-                try {
-                    browser.waitFor();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+            stop(browser);
             deleteRecursively(profile);
+        }
+    }
+
+    /** Chromium runs helper processes (zygote, renderer, GPU); all of them go before the profile is deleted. */
+    private static void stop(Process browser) {
+        if (browser == null) {
+            return;
+        }
+        List<ProcessHandle> helpers = browser.descendants().toList();
+        try {
+            browser.waitFor(5, TimeUnit.SECONDS);
+            browser.destroyForcibly();
+            browser.waitFor(10, TimeUnit.SECONDS);
+            for (ProcessHandle helper : helpers) {
+                helper.destroyForcibly();
+                helper.onExit().get(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // A helper that will not die is left to the operating system; the profile is deleted regardless.
         }
     }
 

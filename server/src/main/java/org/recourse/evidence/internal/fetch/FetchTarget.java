@@ -32,12 +32,21 @@ record FetchTarget(URI url, boolean https, String host, int port, InetAddress li
         if (url.getRawUserInfo() != null || (url.getRawAuthority() != null && url.getRawAuthority().contains("@"))) {
             throw new FetchRefusedException(Reason.CREDENTIALS, "URLs with a user name or password are not fetched");
         }
-        // java.net.URI gives no host for names it cannot parse (127.1, under_scores): read the authority.
-        String rawHost = url.getHost() != null ? url.getHost() : hostOfAuthority(url.getRawAuthority());
+        // java.net.URI gives no host for names it does not parse (127.1, bücher.example, under_scores):
+        // read the authority ourselves. Whatever is read here is what gets checked and connected to.
+        String rawHost = url.getHost();
+        int explicitPort = url.getPort();
+        if (rawHost == null && url.getAuthority() != null) {
+            String authority = url.getAuthority();
+            int close = authority.lastIndexOf(']');
+            int colon = authority.lastIndexOf(':');
+            rawHost = colon > close ? authority.substring(0, colon) : authority;
+            explicitPort = colon > close ? port(authority.substring(colon + 1)) : -1;
+        }
         if (rawHost == null || rawHost.isEmpty()) {
             throw new FetchRefusedException(Reason.HOST_NOTATION, "the URL has no host name that can be read unambiguously");
         }
-        int port = url.getPort() == -1 ? (scheme.equals("https") ? 443 : 80) : url.getPort();
+        int port = explicitPort == -1 ? (scheme.equals("https") ? 443 : 80) : explicitPort;
         if (port < 1 || port > 65535) {
             throw new FetchRefusedException(Reason.HOST_NOTATION, "the port " + port + " is not valid");
         }
@@ -61,7 +70,7 @@ record FetchTarget(URI url, boolean https, String host, int port, InetAddress li
             }
             return new FetchTarget(url, https, host, port, parseLiteral(host));
         }
-        if (!HOST_NAME.matcher(host).matches() || url.getHost() == null) {
+        if (!HOST_NAME.matcher(host).matches()) {
             throw new FetchRefusedException(Reason.HOST_NOTATION, "the host name " + rawHost + " is not a valid DNS name");
         }
         return new FetchTarget(url, https, host, port, null);
@@ -78,16 +87,11 @@ record FetchTarget(URI url, boolean https, String host, int port, InetAddress li
         return url.getRawQuery() == null ? path : path + "?" + url.getRawQuery();
     }
 
-    private static String hostOfAuthority(String authority) {
-        if (authority == null) {
-            return null;
+    private static int port(String digits) throws FetchRefusedException {
+        if (!digits.matches("\\d{1,5}")) {
+            throw new FetchRefusedException(Reason.HOST_NOTATION, "the port " + digits + " is not valid");
         }
-        if (authority.startsWith("[")) {
-            int close = authority.indexOf(']');
-            return close < 0 ? null : authority.substring(0, close + 1);
-        }
-        int colon = authority.lastIndexOf(':');
-        return colon >= 0 ? authority.substring(0, colon) : authority;
+        return Integer.parseInt(digits);
     }
 
     private static String canonicalHost(String rawHost) throws FetchRefusedException {

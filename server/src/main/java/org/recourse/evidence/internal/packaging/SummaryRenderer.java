@@ -77,10 +77,14 @@ public final class SummaryRenderer {
             row(h, text("evidence.package.capturedAt"), UTC.format(object.capturedAt()));
             for (Map.Entry<String, Object> field : object.capture().entrySet()) {
                 if (field.getValue() != null && !(field.getValue() instanceof Iterable<?>) && !(field.getValue() instanceof Map<?, ?>)) {
-                    row(h, field.getKey(), String.valueOf(field.getValue()));
+                    row(h, messages.getMessage("evidence.package.field." + field.getKey(), null, field.getKey(), locale),
+                            String.valueOf(field.getValue()));
                 }
             }
-            h.append("</table><p><b>").append(text("evidence.package.custody")).append("</b></p><table>");
+            h.append("</table><p><b>").append(text("evidence.package.custody")).append("</b></p><table>")
+                    .append("<tr><th>").append(text("evidence.custody.when")).append("</th><th>").append(text("evidence.custody.who"))
+                    .append("</th><th>").append(text("evidence.custody.what")).append("</th><th>").append(text("evidence.custody.detail"))
+                    .append("</th></tr>");
             for (PackageContents.CustodyLine line : object.custody()) {
                 h.append("<tr><td>").append(esc(UTC.format(line.at()))).append("</td><td>").append(esc(line.actor()))
                         .append("</td><td>").append(esc(line.action())).append("</td><td>")

@@ -31,6 +31,11 @@ class VerifyPackageCommand implements CliCommand {
             return 2;
         }
         Path file = Path.of(args.getFirst());
+        // The launcher runs commands from the installation directory; it passes where the user was.
+        String userDirectory = System.getenv("RECOURSE_CWD");
+        if (!file.isAbsolute() && userDirectory != null && !userDirectory.isBlank()) {
+            file = Path.of(userDirectory).resolve(file);
+        }
         PackageVerifier.Report report;
         try (InputStream in = Files.newInputStream(file)) {
             report = new PackageVerifier().verify(in);

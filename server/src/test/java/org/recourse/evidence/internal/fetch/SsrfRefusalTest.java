@@ -185,6 +185,16 @@ class SsrfRefusalTest {
     }
 
     @Test
+    void internationalisedHostNamesAreCheckedInTheirDnsForm() {
+        answer("xn--bcher-kva.example", "10.0.0.1");
+        FetchRefusedException refused = refusal("http://bücher.example:8080/");
+        assertThat(refused.getMessage()).contains("xn--bcher-kva.example resolves to 10.0.0.1");
+        assertThat(refusal("http://b%C3%BCcher.example/").getMessage()).contains("xn--bcher-kva.example resolves to 10.0.0.1");
+        assertThat(refusal("http://%31%32%37.0.0.1/").getMessage()).contains("loopback");
+        assertThat(connects).isEmpty();
+    }
+
+    @Test
     void oneInternalAnswerAmongPublicOnesRefusesTheHost() {
         answer("mixed.example.net", PUBLIC, "127.0.0.1");
         assertThat(refusal("http://mixed.example.net/").getMessage()).contains("127.0.0.1", "loopback");

@@ -1,6 +1,7 @@
 package org.recourse.evidence.internal.web;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -86,6 +87,23 @@ final class VaultHttp {
             request.header("X-Filename", enc(filename).replace("+", "%20"));
         }
         return send(request);
+    }
+
+    /** A body too large to hold: read it as it arrives. */
+    InputStream stream(String path) {
+        try {
+            HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET " + path + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private Response send(HttpRequest.Builder request) {

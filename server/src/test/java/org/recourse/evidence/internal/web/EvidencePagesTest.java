@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What analysts, auditors, liaisons and outsiders see and may do, over real HTTP. */
 @RecourseTest
-class EvidenceWebIT {
+class EvidencePagesTest {
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
@@ -157,6 +157,37 @@ class EvidenceWebIT {
         byte[] repacked = withExtraFile(zip.body());
         Document extra = liaison.put("/staff/evidence/verify", "application/zip", null, HttpRequest.BodyPublishers.ofByteArray(repacked)).document();
         assertThat(extra.select("li.extra code").eachText()).containsExactly("objects/planted.png");
+    }
+
+    @Test
+    void thePagesGuideAnalystsAndLiaisonsWithErrorsNextToTheField() {
+        VaultHttp analyst = signedIn(StaffRole.ANALYST, null);
+        UUID caseId = UUID.randomUUID();
+        upload(analyst, caseId, "text/plain", "note.txt", "note".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(analyst.get("/staff").document().select("a[href=/staff/evidence]")).isNotEmpty();
+        Document index = analyst.get("/staff/evidence").document();
+        assertThat(index.select("a[href=/staff/evidence/cases/" + caseId + "]")).hasSize(1);
+        Document wrongId = analyst.get("/staff/evidence?caseId=not-a-case").document();
+        assertThat(wrongId.selectFirst("#caseId").attr("aria-describedby")).isEqualTo("caseId-error");
+        assertThat(wrongId.selectFirst("#caseId-error")).isNotNull();
+        assertThat(analyst.get("/staff/evidence?caseId=" + caseId).header("Location")).endsWith("/staff/evidence/cases/" + caseId);
+
+        Document invalid = analyst.form("/staff/evidence/cases/" + caseId + "/captures", java.util.Map.of("url", "ftp://x")).document();
+        assertThat(invalid.selectFirst("#url-error").text()).contains("http://");
+        assertThat(invalid.selectFirst("#url").attr("aria-describedby")).contains("url-error");
+        VaultHttp.Response requested = analyst.form("/staff/evidence/cases/" + caseId + "/captures",
+                java.util.Map.of("url", "https://platform.invalid/post/" + UUID.randomUUID()));
+        assertThat(requested.status()).isEqualTo(302);
+        Document after = analyst.get("/staff/evidence/cases/" + caseId).document();
+        assertThat(after.select("p.notice.success[role=status]")).hasSize(1);
+        assertThat(after.select("td").eachText()).anySatisfy(t -> assertThat(t).startsWith("https://platform.invalid/post/"));
+
+        assertThat(analyst.get("/staff/evidence/verify").document().select("form#package-verify input[type=file]")).hasSize(1);
+        VaultHttp liaison = signedIn(StaffRole.LIAISON, null);
+        assertThat(liaison.get("/liaison/evidence").document().select("p.notice.warning")).hasSize(1);
+        assertThat(analyst.get("/staff/evidence/cases/" + caseId + "?lang=en").document().selectFirst("h1").text())
+                .isEqualTo("Evidence in case " + caseId);
     }
 
     private CliCommand command(String name) {

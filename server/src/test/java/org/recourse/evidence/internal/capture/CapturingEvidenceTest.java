@@ -38,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Capture from a local test website, as the background worker does it; the worker itself runs in the application. */
 @RecourseTest
-class CapturingEvidenceIT {
+class CapturingEvidenceTest {
 
     @Autowired EvidenceVault vault;
     @Autowired CaptureRequests requests;

@@ -49,7 +49,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @RecourseTest
 @ExtendWith(OutputCaptureExtension.class)
-class NoPlaintextIT {
+class NoPlaintextTest {
 
     @LocalServerPort int port;
     @Autowired EvidenceVault vault;
