@@ -54,6 +54,7 @@ class QueuePagesTest {
         assertThat(urgentRow.select(".urgent-referral").text()).isEqualTo("Verwijs vandaag door naar Centrum Seksueel Geweld");
         assertThat(urgentRow.text()).contains("Instagram");
         assertThat(row(queue, calm).select(".badge.urgent")).isEmpty();
+        assertThat(row(queue, calm).text()).contains("Online haat tegen vrouwen");
 
         assertThat(ids(analyst.get("/staff/queue?platform=Instagram").document())).contains(urgent.toString())
                 .doesNotContain(calm.toString(), minor.toString());

@@ -3,6 +3,7 @@ package org.recourse.assessment.internal.assessing;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +20,8 @@ import org.recourse.intake.CaseView;
 import org.recourse.intake.Cases;
 import org.recourse.routing.LegalStatus;
 import org.recourse.taxonomy.Taxonomy;
+import org.recourse.taxonomy.ViolenceForm;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -147,6 +150,7 @@ class AssessmentPages {
     }
 
     private String show(Entry entry, Principal user, Model model) {
+        Locale locale = LocaleContextHolder.getLocale();
         String me = user.getName();
         CaseView view = cases.find(entry.caseId()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Optional<Assessment> assessment = assessments.forEntry(entry.id());
@@ -165,6 +169,8 @@ class AssessmentPages {
         model.addAttribute("mayDecideAgain", assessment.isPresent() && assessing.mayDecideAgain(entry));
         model.addAttribute("me", me);
         model.addAttribute("forms", taxonomy.activeForms());
+        model.addAttribute("formLabels", taxonomy.activeForms().stream()
+                .collect(java.util.stream.Collectors.toMap(ViolenceForm::code, f -> f.label(locale))));
         model.addAttribute("grounds", grounds.active());
         model.addAttribute("allGrounds", grounds.all());
         model.addAttribute("questionSets", questionSets.current());

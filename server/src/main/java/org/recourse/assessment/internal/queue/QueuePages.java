@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.recourse.accounts.StaffRole;
 import org.recourse.intake.Channel;
 import org.recourse.taxonomy.Taxonomy;
+import org.recourse.taxonomy.ViolenceForm;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -37,12 +38,14 @@ class QueuePages {
     @GetMapping("/staff/queue")
     String queue(@RequestParam(required = false) String form, @RequestParam(required = false) String platform,
                  @RequestParam(required = false) String minor, @RequestParam(required = false) String channel,
-                 @RequestParam(required = false) String sort, Model model) {
+                 @RequestParam(required = false) String sort, Locale locale, Model model) {
         QueueFilter filter = new QueueFilter(form, platform, minor, channel, sort);
         model.addAttribute("filter", filter);
         model.addAttribute("entries", queue.awaiting(filter));
         model.addAttribute("now", clock.instant());
         model.addAttribute("forms", taxonomy.activeForms());
+        model.addAttribute("formLabels", taxonomy.activeForms().stream()
+                .collect(java.util.stream.Collectors.toMap(ViolenceForm::code, f -> f.label(locale))));
         model.addAttribute("platforms", queue.platforms());
         model.addAttribute("channels", List.of(Channel.values()).stream().map(Channel::code).toList());
         model.addAttribute("sorts", QueueFilter.SORTS);
