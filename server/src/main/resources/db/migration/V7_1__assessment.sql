@@ -4,7 +4,8 @@
 
 -- One entry per reported item (or per case when nothing specific was reported). The lock columns
 -- are the single source of truth for who is assessing it: every node takes and checks them with a
--- conditional update, never from memory.
+-- conditional update, never from memory. The item's URL is not copied here: intake anonymises it
+-- after retention, and a copy would outlive that.
 create table assessment_entry (
     id            uuid primary key,
     case_id       uuid not null,
@@ -14,7 +15,6 @@ create table assessment_entry (
     forms         text[] not null default '{}',
     platform      text,
     platform_key  text,
-    url           text,
     minor         boolean not null,
     urgent        boolean not null,
     urgent_referral text,

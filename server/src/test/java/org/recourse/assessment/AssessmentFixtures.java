@@ -70,7 +70,7 @@ final class AssessmentFixtures {
     private List<UUID> queued(UUID caseId, int expected) {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
         while (true) {
-            List<UUID> entries = jdbc.sql("select id from assessment_entry where case_id = ? order by url").param(caseId)
+            List<UUID> entries = jdbc.sql("select id from assessment_entry where case_id = ? order by id").param(caseId)
                     .query(UUID.class).list();
             if (entries.size() >= Math.max(1, expected) || System.nanoTime() > deadline) {
                 assertThat(entries).as("queued entries of case " + caseId).hasSize(Math.max(1, expected));

@@ -119,6 +119,20 @@ class QueueLockingTest {
                 .isEqualTo("quick-bram");
     }
 
+    @Test
+    void anItemWhoseReporterWithdrewLeavesTheQueueInsteadOfBeingAssessed() {
+        AssessmentFixtures.Reported reported = fixtures.report("deepfake", AssessmentFixtures.url("withdrawn"));
+        assertThat(queue.awaiting(new org.recourse.assessment.internal.queue.QueueFilter(null, null, null, null, null)))
+                .anyMatch(e -> e.id().equals(reported.entry()));
+        cases.progress(reported.caseId(), CaseStatus.WITHDRAWN);
+
+        assertThat(queue.awaiting(new org.recourse.assessment.internal.queue.QueueFilter(null, null, null, null, null)))
+                .noneMatch(e -> e.id().equals(reported.entry()));
+        assertThat(queue.take(reported.entry(), "late-anna")).isFalse();
+        assertThat(entries.find(reported.entry()).orElseThrow().state()).isEqualTo("closed");
+        assertThat(cases.find(reported.caseId()).orElseThrow().status()).isEqualTo(CaseStatus.WITHDRAWN);
+    }
+
     /** Takes the next free item and assesses it (closing it), until nothing free is left. */
     private Callable<List<UUID>> worker(String analyst, CountDownLatch start) {
         return () -> {

@@ -4,60 +4,71 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.recourse.assessment.internal.SqlArrays;
+import org.recourse.intake.Cases;
+import org.recourse.intake.ReportedItem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The queue table. Locks are taken and checked in single conditional statements against the
- * database clock, so two analysts on two nodes can never hold the same entry.
+ * database clock, so two analysts on two nodes can never hold the same entry. Items' addresses
+ * are read from intake each time, so they disappear here when intake anonymises them.
  */
 @Repository
 public class Entries {
 
     private final JdbcClient jdbc;
+    private final Cases cases;
 
-    Entries(JdbcClient jdbc) {
+    Entries(JdbcClient jdbc, Cases cases) {
         this.jdbc = jdbc;
+        this.cases = cases;
     }
 
     /** @return false when the entry was already queued (events may be delivered again) */
     boolean insert(Entry e) {
         return jdbc.sql("""
                         insert into assessment_entry (id, case_id, item_id, case_number, channel, forms, platform, platform_key,
-                            url, minor, urgent, urgent_referral, received_at, created_at)
-                        values (:id, :caseId, :itemId, :caseNumber, :channel, :forms::text[], :platform, :platformKey, :url,
+                            minor, urgent, urgent_referral, received_at, created_at)
+                        values (:id, :caseId, :itemId, :caseNumber, :channel, :forms::text[], :platform, :platformKey,
                             :minor, :urgent, :urgentReferral, :receivedAt, now())
                         on conflict (id) do nothing""")
                 .param("id", e.id()).param("caseId", e.caseId()).param("itemId", e.itemId())
                 .param("caseNumber", e.caseNumber()).param("channel", e.channel())
                 .param("forms", SqlArrays.literal(e.forms())).param("platform", e.platform())
-                .param("platformKey", e.platformKey()).param("url", e.url()).param("minor", e.minor())
+                .param("platformKey", e.platformKey()).param("minor", e.minor())
                 .param("urgent", e.urgent()).param("urgentReferral", e.urgentReferral())
                 .param("receivedAt", Timestamp.from(e.receivedAt()))
                 .update() == 1;
     }
 
     public Optional<Entry> find(UUID id) {
-        return jdbc.sql("select * from assessment_entry where id = ?").param(id).query(Entries::map).optional();
+        return jdbc.sql("select * from assessment_entry where id = ?").param(id).query(Entries::map).optional().map(this::withUrl);
     }
 
     /** Reads the entry and holds its row until the transaction ends, so decisions on it are made one at a time. */
     public Optional<Entry> findForUpdate(UUID id) {
-        return jdbc.sql("select * from assessment_entry where id = ? for update").param(id).query(Entries::map).optional();
+        return jdbc.sql("select * from assessment_entry where id = ? for update").param(id).query(Entries::map).optional()
+                .map(this::withUrl);
     }
 
     public List<Entry> forCase(UUID caseId) {
+        Map<UUID, String> urls = urls(caseId);
         return jdbc.sql("select * from assessment_entry where case_id = ? order by received_at, id").param(caseId)
-                .query(Entries::map).list();
+                .query(Entries::map).list().stream().map(e -> e.withUrl(urls.get(e.itemId()))).toList();
     }
 
+    /** Awaiting entries of open cases; entries of withdrawn or closed cases are left out. */
     List<Entry> awaiting(QueueFilter filter, int limit) {
-        return jdbc.sql("""
+        List<Entry> found = jdbc.sql("""
                         select * from assessment_entry
                         where state = 'awaiting'
                           and (cast(:form as text) is null or :form = any(forms))
@@ -68,6 +79,34 @@ public class Entries {
                 .param("form", filter.form()).param("platform", filter.platform()).param("minor", filter.minor())
                 .param("channel", filter.channel()).param("limit", limit)
                 .query(Entries::map).list();
+        Map<UUID, Map<UUID, String>> urlsByCase = new HashMap<>();
+        List<Entry> shown = new ArrayList<>();
+        for (Entry e : found) {
+            Map<UUID, String> urls = urlsByCase.computeIfAbsent(e.caseId(),
+                    caseId -> caseOpen(caseId) ? urls(caseId) : null);
+            if (urls != null) {
+                shown.add(e.withUrl(urls.get(e.itemId())));
+            }
+        }
+        return shown;
+    }
+
+    public boolean caseOpen(UUID caseId) {
+        return cases.find(caseId).map(c -> c.status().isOpen()).orElse(false);
+    }
+
+    private Entry withUrl(Entry e) {
+        return e.itemId() == null ? e : e.withUrl(urls(e.caseId()).get(e.itemId()));
+    }
+
+    private Map<UUID, String> urls(UUID caseId) {
+        Map<UUID, String> urls = new HashMap<>();
+        for (ReportedItem item : cases.items(caseId)) {
+            if (item.url() != null) {
+                urls.put(item.id(), item.url());
+            }
+        }
+        return urls;
     }
 
     List<String> platforms() {
@@ -148,7 +187,7 @@ public class Entries {
         return new Entry(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
                 rs.getObject("item_id", UUID.class), rs.getString("case_number"), rs.getString("channel"),
                 SqlArrays.list(rs.getArray("forms")), rs.getString("platform"),
-                rs.getString("platform_key"), rs.getString("url"), rs.getBoolean("minor"), rs.getBoolean("urgent"),
+                rs.getString("platform_key"), null, rs.getBoolean("minor"), rs.getBoolean("urgent"),
                 rs.getString("urgent_referral"), rs.getTimestamp("received_at").toInstant(), rs.getString("state"),
                 rs.getString("closed_reason"), rs.getString("locked_by"), expires == null ? null : expires.toInstant());
     }

@@ -10,6 +10,7 @@ import java.util.UUID;
  * @param platform       the platform's name as the directory knows it, or as reported
  * @param platformKey    the directory key when the platform was recognised, else null
  * @param urgentReferral the organisation to refer to immediately when {@code urgent}, by name
+ * @param url            the item's address as intake has it now (read from intake, never stored here), or null
  * @param lockedBy       the analyst assessing it while {@code lockExpires} is in the future
  */
 public record Entry(UUID id, UUID caseId, UUID itemId, String caseNumber, String channel, List<String> forms,
@@ -23,6 +24,11 @@ public record Entry(UUID id, UUID caseId, UUID itemId, String caseNumber, String
 
     public boolean lockedTo(String user, Instant now) {
         return lockedNow(now) && lockedBy.equals(user);
+    }
+
+    Entry withUrl(String address) {
+        return new Entry(id, caseId, itemId, caseNumber, channel, forms, platform, platformKey, address, minor, urgent,
+                urgentReferral, receivedAt, state, closedReason, lockedBy, lockExpires);
     }
 
     public boolean awaiting() {

@@ -73,7 +73,7 @@ class QueueingReports {
         boolean urgent = urgentReferral.isPresent() || advice.actions().stream().anyMatch(a -> a.urgent());
         String referral = urgentReferral.map(r -> r.organisation() != null ? r.organisation().name() : r.ruleId()).orElse(null);
         return new Entry(id, view.id(), item == null ? null : item.id(), view.caseNumber(), view.channel().code(),
-                view.forms(), platform, platformKey, item == null ? null : item.url(), minor, urgent, referral,
+                view.forms(), platform, platformKey, null, minor, urgent, referral,
                 view.receivedAt(), "awaiting", null, null, null);
     }
 

@@ -54,15 +54,19 @@ public class WorkingQueue {
     /** Locks the most urgent free entry to {@code user}, if there is one. */
     @Transactional
     public Optional<UUID> takeNext(String user) {
-        Optional<UUID> taken = entries.lockNext(user, settings.lockTimeout());
-        taken.ifPresent(id -> started(id, user));
-        return taken;
+        while (true) {
+            Optional<UUID> taken = entries.lockNext(user, settings.lockTimeout());
+            if (taken.isEmpty() || stillOpen(taken.get())) {
+                taken.ifPresent(id -> started(id, user));
+                return taken;
+            }
+        }
     }
 
     /** Locks (or renews the lock on) one entry; false when someone else is assessing it or it was dealt with. */
     @Transactional
     public boolean take(UUID id, String user) {
-        if (!entries.lock(id, user, settings.lockTimeout())) {
+        if (!entries.lock(id, user, settings.lockTimeout()) || !stillOpen(id)) {
             return false;
         }
         started(id, user);
@@ -147,6 +151,18 @@ public class WorkingQueue {
         }
         return staff.findByUsername(username.trim()).filter(StaffMember::active)
                 .filter(m -> m.has(StaffRole.ANALYST) || m.has(StaffRole.COORDINATOR)).isPresent();
+    }
+
+    /** A reporter may withdraw while the item waits: such an entry is closed instead of assessed. */
+    private boolean stillOpen(UUID id) {
+        Entry entry = entries.find(id).orElseThrow();
+        if (entries.caseOpen(entry.caseId())) {
+            return true;
+        }
+        entries.changeState(id, "closed", "case no longer open");
+        entries.release(id, null);
+        audit.record("assessment_entry.closed", "assessment_entry", id.toString(), "case no longer open");
+        return false;
     }
 
     private void started(UUID id, String user) {
