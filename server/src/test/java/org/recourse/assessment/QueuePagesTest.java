@@ -111,6 +111,42 @@ class QueuePagesTest {
         assertThat(cases.find(entries.find(taken).orElseThrow().caseId()).orElseThrow().status()).isEqualTo(CaseStatus.BEING_ASSESSED);
     }
 
+    @Test
+    void aCoordinatorAssignsAnItemToAnAnalystAndAnAnalystMayNot() {
+        AssessmentFixtures fixtures = new AssessmentFixtures(port, jdbc, cases, questionSets);
+        UUID entry = fixtures.report("cyberstalking", AssessmentFixtures.url("assigned")).entry();
+        TestStaff staff = new TestStaff(jdbc);
+        TestStaff.Account carlaAccount = staff.create(StaffRole.ANALYST);
+        StaffHttp coordinator = new StaffHttp(port);
+        coordinator.signIn(staff.create(StaffRole.COORDINATOR));
+        StaffHttp analyst = new StaffHttp(port);
+        analyst.signIn(staff.create(StaffRole.ANALYST));
+
+        analyst.get("/staff/queue");
+        StaffHttp.Page refused = AssessmentFixtures.post(analyst, "/staff/queue/bulk", Map.of("entry", List.of(entry.toString()),
+                "action", List.of("assign"), "assignee", List.of(carlaAccount.username())));
+        assertThat(refused.status()).isEqualTo(403);
+
+        coordinator.get("/staff/queue");
+        AssessmentFixtures.post(coordinator, "/staff/queue/bulk", Map.of("entry", List.of(entry.toString()),
+                "action", List.of("assign"), "assignee", List.of("nobody-" + UUID.randomUUID())));
+        assertThat(coordinator.get("/staff/queue").document().select("#bulk-error").text())
+                .isEqualTo("Die gebruiker is geen actieve analist of coördinator.");
+        AssessmentFixtures.post(coordinator, "/staff/queue/bulk", Map.of("entry", List.of(entry.toString()),
+                "action", List.of("assign"), "assignee", List.of(carlaAccount.username())));
+
+        assertThat(entries.find(entry).orElseThrow().lockedBy()).isEqualTo(carlaAccount.username());
+        StaffHttp carla = new StaffHttp(port);
+        carla.signIn(carlaAccount);
+        assertThat(carla.get("/staff/assessments/" + entry).document().select("#assessment-form")).hasSize(1);
+        assertThat(audit.entriesFor("assessment_entry", entry.toString())).extracting(AuditEntry::action)
+                .contains("assessment_entry.assigned");
+
+        AssessmentFixtures.post(coordinator, "/staff/queue/bulk", Map.of("entry", List.of(entry.toString()),
+                "action", List.of("release")));
+        assertThat(entries.find(entry).orElseThrow().lockedBy()).isNull();
+    }
+
     private static Element row(Document queue, UUID entry) {
         Element row = queue.selectFirst("#queue tbody tr[data-entry=" + entry + "]");
         assertThat(row).as("queue row of " + entry).isNotNull();

@@ -44,7 +44,7 @@ public class WorkingQueue {
     }
 
     public List<Entry> awaiting(QueueFilter filter) {
-        return entries.awaiting(filter, 500);
+        return entries.awaiting(filter, 200);
     }
 
     public List<String> platforms() {
