@@ -89,7 +89,12 @@ public final class ImageDecoding {
             try (ImageInputStream input = new ByteArrayImageInputStream(bytes)) {
                 reader.setInput(input, true, true);
                 checkPixelCount(reader, maxPixels);
+                TruncationWarnings truncation = new TruncationWarnings();
+                reader.addIIOReadWarningListener(truncation);
                 BufferedImage image = reader.read(0, reader.getDefaultReadParam());
+                if (truncation.seen() != null) {
+                    throw new UnreadableImageException(Reason.CORRUPT, "the file is truncated: " + truncation.seen());
+                }
                 if (image != null) {
                     return image;
                 }
