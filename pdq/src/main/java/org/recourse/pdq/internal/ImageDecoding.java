@@ -1,6 +1,7 @@
 package org.recourse.pdq.internal;
 
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -14,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 import org.recourse.pdq.PdqSettings;
 import org.recourse.pdq.UnreadableImageException;
@@ -91,7 +94,7 @@ public final class ImageDecoding {
                 checkPixelCount(reader, maxPixels);
                 TruncationWarnings truncation = new TruncationWarnings();
                 reader.addIIOReadWarningListener(truncation);
-                BufferedImage image = reader.read(0, reader.getDefaultReadParam());
+                BufferedImage image = reader.read(0, readParam(reader));
                 if (truncation.seen() != null) {
                     throw new UnreadableImageException(Reason.CORRUPT, "the file is truncated: " + truncation.seen());
                 }
@@ -107,6 +110,28 @@ public final class ImageDecoding {
             }
         }
         throw asUnreadable(lastFailure);
+    }
+
+    /**
+     * libjpeg hands the reference the decoded RGB samples and ignores any embedded ICC profile,
+     * but the JDK's JPEG reader converts to sRGB through the profile unless the destination is
+     * an image in the profile's own colour space, which then receives the samples as decoded.
+     * (Only a destination image works: a destination type fails the reader's own type check.)
+     */
+    private static ImageReadParam readParam(ImageReader reader) throws IOException {
+        ImageReadParam param = reader.getDefaultReadParam();
+        if (reader.getClass().getName().equals(JDK_JPEG_READER)) {
+            Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+            while (types.hasNext()) {
+                ImageTypeSpecifier type = types.next();
+                ColorSpace space = type.getColorModel().getColorSpace();
+                if (space.getType() == ColorSpace.TYPE_RGB && !space.isCS_sRGB()) {
+                    param.setDestination(type.createBufferedImage(reader.getWidth(0), reader.getHeight(0)));
+                    break;
+                }
+            }
+        }
+        return param;
     }
 
     private static void checkPixelCount(ImageReader reader, long maxPixels) throws IOException, UnreadableImageException {
