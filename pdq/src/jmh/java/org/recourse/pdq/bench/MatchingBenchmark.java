@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.recourse.pdq.Hash256;
 import org.recourse.pdq.index.Match;
@@ -39,6 +40,7 @@ public class MatchingBenchmark {
     private PdqIndex index;
     private Hash256[] queries;
     private final AtomicInteger next = new AtomicInteger();
+    private final CpuTimeRate cpu = new CpuTimeRate();
 
     @Setup(Level.Trial)
     public void build() {
@@ -78,7 +80,8 @@ public class MatchingBenchmark {
             }
         }
         checkRecall(copy);
-        System.out.printf("%n[index] %d hashes: %.1f bytes/hash by array sizes, %.1f bytes/hash by heap growth%n",
+        System.out.printf("%n[index] %d hashes: %.1f bytes/hash by array sizes; heap grew by %.1f bytes/hash"
+                        + " while building (the hash and id arrays existed before and are adopted)%n",
                 size, (double) index.memoryBytes() / size, (double) (heapAfter - heapBefore) / size);
     }
 
@@ -127,8 +130,19 @@ public class MatchingBenchmark {
         }
     }
 
+    @Setup(Level.Iteration)
+    public void startCpuClock() {
+        cpu.start();
+    }
+
+    @TearDown(Level.Iteration)
+    public void reportCpuRate() {
+        cpu.report("queries");
+    }
+
     @Benchmark
     public List<Match> searchRadius31() {
+        cpu.count();
         return index.search(queries[next.getAndIncrement() & (QUERIES - 1)]);
     }
 }

@@ -30,7 +30,7 @@ public final class SyntheticPhotos {
     private SyntheticPhotos() {}
 
     public static void main(String[] args) throws IOException {
-        Path directory = Path.of(args.length > 0 ? args[0] : "pdq/bench/corpus");
+        Path directory = Path.of(args.length > 0 ? args[0] : "pdq/target/bench-corpus");
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         Files.createDirectories(directory);
         for (int i = 0; i < count; i++) {
