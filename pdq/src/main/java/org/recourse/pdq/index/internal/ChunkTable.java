@@ -10,7 +10,8 @@ import java.util.List;
  * radius cost a random access to the full hash.
  *
  * <p>The directory grows with the segment so that a bucket holds about 8–16 postings: small
- * buckets mean few cache lines per lookup, but each extra prefix bit adds neighbour buckets.
+ * buckets mean few cache lines per lookup, but each extra prefix bit adds neighbour buckets
+ * (measured at 1 M hashes: 8–16 per bucket was faster than 16–32).
  */
 final class ChunkTable {
 
