@@ -49,9 +49,9 @@ public final class ImageDecoding {
 
     private ImageDecoding() {}
 
-    public static BufferedImage decode(byte[] bytes, PdqSettings settings) throws UnreadableImageException {
+    public static Decoded decode(byte[] bytes, PdqSettings settings) throws UnreadableImageException {
         AtomicReference<ImageReader> activeReader = new AtomicReference<>();
-        Future<BufferedImage> decoding = DECODERS.submit(() -> decodeNow(bytes, settings.maxPixels(), activeReader));
+        Future<Decoded> decoding = DECODERS.submit(() -> decodeNow(bytes, settings.maxPixels(), activeReader));
         try {
             return decoding.get(settings.timeLimit().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -80,36 +80,48 @@ public final class ImageDecoding {
         return new UnreadableImageException(Reason.CORRUPT, "invalid image data: " + failure, failure);
     }
 
-    private static BufferedImage decodeNow(byte[] bytes, long maxPixels, AtomicReference<ImageReader> activeReader)
+    private static Decoded decodeNow(byte[] bytes, long maxPixels, AtomicReference<ImageReader> activeReader)
             throws UnreadableImageException {
         List<ImageReader> readers = readersFor(bytes);
         if (readers.isEmpty()) {
             throw new UnreadableImageException(Reason.UNSUPPORTED_FORMAT, "not an image format this library reads");
         }
         Throwable lastFailure = null;
-        for (ImageReader reader : readers) {
-            activeReader.set(reader);
-            try (ImageInputStream input = new ByteArrayImageInputStream(bytes)) {
-                reader.setInput(input, true, true);
-                checkPixelCount(reader, maxPixels);
-                TruncationWarnings truncation = new TruncationWarnings();
-                reader.addIIOReadWarningListener(truncation);
-                BufferedImage image = reader.read(0, readParam(reader));
-                if (truncation.seen() != null) {
-                    throw new UnreadableImageException(Reason.CORRUPT, "the file is truncated: " + truncation.seen());
+        try {
+            for (ImageReader reader : readers) {
+                activeReader.set(reader);
+                try (ImageInputStream input = new ByteArrayImageInputStream(bytes)) {
+                    reader.setInput(input, true, true);
+                    checkPixelCount(reader, maxPixels);
+                    TruncationWarnings truncation = new TruncationWarnings();
+                    reader.addIIOReadWarningListener(truncation);
+                    Decoded decoded = read(reader, bytes);
+                    if (truncation.seen() != null) {
+                        throw new UnreadableImageException(Reason.CORRUPT, "the file is truncated: " + truncation.seen());
+                    }
+                    return decoded;
+                } catch (UnreadableImageException e) {
+                    throw e;
+                } catch (IOException | RuntimeException | StackOverflowError e) {
+                    lastFailure = e;
                 }
-                if (image != null) {
-                    return image;
-                }
-            } catch (UnreadableImageException e) {
-                throw e;
-            } catch (IOException | RuntimeException | StackOverflowError e) {
-                lastFailure = e;
-            } finally {
-                reader.dispose();
             }
+        } finally {
+            readers.forEach(ImageReader::dispose);
         }
         throw asUnreadable(lastFailure);
+    }
+
+    /** The JDK's JPEG reader returns a JFIF file's raster unconverted, as YCbCr. */
+    private static Decoded read(ImageReader reader, byte[] bytes) throws IOException {
+        if (reader.getClass().getName().equals(JDK_JPEG_READER) && JfifHeader.isThreeComponentYCbCr(bytes)) {
+            return new Decoded.YCbCr(reader.readRaster(0, reader.getDefaultReadParam()));
+        }
+        BufferedImage image = reader.read(0, readParam(reader));
+        if (image == null) {
+            throw new IOException("the reader returned no image");
+        }
+        return new Decoded.Image(image);
     }
 
     /**

@@ -24,11 +24,18 @@ public final class LumaExtraction {
     private LumaExtraction() {}
 
     /** The luma of the pixels the reference hashes: all of them, or a 512×512 sample of large images. */
-    public static Luma of(BufferedImage image) {
-        boolean resize = ReferenceResize.applies(image.getHeight(), image.getWidth());
+    public static Luma of(Decoded decoded) {
+        boolean resize = ReferenceResize.applies(decoded.height(), decoded.width());
         Grid grid = new Grid(
-                ReferenceResize.sourceIndices(image.getHeight(), resize),
-                ReferenceResize.sourceIndices(image.getWidth(), resize));
+                ReferenceResize.sourceIndices(decoded.height(), resize),
+                ReferenceResize.sourceIndices(decoded.width(), resize));
+        return switch (decoded) {
+            case Decoded.YCbCr ycc -> fromYCbCr(ycc.raster(), grid);
+            case Decoded.Image image -> fromImage(image.image(), grid);
+        };
+    }
+
+    private static Luma fromImage(BufferedImage image, Grid grid) {
         ColorModel model = image.getColorModel();
         Raster raster = image.getRaster();
         int type = model.getColorSpace().getType();
@@ -93,6 +100,26 @@ public final class LumaExtraction {
             for (int j = 0; j < n; j++) {
                 int p = grid.cols()[j] * bands;
                 out[i * n + j] = luma(to8(pixels[p], bits), to8(pixels[p + 1], bits), to8(pixels[p + 2], bits));
+            }
+        }
+        return luma;
+    }
+
+    /** libjpeg's colour conversion, done only for the pixels that are hashed. */
+    private static Luma fromYCbCr(Raster raster, Grid grid) {
+        Luma luma = grid.newLuma();
+        float[] out = luma.values();
+        int n = grid.cols().length;
+        int width = raster.getWidth();
+        int[] samples = new int[3 * width];
+        for (int i = 0; i < grid.rows().length; i++) {
+            raster.getPixels(raster.getMinX(), raster.getMinY() + grid.rows()[i], width, 1, samples);
+            for (int j = 0; j < n; j++) {
+                int p = 3 * grid.cols()[j];
+                int y = samples[p];
+                int cb = samples[p + 1];
+                int cr = samples[p + 2];
+                out[i * n + j] = luma(YCbCrToRgb.red(y, cr), YCbCrToRgb.green(y, cb, cr), YCbCrToRgb.blue(y, cb));
             }
         }
         return luma;
