@@ -24,10 +24,6 @@ public final class DeltaBuffer {
         return size == ids.length;
     }
 
-    public boolean isEmpty() {
-        return size == 0;
-    }
-
     /** Only the index's single writer may call this. */
     public void append(long id, long w0, long w1, long w2, long w3) {
         int row = size;

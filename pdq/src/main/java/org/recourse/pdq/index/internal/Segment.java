@@ -9,6 +9,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 public final class Segment {
 
+    /** The most rows one segment holds; larger batches are split. */
+    public static final int MAX_ROWS = ChunkTable.MAX_ROWS;
+
     private final long[] words;
     private final long[] ids;
     private final int size;
@@ -25,9 +28,6 @@ public final class Segment {
         }
         this.removed = new AtomicLongArray((size + 63) >>> 6);
     }
-
-    /** The most rows one segment holds; larger batches are split. */
-    public static final int MAX_ROWS = ChunkTable.MAX_ROWS;
 
     /** Builds a segment owning the given arrays: {@code words} holds 4 longs per row. */
     public static Segment of(long[] words, long[] ids, int size) {
@@ -52,10 +52,6 @@ public final class Segment {
             }
         }
         return new Segment(words, ids, n);
-    }
-
-    public int size() {
-        return size;
     }
 
     public int liveCount() {
