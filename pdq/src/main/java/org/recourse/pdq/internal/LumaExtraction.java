@@ -4,9 +4,7 @@ import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
-import java.awt.image.DataBufferByte;
 import java.awt.image.IndexColorModel;
-import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 
 /**
@@ -72,22 +70,13 @@ public final class LumaExtraction {
         Luma luma = grid.newLuma();
         float[] out = luma.values();
         int n = grid.cols().length;
-        if (bits == 8
-                && raster.getDataBuffer() instanceof DataBufferByte buffer
-                && raster.getSampleModel() instanceof PixelInterleavedSampleModel model
-                && buffer.getNumBanks() == 1) {
-            byte[] data = buffer.getData();
-            int[] offsets = model.getBandOffsets();
-            int pixelStride = model.getPixelStride();
-            int scanlineStride = model.getScanlineStride();
-            int origin = buffer.getOffset()
-                    - raster.getSampleModelTranslateY() * scanlineStride
-                    - raster.getSampleModelTranslateX() * pixelStride;
+        InterleavedBytes bytes = bits == 8 ? InterleavedBytes.of(raster) : null;
+        if (bytes != null) {
             for (int i = 0; i < grid.rows().length; i++) {
-                int rowStart = origin + grid.rows()[i] * scanlineStride;
+                int y = grid.rows()[i];
                 for (int j = 0; j < n; j++) {
-                    int p = rowStart + grid.cols()[j] * pixelStride;
-                    out[i * n + j] = luma(data[p + offsets[0]] & 0xff, data[p + offsets[1]] & 0xff, data[p + offsets[2]] & 0xff);
+                    int x = grid.cols()[j];
+                    out[i * n + j] = luma(bytes.sample(x, y, 0), bytes.sample(x, y, 1), bytes.sample(x, y, 2));
                 }
             }
             return luma;
@@ -110,6 +99,20 @@ public final class LumaExtraction {
         Luma luma = grid.newLuma();
         float[] out = luma.values();
         int n = grid.cols().length;
+        InterleavedBytes bytes = InterleavedBytes.of(raster);
+        if (bytes != null) {
+            for (int i = 0; i < grid.rows().length; i++) {
+                int row = grid.rows()[i];
+                for (int j = 0; j < n; j++) {
+                    int col = grid.cols()[j];
+                    int y = bytes.sample(col, row, 0);
+                    int cb = bytes.sample(col, row, 1);
+                    int cr = bytes.sample(col, row, 2);
+                    out[i * n + j] = luma(YCbCrToRgb.red(y, cr), YCbCrToRgb.green(y, cb, cr), YCbCrToRgb.blue(y, cb));
+                }
+            }
+            return luma;
+        }
         int width = raster.getWidth();
         int[] samples = new int[3 * width];
         for (int i = 0; i < grid.rows().length; i++) {
