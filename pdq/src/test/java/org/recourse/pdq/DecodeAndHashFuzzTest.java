@@ -8,8 +8,8 @@ import java.time.Duration;
 /**
  * Fuzzes the decode-and-hash entry point: whatever the bytes, {@link PdqHasher#hash(byte[])}
  * either returns a well-formed result or throws {@link UnreadableImageException}, within the
- * time limit. The normal suite fuzzes for a bounded time (JAZZER_FUZZ is set for the test JVM
- * in pom.xml); pdq/README.md says how to fuzz longer. Seeds, in
+ * time limit. The normal suite fuzzes for a bounded time (the surefire execution "fuzz" in
+ * pom.xml sets JAZZER_FUZZ); pdq/README.md says how to fuzz longer. Seeds, in
  * src/test/resources/.../DecodeAndHashFuzzTestInputs/decodeAndHash: small JPEGs of the shared
  * corpus (baseline and progressive) and tiny PNG, GIF, BMP and TIFF files.
  */

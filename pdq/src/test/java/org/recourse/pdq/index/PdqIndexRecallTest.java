@@ -35,7 +35,7 @@ class PdqIndexRecallTest {
         assertThat(index.size()).isEqualTo(200_000);
 
         int queriesWithMatches = 0;
-        for (int q = 0; q < 150; q++) {
+        for (int q = 0; q < 100; q++) {
             Hash256 query = q % 3 == 2 ? random.next() : random.flip(bases.get(random.nextInt(bases.size())), random.nextInt(41));
             for (int d : DISTANCES) {
                 List<Match> expected = reference.search(query, d);
@@ -45,7 +45,7 @@ class PdqIndexRecallTest {
                 }
             }
         }
-        assertThat(queriesWithMatches).as("queries that have matches at 31").isGreaterThan(50);
+        assertThat(queriesWithMatches).as("queries that have matches at 31").isGreaterThan(30);
     }
 
     @Test
