@@ -15,6 +15,11 @@ public interface CliCommand {
     /** One line for the command list. */
     String summary();
 
+    /** What {@code --help} prints; by default the summary. */
+    default void help(PrintStream out) {
+        out.println(name() + " — " + summary());
+    }
+
     /** Runs the command with the arguments that follow its name; returns the exit code. */
     int run(List<String> args, PrintStream out, PrintStream err);
 }

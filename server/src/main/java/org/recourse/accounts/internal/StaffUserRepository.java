@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -140,9 +139,5 @@ class StaffUserRepository {
 
     private static String rolesLiteral(Set<StaffRole> roles) {
         return roles.stream().map(Enum::name).sorted().collect(Collectors.joining(",", "{", "}"));
-    }
-
-    static Set<StaffRole> parseRoles(String... names) {
-        return Arrays.stream(names).map(StaffRole::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(StaffRole.class)));
     }
 }

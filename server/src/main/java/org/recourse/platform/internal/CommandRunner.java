@@ -42,7 +42,7 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
         int consumed = command.get().name().split(" ").length;
         List<String> rest = words.subList(consumed, words.size());
         if (rest.contains("--help")) {
-            out.println(command.get().name() + " — " + command.get().summary());
+            command.get().help(out);
             return 0;
         }
         return command.get().run(rest, out, err);

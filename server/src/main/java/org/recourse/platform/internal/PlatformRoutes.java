@@ -17,8 +17,6 @@ class PlatformRoutes {
                 .permitAll()
                 .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                 .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole("ADMIN")
-                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
-                        "/swagger-ui/**").permitAll()
                 .requestMatchers("/staff").hasAnyRole("ADMIN", "COORDINATOR", "ANALYST", "LIAISON", "AUDITOR");
     }
 }

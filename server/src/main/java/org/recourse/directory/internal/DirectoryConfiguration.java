@@ -1,0 +1,30 @@
+package org.recourse.directory.internal;
+
+import java.util.Set;
+import org.recourse.platform.RouteRules;
+import org.recourse.platform.StaffNavigation;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+@Configuration(proxyBeanMethods = false)
+class DirectoryConfiguration {
+
+    /** Analysts read the directory to route cases; only coordinators and administrators change it. */
+    @Bean
+    RouteRules directoryRouteRules() {
+        return rules -> rules
+                .requestMatchers(HttpMethod.GET, "/staff/directory/new", "/staff/directory/*/edit")
+                .hasAnyRole("COORDINATOR", "ADMIN")
+                .requestMatchers(HttpMethod.POST, "/staff/directory", "/staff/directory/**")
+                .hasAnyRole("COORDINATOR", "ADMIN")
+                .requestMatchers(HttpMethod.GET, "/staff/directory", "/staff/directory/**")
+                .hasAnyRole("ANALYST", "COORDINATOR", "ADMIN");
+    }
+
+    @Bean
+    StaffNavigation directoryNavigation() {
+        return new StaffNavigation("directory.nav", "directory.nav.description", "/staff/directory",
+                Set.of("ANALYST", "COORDINATOR", "ADMIN"), 500);
+    }
+}

@@ -1,0 +1,111 @@
+package org.recourse.evidence.internal.capture;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.recourse.accounts.StaffMember;
+import org.recourse.accounts.StaffMembers;
+import org.recourse.audit.AuditActor;
+import org.recourse.audit.AuditTrail;
+import org.recourse.evidence.internal.EvidenceSettings;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The capture queue, a table every node works from: a request is claimed with
+ * {@code for update skip locked}, so two nodes never capture the same URL, and a claim whose
+ * node died is taken over after {@link #STALE}.
+ */
+@Repository
+public class CaptureRequests {
+
+    static final Duration STALE = Duration.ofMinutes(10);
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final StaffMembers staff;
+    private final EvidenceSettings settings;
+    private final Clock clock;
+
+    CaptureRequests(JdbcClient jdbc, AuditTrail audit, StaffMembers staff, EvidenceSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.staff = staff;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public record CaptureRequest(UUID id, UUID caseId, UUID itemId, String url, String status, int attempts,
+                                 Instant requestedAt, String requestedBy, Instant finishedAt, String outcome,
+                                 String screenshotNote) {
+    }
+
+    @Transactional
+    public UUID request(UUID caseId, UUID itemId, String url) {
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        String requestedBy = Optional.ofNullable(AuditActor.current())
+                .or(() -> staff.current().map(StaffMember::username)).orElse("system");
+        jdbc.sql("""
+                        insert into evidence_capture (id, case_id, item_id, url, status, requested_at, requested_by, retain_until)
+                        values (?, ?, ?, ?, 'pending', ?, ?, ?)""")
+                .params(id, caseId, itemId, url.trim(), Timestamp.from(now), requestedBy,
+                        Timestamp.from(now.plus(settings.retention().capture())))
+                .update();
+        audit.record("evidence.capture_requested", "evidence_capture", id.toString(), "case " + caseId);
+        return id;
+    }
+
+    /** Takes the oldest waiting request (or one abandoned by a node that died), or nothing. */
+    @Transactional
+    public Optional<CaptureRequest> claimNext() {
+        Timestamp now = Timestamp.from(clock.instant());
+        Timestamp stale = Timestamp.from(clock.instant().minus(STALE));
+        return jdbc.sql("""
+                        update evidence_capture set status = 'running', started_at = ?, attempts = attempts + 1
+                        where id = (select id from evidence_capture
+                                    where status = 'pending' or (status = 'running' and started_at < ?)
+                                    order by requested_at limit 1 for update skip locked)
+                        returning *""")
+                .params(now, stale)
+                .query(CaptureRequests::map).optional();
+    }
+
+    @Transactional
+    public void finish(UUID id, boolean done, String outcome, String screenshotNote) {
+        jdbc.sql("update evidence_capture set status = ?, finished_at = ?, outcome = ?, screenshot_note = ? where id = ?")
+                .params(done ? "done" : "failed", Timestamp.from(clock.instant()), outcome, screenshotNote, id).update();
+        audit.record(done ? "evidence.capture_done" : "evidence.capture_failed", "evidence_capture", id.toString(), outcome);
+    }
+
+    /** Puts a request back in the queue after a passing failure (timeout, connection reset). */
+    @Transactional
+    public void retryLater(UUID id, String outcome) {
+        jdbc.sql("update evidence_capture set status = 'pending', outcome = ? where id = ?").params(outcome, id).update();
+    }
+
+    public Optional<CaptureRequest> find(UUID id) {
+        return jdbc.sql("select * from evidence_capture where id = ?").param(id).query(CaptureRequests::map).optional();
+    }
+
+    public List<CaptureRequest> forCase(UUID caseId) {
+        return jdbc.sql("select * from evidence_capture where case_id = ? order by requested_at").param(caseId)
+                .query(CaptureRequests::map).list();
+    }
+
+    private static CaptureRequest map(ResultSet rs, int row) throws SQLException {
+        Timestamp finished = rs.getTimestamp("finished_at");
+        return new CaptureRequest(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
+                rs.getObject("item_id", UUID.class), rs.getString("url"), rs.getString("status"), rs.getInt("attempts"),
+                rs.getTimestamp("requested_at").toInstant(), rs.getString("requested_by"),
+                finished == null ? null : finished.toInstant(), rs.getString("outcome"), rs.getString("screenshot_note"));
+    }
+}

@@ -1,0 +1,64 @@
+package org.recourse.evidence.internal.packaging;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.recourse.platform.CliCommand;
+import org.springframework.stereotype.Component;
+
+/** {@code ./recourse verify-package FILE.zip}: checks a package against its manifest. */
+@Component
+class VerifyPackageCommand implements CliCommand {
+
+    @Override
+    public String name() {
+        return "verify-package";
+    }
+
+    @Override
+    public String summary() {
+        return "check an evidence package ZIP against its manifest; names altered, missing and extra files";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.size() != 1) {
+            err.println("usage: recourse verify-package FILE.zip");
+            return 2;
+        }
+        Path file = Path.of(args.getFirst());
+        // The launcher runs commands from the installation directory; it passes where the user was.
+        String userDirectory = System.getenv("RECOURSE_CWD");
+        if (!file.isAbsolute() && userDirectory != null && !userDirectory.isBlank()) {
+            file = Path.of(userDirectory).resolve(file);
+        }
+        PackageVerifier.Report report;
+        try (InputStream in = Files.newInputStream(file)) {
+            report = new PackageVerifier().verify(in);
+        } catch (IOException e) {
+            err.println("cannot read " + file + ": " + e.getMessage());
+            return 2;
+        }
+        print(report, out);
+        return report.intact() ? 0 : 1;
+    }
+
+    static void print(PackageVerifier.Report report, PrintStream out) {
+        if (!report.manifestReadable()) {
+            out.println("NOT VERIFIED: no readable manifest.json in this file");
+            report.extra().forEach(path -> out.println("unlisted: " + path));
+            return;
+        }
+        report.altered().forEach(path -> out.println("altered: " + path));
+        report.missing().forEach(path -> out.println("missing: " + path));
+        report.extra().forEach(path -> out.println("extra: " + path));
+        out.println(report.intact()
+                ? "OK: all " + report.listed() + " files match the manifest (manifest sha256 " + report.manifestSha256() + ")"
+                : "NOT VERIFIED: " + report.altered().size() + " altered, " + report.missing().size() + " missing, "
+                        + report.extra().size() + " extra");
+    }
+}

@@ -1,0 +1,243 @@
+package org.recourse.evidence.internal.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.recourse.accounts.StaffMember;
+import org.recourse.accounts.StaffMembers;
+import org.recourse.accounts.StaffRole;
+import org.recourse.audit.AuditTrail;
+import org.recourse.evidence.internal.EvidenceObject;
+import org.recourse.evidence.internal.EvidenceObjects;
+import org.recourse.evidence.internal.StoringEvidence;
+import org.recourse.evidence.internal.capture.CaptureRequests;
+import org.recourse.evidence.internal.packaging.EvidencePackages;
+import org.recourse.evidence.internal.vault.SealedBlobs;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Staff pages for a case's evidence. Content is served only through this controller, never
+ * cached, every serving audited; images and video are shown blurred and grey until someone
+ * deliberately reveals them, and that reveal is audited too.
+ */
+@Controller
+class EvidencePages {
+
+    private final EvidenceObjects objects;
+    private final CaptureRequests captures;
+    private final EvidencePackages packages;
+    private final StoringEvidence storing;
+    private final SealedBlobs blobs;
+    private final AuditTrail audit;
+    private final TransactionTemplate transaction;
+    private final ActingUser user;
+    private final JdbcClient jdbc;
+    private final StaffMembers staff;
+    private final long maxUpload;
+
+    EvidencePages(EvidenceObjects objects, CaptureRequests captures, EvidencePackages packages, StoringEvidence storing,
+                  SealedBlobs blobs, AuditTrail audit, TransactionTemplate transaction, ActingUser user, JdbcClient jdbc,
+                  StaffMembers staff, @Value("${spring.servlet.multipart.max-file-size:250MB}") DataSize maxUpload) {
+        this.objects = objects;
+        this.captures = captures;
+        this.packages = packages;
+        this.storing = storing;
+        this.blobs = blobs;
+        this.audit = audit;
+        this.transaction = transaction;
+        this.user = user;
+        this.jdbc = jdbc;
+        this.staff = staff;
+        this.maxUpload = maxUpload.toBytes();
+    }
+
+    @GetMapping("/staff/evidence")
+    String index(@RequestParam(required = false) String caseId, Model model) {
+        if (caseId != null && !caseId.isBlank()) {
+            try {
+                return "redirect:/staff/evidence/cases/" + UUID.fromString(caseId.trim());
+            } catch (IllegalArgumentException e) {
+                model.addAttribute("caseIdError", true);
+            }
+        }
+        model.addAttribute("recent", jdbc.sql("""
+                        select case_id, max(captured_at) as latest, count(*) as objects from evidence_object
+                        group by case_id order by latest desc limit 20""")
+                .query((rs, n) -> Map.of("caseId", rs.getObject(1, UUID.class), "latest", rs.getTimestamp(2).toInstant(),
+                        "objects", rs.getLong(3))).list());
+        return "evidence/index";
+    }
+
+    @GetMapping("/staff/evidence/cases/{caseId}")
+    String casePage(@PathVariable UUID caseId, Model model) {
+        model.addAttribute("caseId", caseId);
+        model.addAttribute("objects", objects.forCase(caseId));
+        model.addAttribute("captures", captures.forCase(caseId));
+        model.addAttribute("packages", packages.forCase(caseId));
+        model.addAttribute("organisations", staff.withRole(StaffRole.LIAISON).stream().map(StaffMember::organisation)
+                .filter(o -> o != null && !o.isBlank()).distinct().sorted().toList());
+        return "evidence/case";
+    }
+
+    @PostMapping("/staff/evidence/cases/{caseId}/captures")
+    String requestCapture(@PathVariable UUID caseId, @RequestParam(defaultValue = "") String url, Model model,
+                          RedirectAttributes redirect) {
+        String trimmed = url.trim();
+        if (trimmed.isEmpty() || trimmed.length() > 2000 || !trimmed.matches("(?i)https?://\\S+")) {
+            model.addAttribute("urlError", true);
+            model.addAttribute("url", url);
+            return casePage(caseId, model);
+        }
+        captures.request(caseId, null, trimmed);
+        redirect.addFlashAttribute("captureRequested", true);
+        return "redirect:/staff/evidence/cases/" + caseId;
+    }
+
+    /**
+     * A staff upload: the request body is the file itself (sent by the page's script), so it
+     * streams into the vault; a multipart form would be spooled to a temporary file in clear.
+     */
+    @PutMapping(path = "/staff/evidence/cases/{caseId}/files")
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> upload(@PathVariable UUID caseId, HttpServletRequest request,
+                                               @RequestHeader(name = "X-Filename", required = false) String filename)
+            throws IOException {
+        long declared = request.getContentLengthLong();
+        if (declared == 0) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "the file is empty");
+        }
+        if (declared > maxUpload) {
+            throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, "the file is larger than " + maxUpload + " bytes");
+        }
+        String name = filename == null ? null : URLDecoder.decode(filename, StandardCharsets.UTF_8);
+        try (InputStream body = new LimitedInputStream(request.getInputStream(), maxUpload)) {
+            EvidenceObject stored = storing.upload(caseId, "staff_upload", name, request.getContentType(), body, user.username());
+            return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", stored.id().toString(),
+                    "sha256", stored.sha256(), "size", stored.size()));
+        }
+    }
+
+    @GetMapping("/staff/evidence/objects/{id}")
+    String object(@PathVariable UUID id, Model model) {
+        return objectPage(id, false, model);
+    }
+
+    @PostMapping("/staff/evidence/objects/{id}/reveal")
+    String reveal(@PathVariable UUID id, Model model) {
+        EvidenceObject object = existing(id);
+        transaction.executeWithoutResult(s -> audit.record("evidence.revealed", "evidence", id.toString(), "unblurred on screen"));
+        return objectPage(object.id(), true, model);
+    }
+
+    private String objectPage(UUID id, boolean revealed, Model model) {
+        EvidenceObject object = existing(id);
+        model.addAttribute("object", object);
+        model.addAttribute("revealed", revealed);
+        model.addAttribute("mayView", user.hasRole("ANALYST") || user.hasRole("COORDINATOR"));
+        model.addAttribute("custody", audit.entriesFor("evidence", id.toString()));
+        return "evidence/object";
+    }
+
+    @GetMapping("/staff/evidence/objects/{id}/content")
+    ResponseEntity<StreamingResponseBody> content(@PathVariable UUID id) {
+        EvidenceObject object = present(id);
+        boolean inline = Served.inline(object.contentType());
+        transaction.executeWithoutResult(s -> audit.record("evidence.viewed", "evidence", id.toString(),
+                inline ? "shown in the browser" : "sent as a file"));
+        return serve(object, inline);
+    }
+
+    @GetMapping("/staff/evidence/objects/{id}/download")
+    ResponseEntity<StreamingResponseBody> download(@PathVariable UUID id) {
+        EvidenceObject object = present(id);
+        transaction.executeWithoutResult(s -> audit.record("evidence.downloaded", "evidence", id.toString(), null));
+        return serve(object, false);
+    }
+
+    private ResponseEntity<StreamingResponseBody> serve(EvidenceObject object, boolean inline) {
+        StreamingResponseBody body = out -> {
+            try (InputStream in = blobs.open(object.blobId())) {
+                in.transferTo(out);
+            }
+        };
+        HttpHeaders headers = Served.headers(inline, object.contentType(),
+                object.filename() == null ? object.id() + Served.extension(object.contentType()) : object.filename(), object.size());
+        return new ResponseEntity<>(body, headers, HttpStatus.OK);
+    }
+
+    /** An object whose bytes are still in the vault. */
+    private EvidenceObject present(UUID id) {
+        EvidenceObject object = existing(id);
+        if (object.purged()) {
+            throw new ResponseStatusException(HttpStatus.GONE, "deleted at the end of its retention period");
+        }
+        return object;
+    }
+
+    private EvidenceObject existing(UUID id) {
+        EvidenceObject object = objects.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return object;
+    }
+
+    /** How evidence is handed to a browser: never cached, never executed. */
+    static final class Served {
+
+        private Served() {
+        }
+
+        /** Only pictures, video and sound are shown in the page; anything else (HTML, SVG, PDF) is a download. */
+        static boolean inline(String contentType) {
+            return (contentType.startsWith("image/") && !contentType.equals("image/svg+xml"))
+                    || contentType.startsWith("video/") || contentType.startsWith("audio/");
+        }
+
+        static HttpHeaders headers(boolean inline, String contentType, String filename, long size) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.setCacheControl("no-store");
+            headers.setPragma("no-cache");
+            headers.set("Content-Security-Policy", "sandbox; default-src 'none'");
+            headers.set("X-Content-Type-Options", "nosniff");
+            headers.setContentType(inline ? MediaType.parseMediaType(contentType) : MediaType.APPLICATION_OCTET_STREAM);
+            headers.setContentDisposition((inline ? ContentDisposition.inline() : ContentDisposition.attachment())
+                    .filename(filename, StandardCharsets.UTF_8).build());
+            if (size >= 0) {
+                headers.setContentLength(size);
+            }
+            return headers;
+        }
+
+        static String extension(String contentType) {
+            return switch (contentType) {
+                case "image/png" -> ".png";
+                case "image/jpeg" -> ".jpg";
+                case "text/html" -> ".html";
+                default -> ".bin";
+            };
+        }
+    }
+}
