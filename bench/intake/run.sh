@@ -27,4 +27,34 @@ for _ in $(seq 1 180); do
 done
 KEY="$("$ROOT/recourse" api-key create --organisation "Benchmark" --scopes reports:submit | grep '^rk_')"
 JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-"$JAVA_HOME/bin/java" "$ROOT/bench/intake/IntakeLoad.java" "http://localhost:$PORT" "$KEY" "$RATE" "$SECONDS_TO_RUN" 15
+LOAD=("$JAVA_HOME/bin/java" "$ROOT/bench/intake/IntakeLoad.java" "http://localhost:$PORT" "$KEY")
+
+# CPU time (user + system, in clock ticks) of the server JVM and every PostgreSQL process of this
+# data directory: the machine may be shared, so the rate per CPU-second is reported beside the
+# wall-clock rate.
+cpu_ticks() {
+  local total=0 pid
+  for pid in "$SERVER" $(pgrep -f "$DATA/postgres" || true); do
+    [ -r "/proc/$pid/stat" ] || continue
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+  done
+  for pid in $(pgrep -f "postgres: " || true); do
+    grep -qs "$DATA" "/proc/$(ps -o ppid= -p "$pid" | tr -d ' ')/cmdline" || continue
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+  done
+  echo "$total"
+}
+
+echo "== warm-up (15 s) =="
+"${LOAD[@]}" "$RATE" 15 0 | tail -3
+before=$(cpu_ticks)
+echo "== measurement ($SECONDS_TO_RUN s) =="
+"${LOAD[@]}" "$RATE" "$SECONDS_TO_RUN" 0 | tee "$DATA/result.txt" | grep -v '^warm-up'
+after=$(cpu_ticks)
+created=$(grep -oE 'created [0-9]+' "$DATA/result.txt" | head -1 | awk '{print $2}')
+ticks=$((after - before))
+hz=$(getconf CLK_TCK)
+awk -v t="$ticks" -v hz="$hz" -v n="$created" 'BEGIN {
+  cpu = t / hz
+  printf "server + PostgreSQL CPU time: %.1f s for %d reports => %.0f reports per CPU-second (~%.0f/s on 2 dedicated cores)\n", cpu, n, n / cpu, 2 * n / cpu }'
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

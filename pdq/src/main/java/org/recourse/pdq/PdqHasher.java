@@ -1,12 +1,12 @@
 package org.recourse.pdq;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import org.recourse.pdq.UnreadableImageException.Reason;
+import org.recourse.pdq.internal.Decoded;
 import org.recourse.pdq.internal.FileDigests;
 import org.recourse.pdq.internal.ImageDecoding;
 import org.recourse.pdq.internal.LumaExtraction;
@@ -60,7 +60,7 @@ public final class PdqHasher {
         return new HashResult(hashes.get(Orientation.ORIGINAL), FileDigests.md5(bytes), FileDigests.sha256(bytes), bits);
     }
 
-    private BufferedImage decode(byte[] bytes) throws UnreadableImageException {
+    private Decoded decode(byte[] bytes) throws UnreadableImageException {
         if (bytes.length == 0) {
             throw new UnreadableImageException(Reason.CORRUPT, "the file is empty");
         }

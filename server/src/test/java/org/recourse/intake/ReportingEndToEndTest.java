@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.recourse.RecourseTest;
-import org.recourse.intake.internal.status.RecordingMaterialHandOff;
+import org.recourse.evidence.EvidenceVault;
 import org.recourse.support.StaffHttp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,7 +33,7 @@ class ReportingEndToEndTest {
     Cases cases;
 
     @Autowired
-    RecordingMaterialHandOff vault;
+    EvidenceVault vault;
 
     record Credentials(String caseNumber, String secret) {
     }
@@ -174,9 +174,11 @@ class ReportingEndToEndTest {
         assertThat(uploaded.redirectsTo("/status/case")).isTrue();
         assertThat(reporter.get("/status/case").document().getElementById("status-message").text())
                 .isEqualTo("Dank je, je bestand is veilig opgeslagen.");
-        assertThat(vault.stored).anySatisfy(s -> {
-            assertThat(s.caseId()).isEqualTo(caseId);
-            assertThat(s.content()).isEqualTo(screenshot);
+        assertThat(vault.forCase(caseId)).singleElement().satisfies(evidence -> {
+            assertThat(evidence.kind()).isEqualTo("file");
+            assertThat(evidence.size()).isEqualTo(screenshot.length);
+            assertThat(evidence.sha256()).isEqualTo(java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(screenshot)));
         });
         assertThat(jdbc.sql("select additions from intake_case where id = ?").param(caseId).query(Integer.class).single())
                 .isEqualTo(2);

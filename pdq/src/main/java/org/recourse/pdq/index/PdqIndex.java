@@ -1,20 +1,23 @@
 package org.recourse.pdq.index;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.recourse.pdq.Hash256;
 import org.recourse.pdq.index.internal.DeltaBuffer;
+import org.recourse.pdq.index.internal.MatchSink;
 import org.recourse.pdq.index.internal.Segment;
 
 /**
  * Exact radius search over PDQ hashes: {@link #search} returns every stored hash within the
  * given Hamming distance of the query, never an approximation.
  *
- * <p>Method: multi-index hashing. Each hash is cut into 16 chunks of 16 bits; a match within
- * distance d has some chunk within d / 16 bits of the query's (pigeonhole), so per chunk only
- * the table buckets of the query chunk's few neighbours are visited (17 buckets per chunk at the
- * default d = 31). Hashes live in immutable segments (one table set each) plus a small buffer
+ * <p>Method: multi-index hashing. Each hash is cut into 11 chunks of 23–24 bits; a match within
+ * distance d has some chunk within d / 11 bits of the query's (pigeonhole), so per chunk only
+ * the query chunk's neighbours within that radius are looked up (2 bits at the default d = 31).
+ * Beyond d = 32 the radius would be 3 and the index scans instead, which is exact but linear.
+ * Hashes live in immutable segments (one table set each) plus a small buffer
  * of recent additions that is scanned; full buffers are sealed into segments and segments of
  * similar size are merged, so there are O(log n) of them.
  *
@@ -71,7 +74,14 @@ public final class PdqIndex {
         synchronized (writeLock) {
             Snapshot current = snapshot;
             List<Segment> segments = new ArrayList<>(current.segments());
-            segments.add(Segment.of(words, ids, ids.length));
+            if (ids.length <= Segment.MAX_ROWS) {
+                segments.add(Segment.of(words, ids, ids.length));
+            } else {
+                for (int from = 0; from < ids.length; from += Segment.MAX_ROWS) {
+                    int to = Math.min(ids.length, from + Segment.MAX_ROWS);
+                    segments.add(Segment.of(Arrays.copyOfRange(words, 4 * from, 4 * to), Arrays.copyOfRange(ids, from, to), to - from));
+                }
+            }
             publish(new Snapshot(mergeSimilar(segments), current.buffer()));
             size += ids.length;
         }
@@ -115,14 +125,12 @@ public final class PdqIndex {
         }
         Snapshot current = snapshot;
         List<Match> matches = new ArrayList<>();
-        long q0 = query.w0();
-        long q1 = query.w1();
-        long q2 = query.w2();
-        long q3 = query.w3();
+        long[] words = query.words();
+        MatchSink sink = (id, distance) -> matches.add(new Match(id, distance));
         for (Segment segment : current.segments()) {
-            segment.search(q0, q1, q2, q3, maxDistance, (id, distance) -> matches.add(new Match(id, distance)));
+            segment.search(words, maxDistance, sink);
         }
-        current.buffer().search(q0, q1, q2, q3, maxDistance, (id, distance) -> matches.add(new Match(id, distance)));
+        current.buffer().search(words, maxDistance, sink);
         matches.sort(Comparator.comparingInt(Match::distance).thenComparingLong(Match::id));
         return matches;
     }
@@ -138,13 +146,16 @@ public final class PdqIndex {
     /**
      * Merges the newest segment into its predecessor while it is at least half as large, which
      * keeps segment sizes roughly doubling from newest to oldest: O(log n) segments to search,
-     * and every hash is copied O(log n) times over the index's life.
+     * and every hash is copied O(log n) times over the index's life. Segments stop growing at
+     * {@link Segment#MAX_ROWS} (16.7 million).
      */
     private static List<Segment> mergeSimilar(List<Segment> segments) {
         while (segments.size() >= 2) {
             Segment newest = segments.getLast();
             Segment previous = segments.get(segments.size() - 2);
-            if (2L * newest.liveCount() < previous.liveCount()) {
+            int newestLive = newest.liveCount();
+            int previousLive = previous.liveCount();
+            if (2L * newestLive < previousLive || (long) newestLive + previousLive > Segment.MAX_ROWS) {
                 break;
             }
             segments.removeLast();

@@ -1,6 +1,7 @@
 package org.recourse.pdq.internal;
 
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -14,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 import org.recourse.pdq.PdqSettings;
 import org.recourse.pdq.UnreadableImageException;
@@ -46,9 +49,9 @@ public final class ImageDecoding {
 
     private ImageDecoding() {}
 
-    public static BufferedImage decode(byte[] bytes, PdqSettings settings) throws UnreadableImageException {
+    public static Decoded decode(byte[] bytes, PdqSettings settings) throws UnreadableImageException {
         AtomicReference<ImageReader> activeReader = new AtomicReference<>();
-        Future<BufferedImage> decoding = DECODERS.submit(() -> decodeNow(bytes, settings.maxPixels(), activeReader));
+        Future<Decoded> decoding = DECODERS.submit(() -> decodeNow(bytes, settings.maxPixels(), activeReader));
         try {
             return decoding.get(settings.timeLimit().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -77,31 +80,70 @@ public final class ImageDecoding {
         return new UnreadableImageException(Reason.CORRUPT, "invalid image data: " + failure, failure);
     }
 
-    private static BufferedImage decodeNow(byte[] bytes, long maxPixels, AtomicReference<ImageReader> activeReader)
+    private static Decoded decodeNow(byte[] bytes, long maxPixels, AtomicReference<ImageReader> activeReader)
             throws UnreadableImageException {
         List<ImageReader> readers = readersFor(bytes);
         if (readers.isEmpty()) {
             throw new UnreadableImageException(Reason.UNSUPPORTED_FORMAT, "not an image format this library reads");
         }
         Throwable lastFailure = null;
-        for (ImageReader reader : readers) {
-            activeReader.set(reader);
-            try (ImageInputStream input = new ByteArrayImageInputStream(bytes)) {
-                reader.setInput(input, true, true);
-                checkPixelCount(reader, maxPixels);
-                BufferedImage image = reader.read(0, reader.getDefaultReadParam());
-                if (image != null) {
-                    return image;
+        try {
+            for (ImageReader reader : readers) {
+                activeReader.set(reader);
+                try (ImageInputStream input = new ByteArrayImageInputStream(bytes)) {
+                    reader.setInput(input, true, true);
+                    checkPixelCount(reader, maxPixels);
+                    TruncationWarnings truncation = new TruncationWarnings();
+                    reader.addIIOReadWarningListener(truncation);
+                    Decoded decoded = read(reader, bytes);
+                    if (truncation.seen() != null) {
+                        throw new UnreadableImageException(Reason.CORRUPT, "the file is truncated: " + truncation.seen());
+                    }
+                    return decoded;
+                } catch (UnreadableImageException e) {
+                    throw e;
+                } catch (IOException | RuntimeException | StackOverflowError e) {
+                    lastFailure = e;
                 }
-            } catch (UnreadableImageException e) {
-                throw e;
-            } catch (IOException | RuntimeException | StackOverflowError e) {
-                lastFailure = e;
-            } finally {
-                reader.dispose();
             }
+        } finally {
+            readers.forEach(ImageReader::dispose);
         }
         throw asUnreadable(lastFailure);
+    }
+
+    /** The JDK's JPEG reader returns a JFIF file's raster unconverted, as YCbCr. */
+    private static Decoded read(ImageReader reader, byte[] bytes) throws IOException {
+        if (reader.getClass().getName().equals(JDK_JPEG_READER) && JfifHeader.isThreeComponentYCbCr(bytes)) {
+            return new Decoded.YCbCr(reader.readRaster(0, reader.getDefaultReadParam()));
+        }
+        BufferedImage image = reader.read(0, readParam(reader));
+        if (image == null) {
+            throw new IOException("the reader returned no image");
+        }
+        return new Decoded.Image(image);
+    }
+
+    /**
+     * libjpeg hands the reference the decoded RGB samples and ignores any embedded ICC profile,
+     * but the JDK's JPEG reader converts to sRGB through the profile unless the destination is
+     * an image in the profile's own colour space, which then receives the samples as decoded.
+     * (Only a destination image works: a destination type fails the reader's own type check.)
+     */
+    private static ImageReadParam readParam(ImageReader reader) throws IOException {
+        ImageReadParam param = reader.getDefaultReadParam();
+        if (reader.getClass().getName().equals(JDK_JPEG_READER)) {
+            Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+            while (types.hasNext()) {
+                ImageTypeSpecifier type = types.next();
+                ColorSpace space = type.getColorModel().getColorSpace();
+                if (space.getType() == ColorSpace.TYPE_RGB && !space.isCS_sRGB()) {
+                    param.setDestination(type.createBufferedImage(reader.getWidth(0), reader.getHeight(0)));
+                    break;
+                }
+            }
+        }
+        return param;
     }
 
     private static void checkPixelCount(ImageReader reader, long maxPixels) throws IOException, UnreadableImageException {

@@ -35,7 +35,7 @@ final class JaroszFilter {
         }
     }
 
-    private static void boxOneRow(float[] in, float[] out, int start, int length, int window) {
+    static void boxOneRow(float[] in, float[] out, int start, int length, int window) {
         int half = (window + 2) / 2;
         int li = start;
         int ri = start;

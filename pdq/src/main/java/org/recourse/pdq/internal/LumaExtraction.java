@@ -4,9 +4,7 @@ import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
-import java.awt.image.DataBufferByte;
 import java.awt.image.IndexColorModel;
-import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 
 /**
@@ -24,11 +22,18 @@ public final class LumaExtraction {
     private LumaExtraction() {}
 
     /** The luma of the pixels the reference hashes: all of them, or a 512×512 sample of large images. */
-    public static Luma of(BufferedImage image) {
-        boolean resize = ReferenceResize.applies(image.getHeight(), image.getWidth());
+    public static Luma of(Decoded decoded) {
+        boolean resize = ReferenceResize.applies(decoded.height(), decoded.width());
         Grid grid = new Grid(
-                ReferenceResize.sourceIndices(image.getHeight(), resize),
-                ReferenceResize.sourceIndices(image.getWidth(), resize));
+                ReferenceResize.sourceIndices(decoded.height(), resize),
+                ReferenceResize.sourceIndices(decoded.width(), resize));
+        return switch (decoded) {
+            case Decoded.YCbCr ycc -> fromYCbCr(ycc.raster(), grid);
+            case Decoded.Image image -> fromImage(image.image(), grid);
+        };
+    }
+
+    private static Luma fromImage(BufferedImage image, Grid grid) {
         ColorModel model = image.getColorModel();
         Raster raster = image.getRaster();
         int type = model.getColorSpace().getType();
@@ -65,22 +70,13 @@ public final class LumaExtraction {
         Luma luma = grid.newLuma();
         float[] out = luma.values();
         int n = grid.cols().length;
-        if (bits == 8
-                && raster.getDataBuffer() instanceof DataBufferByte buffer
-                && raster.getSampleModel() instanceof PixelInterleavedSampleModel model
-                && buffer.getNumBanks() == 1) {
-            byte[] data = buffer.getData();
-            int[] offsets = model.getBandOffsets();
-            int pixelStride = model.getPixelStride();
-            int scanlineStride = model.getScanlineStride();
-            int origin = buffer.getOffset()
-                    - raster.getSampleModelTranslateY() * scanlineStride
-                    - raster.getSampleModelTranslateX() * pixelStride;
+        InterleavedBytes bytes = bits == 8 ? InterleavedBytes.of(raster) : null;
+        if (bytes != null) {
             for (int i = 0; i < grid.rows().length; i++) {
-                int rowStart = origin + grid.rows()[i] * scanlineStride;
+                int y = grid.rows()[i];
                 for (int j = 0; j < n; j++) {
-                    int p = rowStart + grid.cols()[j] * pixelStride;
-                    out[i * n + j] = luma(data[p + offsets[0]] & 0xff, data[p + offsets[1]] & 0xff, data[p + offsets[2]] & 0xff);
+                    int x = grid.cols()[j];
+                    out[i * n + j] = luma(bytes.sample(x, y, 0), bytes.sample(x, y, 1), bytes.sample(x, y, 2));
                 }
             }
             return luma;
@@ -93,6 +89,40 @@ public final class LumaExtraction {
             for (int j = 0; j < n; j++) {
                 int p = grid.cols()[j] * bands;
                 out[i * n + j] = luma(to8(pixels[p], bits), to8(pixels[p + 1], bits), to8(pixels[p + 2], bits));
+            }
+        }
+        return luma;
+    }
+
+    /** libjpeg's colour conversion, done only for the pixels that are hashed. */
+    private static Luma fromYCbCr(Raster raster, Grid grid) {
+        Luma luma = grid.newLuma();
+        float[] out = luma.values();
+        int n = grid.cols().length;
+        InterleavedBytes bytes = InterleavedBytes.of(raster);
+        if (bytes != null) {
+            for (int i = 0; i < grid.rows().length; i++) {
+                int row = grid.rows()[i];
+                for (int j = 0; j < n; j++) {
+                    int col = grid.cols()[j];
+                    int y = bytes.sample(col, row, 0);
+                    int cb = bytes.sample(col, row, 1);
+                    int cr = bytes.sample(col, row, 2);
+                    out[i * n + j] = luma(YCbCrToRgb.red(y, cr), YCbCrToRgb.green(y, cb, cr), YCbCrToRgb.blue(y, cb));
+                }
+            }
+            return luma;
+        }
+        int width = raster.getWidth();
+        int[] samples = new int[3 * width];
+        for (int i = 0; i < grid.rows().length; i++) {
+            raster.getPixels(raster.getMinX(), raster.getMinY() + grid.rows()[i], width, 1, samples);
+            for (int j = 0; j < n; j++) {
+                int p = 3 * grid.cols()[j];
+                int y = samples[p];
+                int cb = samples[p + 1];
+                int cr = samples[p + 2];
+                out[i * n + j] = luma(YCbCrToRgb.red(y, cr), YCbCrToRgb.green(y, cb, cr), YCbCrToRgb.blue(y, cb));
             }
         }
         return luma;

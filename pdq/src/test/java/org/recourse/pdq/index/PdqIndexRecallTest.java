@@ -11,7 +11,7 @@ import org.recourse.pdq.Hash256;
 /** 100 % recall: the index returns exactly what a brute-force scan returns. */
 class PdqIndexRecallTest {
 
-    private static final int[] DISTANCES = {0, 1, 15, 16, 31, 32, 40, 47, 48, 63};
+    private static final int[] DISTANCES = {0, 1, 10, 11, 21, 22, 31, 32, 33, 40, 63};
 
     @Test
     void agreesWithBruteForceOn200000HashesWithNearDuplicates() {
@@ -35,7 +35,7 @@ class PdqIndexRecallTest {
         assertThat(index.size()).isEqualTo(200_000);
 
         int queriesWithMatches = 0;
-        for (int q = 0; q < 150; q++) {
+        for (int q = 0; q < 100; q++) {
             Hash256 query = q % 3 == 2 ? random.next() : random.flip(bases.get(random.nextInt(bases.size())), random.nextInt(41));
             for (int d : DISTANCES) {
                 List<Match> expected = reference.search(query, d);
@@ -45,7 +45,7 @@ class PdqIndexRecallTest {
                 }
             }
         }
-        assertThat(queriesWithMatches).as("queries that have matches at 31").isGreaterThan(50);
+        assertThat(queriesWithMatches).as("queries that have matches at 31").isGreaterThan(30);
     }
 
     @Test

@@ -24,10 +24,6 @@ public final class DeltaBuffer {
         return size == ids.length;
     }
 
-    public boolean isEmpty() {
-        return size == 0;
-    }
-
     /** Only the index's single writer may call this. */
     public void append(long id, long w0, long w1, long w2, long w3) {
         int row = size;
@@ -67,14 +63,14 @@ public final class DeltaBuffer {
         return 8L * words.length + 8L * ids.length + 8L * removed.length();
     }
 
-    public void search(long q0, long q1, long q2, long q3, int maxDistance, MatchSink sink) {
+    public void search(long[] query, int maxDistance, MatchSink sink) {
         int n = size;
         for (int row = 0; row < n; row++) {
             int base = 4 * row;
-            int distance = Long.bitCount(words[base] ^ q0)
-                    + Long.bitCount(words[base + 1] ^ q1)
-                    + Long.bitCount(words[base + 2] ^ q2)
-                    + Long.bitCount(words[base + 3] ^ q3);
+            int distance = Long.bitCount(words[base] ^ query[0])
+                    + Long.bitCount(words[base + 1] ^ query[1])
+                    + Long.bitCount(words[base + 2] ^ query[2])
+                    + Long.bitCount(words[base + 3] ^ query[3]);
             if (distance <= maxDistance && !isRemoved(row)) {
                 sink.accept(ids[row], distance);
             }

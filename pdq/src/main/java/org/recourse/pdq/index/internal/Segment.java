@@ -3,31 +3,28 @@ package org.recourse.pdq.index.internal;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * An immutable batch of hashes with one multi-index table per 16-bit chunk. Each table is a
- * counting sort of the rows by that chunk's value: {@code offsets[v]..offsets[v+1]} in
- * {@code rows} are the rows whose chunk equals {@code v}. Removal only sets a bit, which
- * concurrent searches read atomically; removed rows are dropped when segments are merged.
+ * An immutable batch of hashes with one {@link ChunkTable} per chunk of the
+ * {@link ChunkLayout}. Removal only sets a bit, which concurrent searches read atomically;
+ * removed rows are dropped when segments are merged.
  */
 public final class Segment {
 
-    /** Beyond radius 2 per chunk the tables visit so many rows that a plain scan is cheaper. */
-    private static final int MAX_TABLE_RADIUS = 2;
+    /** The most rows one segment holds; larger batches are split. */
+    public static final int MAX_ROWS = ChunkTable.MAX_ROWS;
 
     private final long[] words;
     private final long[] ids;
     private final int size;
-    private final int[][] offsets;
-    private final int[][] rows;
+    private final ChunkTable[] tables;
     private final AtomicLongArray removed;
 
     private Segment(long[] words, long[] ids, int size) {
         this.words = words;
         this.ids = ids;
         this.size = size;
-        this.offsets = new int[Chunks.COUNT][];
-        this.rows = new int[Chunks.COUNT][];
-        for (int chunk = 0; chunk < Chunks.COUNT; chunk++) {
-            buildTable(chunk);
+        this.tables = new ChunkTable[ChunkLayout.COUNT];
+        for (int chunk = 0; chunk < ChunkLayout.COUNT; chunk++) {
+            tables[chunk] = new ChunkTable(words, size, chunk);
         }
         this.removed = new AtomicLongArray((size + 63) >>> 6);
     }
@@ -57,27 +54,6 @@ public final class Segment {
         return new Segment(words, ids, n);
     }
 
-    private void buildTable(int chunk) {
-        int[] start = new int[Chunks.VALUES + 1];
-        for (int row = 0; row < size; row++) {
-            start[Chunks.of(words, row, chunk) + 1]++;
-        }
-        for (int v = 0; v < Chunks.VALUES; v++) {
-            start[v + 1] += start[v];
-        }
-        int[] next = start.clone();
-        int[] sorted = new int[size];
-        for (int row = 0; row < size; row++) {
-            sorted[next[Chunks.of(words, row, chunk)]++] = row;
-        }
-        offsets[chunk] = start;
-        rows[chunk] = sorted;
-    }
-
-    public int size() {
-        return size;
-    }
-
     public int liveCount() {
         int live = size;
         for (int i = 0; i < removed.length(); i++) {
@@ -104,37 +80,34 @@ public final class Segment {
 
     public long memoryBytes() {
         long bytes = 8L * words.length + 8L * ids.length + 8L * removed.length();
-        for (int chunk = 0; chunk < Chunks.COUNT; chunk++) {
-            bytes += 4L * offsets[chunk].length + 4L * rows[chunk].length;
+        for (ChunkTable table : tables) {
+            bytes += table.memoryBytes();
         }
         return bytes;
     }
 
-    public void search(long q0, long q1, long q2, long q3, int maxDistance, MatchSink sink) {
-        int radius = Chunks.radius(maxDistance);
-        if (radius > MAX_TABLE_RADIUS) {
-            scan(q0, q1, q2, q3, maxDistance, sink);
+    public void search(long[] query, int maxDistance, MatchSink sink) {
+        int radius = ChunkLayout.radius(maxDistance);
+        if (radius > ChunkLayout.MAX_RADIUS) {
+            scan(query, maxDistance, sink);
             return;
         }
-        int[] queryChunks = new int[Chunks.COUNT];
-        for (int chunk = 0; chunk < Chunks.COUNT; chunk++) {
-            queryChunks[chunk] = Chunks.of(q0, q1, q2, q3, chunk);
+        int[] queryChunks = new int[ChunkLayout.COUNT];
+        for (int chunk = 0; chunk < ChunkLayout.COUNT; chunk++) {
+            queryChunks[chunk] = ChunkLayout.of(query, 0, chunk);
         }
-        int[] masks = Chunks.masksWithin(radius);
-        for (int chunk = 0; chunk < Chunks.COUNT; chunk++) {
-            int[] start = offsets[chunk];
-            int[] sorted = rows[chunk];
-            int queryChunk = queryChunks[chunk];
-            for (int mask : masks) {
-                int value = queryChunk ^ mask;
-                for (int p = start[value], end = start[value + 1]; p < end; p++) {
-                    int row = sorted[p];
-                    int distance = distance(row, q0, q1, q2, q3);
-                    if (distance <= maxDistance
-                            && isFirstChunkWithin(row, chunk, queryChunks, radius)
-                            && !isRemoved(row)) {
-                        sink.accept(ids[row], distance);
-                    }
+        int[] bucketBounds = new int[2 * ChunkTable.maxBuckets()];
+        CandidateRows candidates = new CandidateRows();
+        for (int chunk = 0; chunk < ChunkLayout.COUNT; chunk++) {
+            candidates.clear();
+            tables[chunk].collectRowsWithin(queryChunks[chunk], radius, bucketBounds, candidates);
+            for (int i = 0; i < candidates.size(); i++) {
+                int row = candidates.get(i);
+                int distance = distance(row, query);
+                if (distance <= maxDistance
+                        && isFirstChunkWithin(row, chunk, queryChunks, radius)
+                        && !isRemoved(row)) {
+                    sink.accept(ids[row], distance);
                 }
             }
         }
@@ -146,27 +119,27 @@ public final class Segment {
      */
     private boolean isFirstChunkWithin(int row, int chunk, int[] queryChunks, int radius) {
         for (int earlier = 0; earlier < chunk; earlier++) {
-            if (Integer.bitCount(Chunks.of(words, row, earlier) ^ queryChunks[earlier]) <= radius) {
+            if (Integer.bitCount(ChunkLayout.of(words, 4 * row, earlier) ^ queryChunks[earlier]) <= radius) {
                 return false;
             }
         }
         return true;
     }
 
-    private void scan(long q0, long q1, long q2, long q3, int maxDistance, MatchSink sink) {
+    private void scan(long[] query, int maxDistance, MatchSink sink) {
         for (int row = 0; row < size; row++) {
-            int distance = distance(row, q0, q1, q2, q3);
+            int distance = distance(row, query);
             if (distance <= maxDistance && !isRemoved(row)) {
                 sink.accept(ids[row], distance);
             }
         }
     }
 
-    private int distance(int row, long q0, long q1, long q2, long q3) {
+    private int distance(int row, long[] query) {
         int base = 4 * row;
-        return Long.bitCount(words[base] ^ q0)
-                + Long.bitCount(words[base + 1] ^ q1)
-                + Long.bitCount(words[base + 2] ^ q2)
-                + Long.bitCount(words[base + 3] ^ q3);
+        return Long.bitCount(words[base] ^ query[0])
+                + Long.bitCount(words[base + 1] ^ query[1])
+                + Long.bitCount(words[base + 2] ^ query[2])
+                + Long.bitCount(words[base + 3] ^ query[3]);
     }
 }

@@ -21,6 +21,4 @@ public interface BlobStore {
     InputStream get(String key) throws IOException;
 
     void delete(String key) throws IOException;
-
-    boolean exists(String key) throws IOException;
 }

@@ -54,11 +54,6 @@ public final class LocalBlobStore implements BlobStore {
         Files.deleteIfExists(path(key));
     }
 
-    @Override
-    public boolean exists(String key) {
-        return Files.exists(path(key));
-    }
-
     private Path path(String key) {
         if (!key.matches("[a-z0-9-]{8,64}")) {
             throw new IllegalArgumentException("not a blob key: " + key);

@@ -71,15 +71,6 @@ public final class S3BlobStore implements BlobStore {
         expect(send("DELETE", object(key), new byte[0], HttpResponse.BodyHandlers.ofString()), "DELETE", 204, 200);
     }
 
-    @Override
-    public boolean exists(String key) throws IOException {
-        int status = send("HEAD", object(key), new byte[0], HttpResponse.BodyHandlers.discarding()).statusCode();
-        if (status != 200 && status != 404) {
-            throw new IOException("S3 HEAD " + key + " answered " + status);
-        }
-        return status == 200;
-    }
-
     private URI object(String key) {
         if (!key.matches("[a-z0-9-]{8,64}")) {
             throw new IllegalArgumentException("not a blob key: " + key);

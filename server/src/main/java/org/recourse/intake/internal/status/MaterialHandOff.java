@@ -6,11 +6,10 @@ import java.util.UUID;
 
 /**
  * Where a file a reporter adds on the status page goes: into the evidence vault, never into the
- * intake tables. Intake checks size and count; the bean implementing this hands the stream to
- * {@code org.recourse.evidence.EvidenceVault}. Without such a bean the status page does not offer
- * file uploads and says so.
+ * intake tables. Intake checks size and count; {@link EvidenceVaultHandOff} makes the one call
+ * into {@code org.recourse.evidence.EvidenceVault}.
  */
-public interface MaterialHandOff {
+interface MaterialHandOff {
 
     /**
      * Stores one file as evidence for the case.

@@ -31,21 +31,17 @@ class ReporterCase {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final IntakeSettings settings;
-    private final ObjectProvider<MaterialHandOff> material;
+    private final MaterialHandOff material;
     private final Clock clock;
 
     ReporterCase(CaseRepository cases, JdbcClient jdbc, AuditTrail audit, IntakeSettings settings,
-                 ObjectProvider<MaterialHandOff> material, ObjectProvider<Clock> clock) {
+                 MaterialHandOff material, ObjectProvider<Clock> clock) {
         this.cases = cases;
         this.jdbc = jdbc;
         this.audit = audit;
         this.settings = settings;
         this.material = material;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
-    }
-
-    boolean acceptsMaterial() {
-        return material.getIfAvailable() != null;
     }
 
     @Transactional
@@ -72,7 +68,7 @@ class ReporterCase {
         if (allowed != Outcome.DONE) {
             return allowed;
         }
-        String reference = material.getObject().store(caseId, fileName, contentType, size, content);
+        String reference = material.store(caseId, fileName, contentType, size, content);
         insertAddition(caseId, "material", reference);
         audit.record("case.material-added", "case", caseId.toString(), "by=reporter bytes=" + size);
         return Outcome.DONE;

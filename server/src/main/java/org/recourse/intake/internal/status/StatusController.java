@@ -88,7 +88,6 @@ class StatusController {
         model.addAttribute("history", history);
         model.addAttribute("open", c.status().isOpen());
         model.addAttribute("additionsLeft", Math.max(0, settings.status().maxAdditions() - c.additions()));
-        model.addAttribute("acceptsMaterial", reporterCase.acceptsMaterial());
         model.addAttribute("maxMaterialMb", settings.status().maxMaterialSize().toMegabytes());
         model.addAttribute("maxText", Limits.ADDITION);
         return "intake/status";
@@ -118,9 +117,7 @@ class StatusController {
         if (caseId.isEmpty()) {
             return "redirect:/status";
         }
-        if (!reporterCase.acceptsMaterial()) {
-            redirect.addFlashAttribute("materialError", "intake.status.material.unavailable");
-        } else if (material == null || material.isEmpty()) {
+        if (material == null || material.isEmpty()) {
             redirect.addFlashAttribute("materialError", "intake.status.material.empty");
         } else if (material.getSize() > settings.status().maxMaterialSize().toBytes()) {
             redirect.addFlashAttribute("materialError", "intake.status.material.too-large");

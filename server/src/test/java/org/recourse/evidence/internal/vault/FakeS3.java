@@ -81,13 +81,10 @@ final class FakeS3 implements AutoCloseable {
         } else if (method.equals("PUT")) {
             objects.put(path, body);
             reply(ex, 200, "");
-        } else if (method.equals("GET") || method.equals("HEAD")) {
+        } else if (method.equals("GET")) {
             byte[] object = objects.get(path);
             if (object == null) {
                 reply(ex, 404, "");
-            } else if (method.equals("HEAD")) {
-                ex.sendResponseHeaders(200, -1);
-                ex.close();
             } else {
                 ex.sendResponseHeaders(200, object.length);
                 try (OutputStream out = ex.getResponseBody()) {

@@ -1,0 +1,166 @@
+package org.recourse.pdq.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+import org.recourse.pdq.Hash256;
+import org.recourse.pdq.HashResult;
+import org.recourse.pdq.PdqHasher;
+import org.recourse.pdq.PdqSettings;
+import org.recourse.pdq.UnreadableImageException;
+import org.recourse.pdq.index.Match;
+import org.recourse.pdq.index.PdqIndex;
+
+/**
+ * Command line: {@code hash FILE...} and {@code match --index FILE --queries FILE [-d 31]}.
+ * {@link #run} takes the streams and returns the exit code so tests can call it in-process.
+ */
+public final class PdqCli {
+
+    static final int OK = 0;
+    static final int SOME_FILES_FAILED = 1;
+    static final int USAGE_ERROR = 2;
+
+    static final String USAGE = """
+            Usage:
+              PdqCli hash [--max-pixels N] [--time-limit SECONDS] FILE...
+                  Prints 'hex,quality,path' per image (PDQ hash, quality 0-100), or
+                  'error,<reason>,path' when a file cannot be hashed; exit code 1 if any failed.
+              PdqCli match --index FILE --queries FILE [-d DISTANCE]
+                  Prints 'query_id,match_id,distance' for every indexed hash within DISTANCE
+                  (0-63, default 31) of each query. Both files hold one hash per line as
+                  'id,hex' or as the 'hex,quality,path' output of hash (the path is the id).
+              PdqCli --help
+            """;
+
+    private PdqCli() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.print(USAGE);
+            return USAGE_ERROR;
+        }
+        List<String> rest = List.of(args).subList(1, args.length);
+        try {
+            return switch (args[0]) {
+                case "--help", "-h", "help" -> {
+                    out.print(USAGE);
+                    yield OK;
+                }
+                case "hash" -> hash(rest, out, err);
+                case "match" -> match(rest, out);
+                default -> throw new UsageException("unknown command: " + args[0]);
+            };
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            err.print(USAGE);
+            return USAGE_ERROR;
+        } catch (IOException e) {
+            err.println("error: " + e.getMessage());
+            return USAGE_ERROR;
+        }
+    }
+
+    private static int hash(List<String> args, PrintStream out, PrintStream err) throws UsageException {
+        PdqSettings settings = PdqSettings.defaults();
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--max-pixels" -> settings = settings.withMaxPixels(positiveNumber(args, ++i));
+                case "--time-limit" -> settings = settings.withTimeLimit(Duration.ofSeconds(positiveNumber(args, ++i)));
+                default -> files.add(args.get(i));
+            }
+        }
+        if (files.isEmpty()) {
+            throw new UsageException("hash needs at least one FILE");
+        }
+        PdqHasher hasher = new PdqHasher(settings);
+        int failed = 0;
+        for (String file : files) {
+            try {
+                HashResult result = hasher.hash(Path.of(file));
+                out.println(result.pdq().hex() + "," + result.quality() + "," + file);
+            } catch (UnreadableImageException e) {
+                failed++;
+                out.println("error," + e.reason().name().toLowerCase(Locale.ROOT) + "," + file);
+                err.println(file + ": " + e.getMessage());
+            }
+        }
+        return failed == 0 ? OK : SOME_FILES_FAILED;
+    }
+
+    private static int match(List<String> args, PrintStream out) throws UsageException, IOException {
+        Path indexFile = null;
+        Path queriesFile = null;
+        int distance = PdqIndex.DEFAULT_MAX_DISTANCE;
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--index" -> indexFile = Path.of(value(args, ++i));
+                case "--queries" -> queriesFile = Path.of(value(args, ++i));
+                case "-d", "--distance" -> distance = (int) Math.min(Integer.MAX_VALUE, number(args, ++i));
+                default -> throw new UsageException("unexpected argument: " + args.get(i));
+            }
+        }
+        if (indexFile == null || queriesFile == null) {
+            throw new UsageException("match needs --index FILE and --queries FILE");
+        }
+        if (distance < 0 || distance > PdqIndex.MAX_SUPPORTED_DISTANCE) {
+            throw new UsageException("-d must be 0.." + PdqIndex.MAX_SUPPORTED_DISTANCE);
+        }
+        HashListFile indexed = HashListFile.read(indexFile);
+        HashListFile queries = HashListFile.read(queriesFile);
+        PdqIndex index = new PdqIndex();
+        long[] ids = IntStream.range(0, indexed.ids().size()).asLongStream().toArray();
+        index.addAll(ids, indexed.hashes().toArray(new Hash256[0]));
+        int maxDistance = distance;
+        List<List<Match>> results = IntStream.range(0, queries.ids().size())
+                .parallel()
+                .mapToObj(q -> index.search(queries.hashes().get(q), maxDistance))
+                .toList();
+        for (int q = 0; q < results.size(); q++) {
+            for (Match match : results.get(q)) {
+                out.println(queries.ids().get(q) + "," + indexed.ids().get((int) match.id()) + "," + match.distance());
+            }
+        }
+        return OK;
+    }
+
+    private static String value(List<String> args, int i) throws UsageException {
+        if (i >= args.size()) {
+            throw new UsageException(args.get(i - 1) + " needs a value");
+        }
+        return args.get(i);
+    }
+
+    private static long number(List<String> args, int i) throws UsageException {
+        String text = value(args, i);
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new UsageException(args.get(i - 1) + " needs a number, got " + text);
+        }
+    }
+
+    private static long positiveNumber(List<String> args, int i) throws UsageException {
+        long n = number(args, i);
+        if (n < 1) {
+            throw new UsageException(args.get(i - 1) + " must be positive");
+        }
+        return n;
+    }
+
+    private static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}
