@@ -64,7 +64,7 @@ class EvidencePages {
 
     EvidencePages(EvidenceObjects objects, CaptureRequests captures, EvidencePackages packages, StoringEvidence storing,
                   SealedBlobs blobs, AuditTrail audit, TransactionTemplate transaction, ActingUser user, JdbcClient jdbc,
-                  StaffMembers staff, EvidenceSeals seals, @Value("${spring.servlet.multipart.max-file-size:250MB}") DataSize maxUpload) {
+                  StaffMembers staff, EvidenceSeals seals, @Value("${recourse.evidence.max-upload}") DataSize maxUpload) {
         this.objects = objects;
         this.captures = captures;
         this.packages = packages;
