@@ -53,6 +53,7 @@ class StaffIntakeTest {
 
         StaffHttp analyst = signedIn(StaffRole.ANALYST);
         Document page = analyst.get("/staff/intake/cases/" + secondId).document();
+        assertThat(page.html()).doesNotContain("??");
         assertThat(page.getElementById("items").text()).contains("Deze URL is ook gemeld in " + first);
         assertThat(page.getElementById("links").text()).contains(first).contains("zelfde URL");
         assertThat(page.text()).contains("Persoonsgegevens verspreid om te intimideren (doxing)");
