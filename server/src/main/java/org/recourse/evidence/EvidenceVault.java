@@ -29,4 +29,17 @@ public interface EvidenceVault {
 
     /** The evidence of a case, oldest first, without content. */
     List<EvidenceRecord> forCase(UUID caseId);
+
+    /**
+     * Seals a case's evidence: from now on no staff member can view, reveal, download or package it
+     * (e.g. after child sexual abuse material was handed off to the CSAM hotline, police and ATKM).
+     * Packages already made available to a police unit or regulator stay available to its liaison.
+     * Audited as {@code evidence.sealed}; sealing a sealed case does nothing.
+     *
+     * @param reason a short factual note, without content or personal data
+     */
+    void seal(UUID caseId, String reason);
+
+    /** Whether {@link #seal} was called for the case. */
+    boolean isSealed(UUID caseId);
 }

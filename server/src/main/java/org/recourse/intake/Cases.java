@@ -13,6 +13,9 @@ public interface Cases {
 
     List<ReportedItem> items(UUID caseId);
 
+    /** When it happened, the age of the person shown and the relationship, as the reporter told them. */
+    Optional<CaseCircumstances> circumstances(UUID caseId);
+
     /**
      * Records that a case moved to {@code status} (audited, timestamped); the reporter's status
      * page shows it. Recording the status a case already has does nothing; a closed or withdrawn

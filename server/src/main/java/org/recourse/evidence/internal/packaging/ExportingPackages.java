@@ -19,6 +19,7 @@ import org.recourse.audit.AuditEntry;
 import org.recourse.audit.AuditTrail;
 import org.recourse.evidence.internal.EvidenceObject;
 import org.recourse.evidence.internal.EvidenceObjects;
+import org.recourse.evidence.internal.EvidenceSeals;
 import org.recourse.evidence.internal.EvidenceSettings;
 import org.recourse.evidence.internal.packaging.EvidencePackages.EvidencePackage;
 import org.recourse.evidence.internal.vault.SealedBlobs;
@@ -45,9 +46,12 @@ public class ExportingPackages {
     private final MessageSource messages;
     private final EvidenceSettings settings;
     private final Clock clock;
+    private final EvidenceSeals seals;
 
     ExportingPackages(EvidenceObjects objects, SealedBlobs blobs, EvidencePackages packages, AuditTrail audit,
-                      TransactionTemplate transaction, MessageSource messages, EvidenceSettings settings, Clock clock) {
+                      TransactionTemplate transaction, MessageSource messages, EvidenceSettings settings, Clock clock,
+                      EvidenceSeals seals) {
+        this.seals = seals;
         this.objects = objects;
         this.blobs = blobs;
         this.packages = packages;
@@ -58,7 +62,11 @@ public class ExportingPackages {
         this.clock = clock;
     }
 
+    /** @throws CaseSealed when the case's evidence is sealed */
     public EvidencePackage export(UUID caseId, String recipientOrganisation, String createdBy, Locale locale) {
+        if (seals.isSealed(caseId)) {
+            throw new CaseSealed(caseId);
+        }
         return transaction.execute(status -> {
             UUID packageId = UUID.randomUUID();
             Instant now = clock.instant();

@@ -14,6 +14,7 @@ import org.recourse.accounts.StaffRole;
 import org.recourse.audit.AuditTrail;
 import org.recourse.evidence.internal.EvidenceObject;
 import org.recourse.evidence.internal.EvidenceObjects;
+import org.recourse.evidence.internal.EvidenceSeals;
 import org.recourse.evidence.internal.StoringEvidence;
 import org.recourse.evidence.internal.capture.CaptureRequests;
 import org.recourse.evidence.internal.packaging.EvidencePackages;
@@ -58,11 +59,12 @@ class EvidencePages {
     private final ActingUser user;
     private final JdbcClient jdbc;
     private final StaffMembers staff;
+    private final EvidenceSeals seals;
     private final long maxUpload;
 
     EvidencePages(EvidenceObjects objects, CaptureRequests captures, EvidencePackages packages, StoringEvidence storing,
                   SealedBlobs blobs, AuditTrail audit, TransactionTemplate transaction, ActingUser user, JdbcClient jdbc,
-                  StaffMembers staff, @Value("${spring.servlet.multipart.max-file-size:250MB}") DataSize maxUpload) {
+                  StaffMembers staff, EvidenceSeals seals, @Value("${spring.servlet.multipart.max-file-size:250MB}") DataSize maxUpload) {
         this.objects = objects;
         this.captures = captures;
         this.packages = packages;
@@ -73,6 +75,7 @@ class EvidencePages {
         this.user = user;
         this.jdbc = jdbc;
         this.staff = staff;
+        this.seals = seals;
         this.maxUpload = maxUpload.toBytes();
     }
 
@@ -96,6 +99,7 @@ class EvidencePages {
     @GetMapping("/staff/evidence/cases/{caseId}")
     String casePage(@PathVariable UUID caseId, Model model) {
         model.addAttribute("caseId", caseId);
+        model.addAttribute("sealed", seals.isSealed(caseId));
         model.addAttribute("objects", objects.forCase(caseId));
         model.addAttribute("captures", captures.forCase(caseId));
         model.addAttribute("packages", packages.forCase(caseId));
@@ -149,16 +153,18 @@ class EvidencePages {
 
     @PostMapping("/staff/evidence/objects/{id}/reveal")
     String reveal(@PathVariable UUID id, Model model) {
-        EvidenceObject object = existing(id);
+        EvidenceObject object = unsealed(existing(id));
         transaction.executeWithoutResult(s -> audit.record("evidence.revealed", "evidence", id.toString(), "unblurred on screen"));
         return objectPage(object.id(), true, model);
     }
 
     private String objectPage(UUID id, boolean revealed, Model model) {
         EvidenceObject object = existing(id);
+        boolean sealed = seals.isSealed(object.caseId());
         model.addAttribute("object", object);
         model.addAttribute("revealed", revealed);
-        model.addAttribute("mayView", user.hasRole("ANALYST") || user.hasRole("COORDINATOR"));
+        model.addAttribute("sealed", sealed);
+        model.addAttribute("mayView", !sealed && (user.hasRole("ANALYST") || user.hasRole("COORDINATOR")));
         model.addAttribute("custody", audit.entriesFor("evidence", id.toString()));
         return "evidence/object";
     }
@@ -190,11 +196,18 @@ class EvidencePages {
         return new ResponseEntity<>(body, headers, HttpStatus.OK);
     }
 
-    /** An object whose bytes are still in the vault. */
+    /** An object whose bytes are still in the vault and whose case is not sealed. */
     private EvidenceObject present(UUID id) {
-        EvidenceObject object = existing(id);
+        EvidenceObject object = unsealed(existing(id));
         if (object.purged()) {
             throw new ResponseStatusException(HttpStatus.GONE, "deleted at the end of its retention period");
+        }
+        return object;
+    }
+
+    private EvidenceObject unsealed(EvidenceObject object) {
+        if (seals.isSealed(object.caseId())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the case's evidence is sealed");
         }
         return object;
     }

@@ -10,8 +10,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.recourse.audit.AuditTrail;
 import org.recourse.evidence.internal.EvidenceObject;
 import org.recourse.evidence.internal.EvidenceObjects;
+import org.recourse.evidence.internal.EvidenceSeals;
 import org.recourse.evidence.internal.packaging.EvidencePackages;
 import org.recourse.evidence.internal.packaging.EvidencePackages.EvidencePackage;
+import org.recourse.evidence.internal.packaging.CaseSealed;
 import org.recourse.evidence.internal.packaging.ExportingPackages;
 import org.recourse.evidence.internal.packaging.PackageVerifier;
 import org.recourse.evidence.internal.vault.SealedBlobs;
@@ -44,9 +46,11 @@ class PackagePages {
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
     private final ActingUser user;
+    private final EvidenceSeals seals;
 
     PackagePages(ExportingPackages exporting, EvidencePackages packages, EvidenceObjects objects, SealedBlobs blobs,
-                 AuditTrail audit, TransactionTemplate transaction, ActingUser user) {
+                 AuditTrail audit, TransactionTemplate transaction, ActingUser user, EvidenceSeals seals) {
+        this.seals = seals;
         this.exporting = exporting;
         this.packages = packages;
         this.objects = objects;
@@ -58,13 +62,20 @@ class PackagePages {
 
     @PostMapping("/staff/evidence/cases/{caseId}/packages")
     String export(@PathVariable UUID caseId, @RequestParam(defaultValue = "") String recipient, Locale locale) {
-        exporting.export(caseId, recipient, user.username(), locale);
+        try {
+            exporting.export(caseId, recipient, user.username(), locale);
+        } catch (CaseSealed sealed) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the case's evidence is sealed");
+        }
         return "redirect:/staff/evidence/cases/" + caseId + "#packages";
     }
 
     @GetMapping("/staff/evidence/packages/{id}/download")
     ResponseEntity<StreamingResponseBody> staffDownload(@PathVariable UUID id) {
         EvidencePackage found = available(id);
+        if (seals.isSealed(found.caseId())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the case's evidence is sealed");
+        }
         recordOnObjects(found, "evidence.package_downloaded", "package " + id + " downloaded by staff");
         return zip(found);
     }

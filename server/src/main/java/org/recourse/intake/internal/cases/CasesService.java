@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.recourse.audit.AuditTrail;
+import org.recourse.intake.CaseCircumstances;
 import org.recourse.intake.CaseStatus;
 import org.recourse.intake.CaseView;
 import org.recourse.intake.Cases;
@@ -44,6 +45,12 @@ class CasesService implements Cases {
     @Transactional(readOnly = true)
     public List<ReportedItem> items(UUID caseId) {
         return cases.items(caseId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<CaseCircumstances> circumstances(UUID caseId) {
+        return cases.find(caseId).map(c -> new CaseCircumstances(c.started(), c.ongoing(), c.minor(), c.relationship()));
     }
 
     @Override

@@ -1,0 +1,59 @@
+package org.recourse.assessment.internal;
+
+import java.util.Set;
+
+import org.recourse.platform.RouteRules;
+import org.recourse.platform.StaffNavigation;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Who may reach the assessment pages. Analysts and coordinators work the queue, assess and
+ * confirm each other's decisions; admins and coordinators maintain the reference data analysts
+ * choose from (question sets, legal grounds, forms of violence).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AssessmentSettings.class)
+class AssessmentConfiguration {
+
+    @Bean
+    RouteRules assessmentRouteRules() {
+        return rules -> rules
+                .requestMatchers("/staff/queue", "/staff/queue/**", "/staff/assessments/**", "/staff/decisions",
+                        "/staff/decisions/**").hasAnyRole("ANALYST", "COORDINATOR")
+                .requestMatchers("/staff/question-sets", "/staff/question-sets/**", "/staff/legal-grounds",
+                        "/staff/legal-grounds/**", "/staff/forms-of-violence", "/staff/forms-of-violence/**")
+                .hasAnyRole("ADMIN", "COORDINATOR");
+    }
+
+    @Bean
+    StaffNavigation queueNavigation() {
+        return new StaffNavigation("assessment.nav.queue", "assessment.nav.queue.description", "/staff/queue",
+                Set.of("ANALYST", "COORDINATOR"), 20);
+    }
+
+    @Bean
+    StaffNavigation confirmationsNavigation() {
+        return new StaffNavigation("assessment.nav.decisions", "assessment.nav.decisions.description", "/staff/decisions",
+                Set.of("ANALYST", "COORDINATOR"), 21);
+    }
+
+    @Bean
+    StaffNavigation questionSetsNavigation() {
+        return new StaffNavigation("assessment.nav.question-sets", "assessment.nav.question-sets.description",
+                "/staff/question-sets", Set.of("ADMIN", "COORDINATOR"), 60);
+    }
+
+    @Bean
+    StaffNavigation legalGroundsNavigation() {
+        return new StaffNavigation("assessment.nav.legal-grounds", "assessment.nav.legal-grounds.description",
+                "/staff/legal-grounds", Set.of("ADMIN", "COORDINATOR"), 61);
+    }
+
+    @Bean
+    StaffNavigation formsOfViolenceNavigation() {
+        return new StaffNavigation("assessment.nav.forms", "assessment.nav.forms.description",
+                "/staff/forms-of-violence", Set.of("ADMIN", "COORDINATOR"), 62);
+    }
+}

@@ -1,0 +1,25 @@
+-- The legal grounds named in domain.md (Boekx report), as editable reference data. The citation
+-- is what notices and dossiers quote; the labels explain it to analysts.
+insert into legal_ground (code, law, sort_order, citation, label_nl, label_en) values
+('sr-139h', 'Sr', 10, 'art. 139h Sr', 'openbaar maken van seksuele beelden, wetende dat dit iemand kan schaden', 'publishing sexual images knowing this can harm the person'),
+('sr-240', 'Sr', 20, 'art. 240 Sr', 'aanstootgevende afbeeldingen', 'offensive images'),
+('sr-240a', 'Sr', 30, 'art. 240a Sr', 'schadelijke afbeeldingen aan minderjarigen', 'harmful images shown to minors'),
+('portretrecht', 'Auteurswet', 35, 'portretrecht (art. 21 Auteurswet)', 'recht om je te verzetten tegen openbaarmaking van je portret', 'right to object to publication of one''s portrait'),
+('sr-240b', 'Sr', 40, 'art. 240b Sr', 'seksueel misbruikmateriaal van kinderen', 'child sexual abuse material'),
+('sr-251', 'Sr', 50, 'art. 251 Sr', 'grooming en seksuele benadering van kinderen', 'grooming and sexual approach of children'),
+('sr-284e', 'Sr', 55, 'art. 284e Sr', 'online seksuele benadering (grooming)', 'online sexual approach (grooming)'),
+('sr-284', 'Sr', 60, 'art. 284 Sr', 'dwang', 'coercion'),
+('sr-285', 'Sr', 70, 'art. 285 Sr', 'bedreiging', 'threat'),
+('sr-285d', 'Sr', 75, 'art. 285d Sr', 'doxing: persoonsgegevens verspreiden om te intimideren (sinds 2024)', 'doxing: sharing personal data to intimidate (since 2024)'),
+('sr-317', 'Sr', 80, 'art. 317 Sr', 'afpersing, ook sextortion', 'extortion, including sextortion'),
+('sr-429ter', 'Sr', 90, 'art. 429ter Sr', 'seksuele intimidatie in het openbaar, ook online', 'sexual harassment in public, also online'),
+('sv-125p', 'Sv', 100, 'art. 125p Sv', 'bevel tot ontoegankelijk maken van gegevens', 'order to make data inaccessible'),
+('sv-126na', 'Sv', 110, 'art. 126na Sv', 'vorderen van gegevens over de houder van een account', 'demand for the identity of an account holder'),
+('avg-9', 'AVG', 120, 'art. 9 AVG', 'bijzondere persoonsgegevens: seksuele beelden vragen uitdrukkelijke toestemming', 'special categories: sexual images need explicit consent'),
+('avg-17', 'AVG', 130, 'art. 17 AVG', 'recht op verwijdering', 'right to erasure'),
+('dsa-16', 'DSA', 140, 'art. 16 DSA', 'melding van illegale inhoud', 'notice of illegal content'),
+('dsa-18', 'DSA', 150, 'art. 18 DSA', 'vermoeden van een misdrijf dat leven of veiligheid bedreigt', 'suspicion of a crime threatening life or safety'),
+('dsa-22', 'DSA', 160, 'art. 22 DSA', 'betrouwbare flagger: voorrang voor meldingen', 'trusted flagger: notices handled with priority'),
+('dsa-23', 'DSA', 170, 'art. 23 DSA', 'schorsen van herhaaldelijke overtreders', 'suspension of repeat offenders'),
+('mediawet-2008', 'Mediawet', 180, 'Mediawet 2008', 'videoplatformdiensten gevestigd in Nederland', 'video-platform services established in the Netherlands'),
+('richtlijn-2024-1385', 'EU', 190, 'Richtlijn (EU) 2024/1385', 'geweld tegen vrouwen, ook online (omzetting uiterlijk 14 juni 2027)', 'violence against women, also online (transposition by 14 June 2027)');
