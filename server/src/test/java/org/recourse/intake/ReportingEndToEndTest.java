@@ -52,7 +52,8 @@ class ReportingEndToEndTest {
         StaffHttp http = new StaffHttp(port);
         StaffHttp.Page form = http.get("/melden");
         assertThat(form.document().select("h1").text()).isEqualTo("Doe een melding");
-        assertThat(form.body()).doesNotContain("https://fonts.").doesNotContain("googletagmanager");
+        assertThat(form.body()).doesNotContain("https://fonts.").doesNotContain("googletagmanager").doesNotContain("??");
+        assertThat(http.get("/report").body()).contains("Make a report").doesNotContain("??");
 
         Credentials credentials = submitMinimal(http, "https://min.example/" + UUID.randomUUID());
 
@@ -156,6 +157,7 @@ class ReportingEndToEndTest {
         assertThat(signedIn.redirectsTo("/status/case")).isTrue();
         assertThat(signedIn.location()).doesNotContain(credentials.caseNumber());
         Document status = reporter.get("/status/case").document();
+        assertThat(status.html()).doesNotContain("??");
         assertThat(status.getElementById("current-status").text()).startsWith("Ontvangen");
         assertThat(status.getElementById("status-history").text()).matches("Ontvangen: \\d{1,2} \\w+ \\d{4}.*");
 

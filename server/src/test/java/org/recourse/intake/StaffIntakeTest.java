@@ -53,8 +53,10 @@ class StaffIntakeTest {
 
         StaffHttp analyst = signedIn(StaffRole.ANALYST);
         Document page = analyst.get("/staff/intake/cases/" + secondId).document();
+        assertThat(page.html()).doesNotContain("??");
         assertThat(page.getElementById("items").text()).contains("Deze URL is ook gemeld in " + first);
         assertThat(page.getElementById("links").text()).contains(first).contains("zelfde URL");
+        assertThat(page.text()).contains("Persoonsgegevens verspreid om te intimideren (doxing)");
         assertThat(analyst.get("/staff/intake/cases/" + firstId).document().getElementById("links").text()).contains(second);
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'case.viewed' and object_id = ?")
                 .param(secondId.toString()).query(Integer.class).single()).isEqualTo(1);

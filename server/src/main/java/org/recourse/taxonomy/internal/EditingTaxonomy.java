@@ -12,6 +12,8 @@ import org.recourse.taxonomy.ViolenceGroup;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** {@link TaxonomyEditor} on the {@code violence_form} table. */
 @Service
@@ -19,10 +21,12 @@ class EditingTaxonomy implements TaxonomyEditor {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final JdbcTaxonomy taxonomy;
 
-    EditingTaxonomy(JdbcClient jdbc, AuditTrail audit) {
+    EditingTaxonomy(JdbcClient jdbc, AuditTrail audit, JdbcTaxonomy taxonomy) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.taxonomy = taxonomy;
     }
 
     @Override
@@ -51,6 +55,7 @@ class EditingTaxonomy implements TaxonomyEditor {
                 .update();
         if (added == 1) {
             audit.record("violence_form.added", "violence_form", form.code(), null);
+            forgetAfterCommit();
         }
         return added == 1;
     }
@@ -60,6 +65,16 @@ class EditingTaxonomy implements TaxonomyEditor {
     public void setActive(String code, boolean active) {
         if (jdbc.sql("update violence_form set active = ?, updated_at = now() where code = ?").params(active, code).update() == 1) {
             audit.record(active ? "violence_form.reactivated" : "violence_form.retired", "violence_form", code, null);
+            forgetAfterCommit();
         }
+    }
+
+    private void forgetAfterCommit() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                taxonomy.forget();
+            }
+        });
     }
 }

@@ -42,6 +42,11 @@ class JdbcTaxonomy implements Taxonomy {
         return current().codes().contains(code);
     }
 
+    /** Drops the cached forms, so an edit on this node shows at once (other nodes: within seconds). */
+    void forget() {
+        snapshot = null;
+    }
+
     private Snapshot current() {
         Snapshot held = snapshot;
         if (held == null || System.nanoTime() - held.readAt() > FRESH_NANOS) {

@@ -24,6 +24,7 @@ import org.recourse.intake.internal.cases.Submitted;
 import org.recourse.intake.internal.cases.SubmittingReport;
 import org.recourse.intake.internal.form.FormSupport;
 import org.recourse.intake.internal.form.ReportForm;
+import org.recourse.taxonomy.Taxonomy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -59,9 +60,11 @@ class StaffIntakeController {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
+    private final Taxonomy taxonomy;
 
     StaffIntakeController(FormSupport support, SubmittingReport submitting, SecretHashing secrets, CaseRepository cases,
-                          JdbcClient jdbc, AuditTrail audit, TransactionTemplate transactions) {
+                          JdbcClient jdbc, AuditTrail audit, TransactionTemplate transactions, Taxonomy taxonomy) {
+        this.taxonomy = taxonomy;
         this.support = support;
         this.submitting = submitting;
         this.secrets = secrets;
@@ -137,7 +140,7 @@ class StaffIntakeController {
     }
 
     @GetMapping("/staff/intake/cases/{id}")
-    String show(@PathVariable UUID id, Model model) {
+    String show(@PathVariable UUID id, Model model, Locale locale) {
         CaseRecord record = transactions.execute(status -> {
             Optional<CaseRecord> found = cases.find(id);
             found.ifPresent(c -> audit.record("case.viewed", "case", id.toString(), null));
@@ -148,6 +151,8 @@ class StaffIntakeController {
         }
         model.addAttribute("record", record);
         model.addAttribute("dates", DATES);
+        model.addAttribute("formLabels", record.forms().stream().collect(java.util.stream.Collectors.toMap(
+                code -> code, code -> taxonomy.find(code).map(f -> f.label(locale)).orElse(code), (a, b) -> a)));
         model.addAttribute("items", cases.items(id));
         model.addAttribute("history", cases.history(id));
         model.addAttribute("links", cases.links(id));
