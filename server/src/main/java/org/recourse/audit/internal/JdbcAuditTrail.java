@@ -27,6 +27,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 class JdbcAuditTrail implements AuditTrail {
 
     private static final int MAX_DETAIL = 2000;
+    private static final String ANONYMOUS = "anonymous";
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -38,11 +39,12 @@ class JdbcAuditTrail implements AuditTrail {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String action, String objectType, String objectId, String detail) {
+        String actor = actor();
         jdbc.sql("""
                         insert into audit_log (occurred_at, actor, action, object_type, object_id, detail, origin)
                         values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(Timestamp.from(Instant.now(clock).truncatedTo(ChronoUnit.MICROS)), actor(), action,
-                        objectType, objectId, truncate(detail), origin())
+                .params(Timestamp.from(Instant.now(clock).truncatedTo(ChronoUnit.MICROS)), actor, action,
+                        objectType, objectId, truncate(detail), origin(actor))
                 .update();
     }
 
@@ -70,10 +72,17 @@ class JdbcAuditTrail implements AuditTrail {
         if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
             return auth.getName();
         }
-        return "anonymous";
+        return ANONYMOUS;
     }
 
-    private static String origin() {
+    /**
+     * Where a staff action came from (the client address). For anonymous visitors — reporters —
+     * the address is personal data we do not need, so it is recorded only as "public".
+     */
+    private static String origin(String actor) {
+        if (ANONYMOUS.equals(actor)) {
+            return "public";
+        }
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             HttpServletRequest request = attributes.getRequest();
             return request.getRemoteAddr();

@@ -76,7 +76,7 @@ public class CaseRepository {
      *
      * @return the case it was linked to, or null
      */
-    UUID insertItem(UUID caseId, int position, ValidatedReport.CheckedItem item, Instant now) {
+    UUID insertItem(UUID itemId, UUID caseId, int position, ValidatedReport.CheckedItem item, Instant now) {
         return jdbc.sql("""
                 insert into reported_item (id, case_id, position, url, url_normalised, host, platform, account,
                     description, referer, linked_case_id, created_at)
@@ -89,7 +89,7 @@ public class CaseRepository {
                     :now)
                 returning linked_case_id
                 """)
-                .param("id", UUID.randomUUID()).param("caseId", caseId).param("position", position)
+                .param("id", itemId).param("caseId", caseId).param("position", position)
                 .param("url", item.url()).param("normalised", item.normalisedUrl()).param("host", item.host())
                 .param("platform", item.platform()).param("account", item.account())
                 .param("description", item.description()).param("referer", item.referer())

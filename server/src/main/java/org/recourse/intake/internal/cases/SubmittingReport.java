@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.recourse.audit.AuditTrail;
+import org.recourse.evidence.EvidenceVault;
 import org.recourse.intake.ReportReceived;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -23,13 +24,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class SubmittingReport {
 
     private final CaseRepository cases;
+    private final EvidenceVault evidence;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SubmittingReport(CaseRepository cases, AuditTrail audit, ApplicationEventPublisher events,
+    SubmittingReport(CaseRepository cases, EvidenceVault evidence, AuditTrail audit, ApplicationEventPublisher events,
                      org.springframework.beans.factory.ObjectProvider<Clock> clock) {
         this.cases = cases;
+        this.evidence = evidence;
         this.audit = audit;
         this.events = events;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -51,9 +54,16 @@ public class SubmittingReport {
         Set<UUID> linked = new LinkedHashSet<>();
         List<ValidatedReport.CheckedItem> items = report.items();
         for (int i = 0; i < items.size(); i++) {
-            UUID earlier = cases.insertItem(id, i, items.get(i), now);
+            ValidatedReport.CheckedItem item = items.get(i);
+            UUID itemId = UUID.randomUUID();
+            UUID earlier = cases.insertItem(itemId, id, i, item, now);
             if (earlier != null) {
                 linked.add(earlier);
+            }
+            // Online evidence is volatile: capture what was there when it was reported. Never for
+            // the child-abuse route, where Recourse hands off and keeps nothing itself.
+            if (item.url() != null && !report.childAbuseRoute()) {
+                evidence.captureLater(id, itemId, item.url());
             }
         }
         List<String> linkedNumbers = new ArrayList<>();
