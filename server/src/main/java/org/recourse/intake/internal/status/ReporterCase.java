@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.recourse.audit.AuditTrail;
 import org.recourse.intake.CaseStatus;
 import org.recourse.intake.internal.IntakeSettings;
+import org.recourse.intake.internal.cases.RemovingPersonalData;
 import org.recourse.intake.internal.cases.CaseRecord;
 import org.recourse.intake.internal.cases.CaseRepository;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,6 +29,7 @@ class ReporterCase {
     enum Outcome { DONE, CLOSED, LIMIT_REACHED }
 
     private final CaseRepository cases;
+    private final RemovingPersonalData personalData;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final IntakeSettings settings;
@@ -35,8 +37,9 @@ class ReporterCase {
     private final Clock clock;
 
     ReporterCase(CaseRepository cases, JdbcClient jdbc, AuditTrail audit, IntakeSettings settings,
-                 MaterialHandOff material, ObjectProvider<Clock> clock) {
+                 MaterialHandOff material, RemovingPersonalData personalData, ObjectProvider<Clock> clock) {
         this.cases = cases;
+        this.personalData = personalData;
         this.jdbc = jdbc;
         this.audit = audit;
         this.settings = settings;
@@ -83,13 +86,7 @@ class ReporterCase {
         Instant now = clock.instant();
         cases.changeStatus(caseId, CaseStatus.WITHDRAWN, now);
         cases.recordStatus(caseId, CaseStatus.WITHDRAWN, now);
-        jdbc.sql("""
-                update intake_case set contact_email = null, contact_phone = null, contact_consent = false,
-                    description = null, other_form_text = null, personal_data_removed_at = ?
-                where id = ?
-                """).params(Timestamp.from(now), caseId).update();
-        jdbc.sql("update reported_item set description = null, account = null where case_id = ?").param(caseId).update();
-        jdbc.sql("update case_addition set body = null where case_id = ? and kind = 'text'").param(caseId).update();
+        personalData.removeFrom(caseId, now);
         audit.record("case.withdrawn", "case", caseId.toString(), "by=reporter");
         return true;
     }
