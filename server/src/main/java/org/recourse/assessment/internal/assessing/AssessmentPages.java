@@ -103,29 +103,25 @@ class AssessmentPages {
     @PostMapping("/staff/assessments/{entryId}")
     String submit(@PathVariable UUID entryId, @RequestParam MultiValueMap<String, String> params, Principal user, Model model,
                   RedirectAttributes redirect) {
-        Entry entry = existing(entryId);
         FormValues values = FormValues.of(params);
-        try {
-            Decision decision = assessing.submit(entryId, user.getName(), values.submission());
-            redirect.addFlashAttribute("decided", decision.pending() ? "assessment.decided.pending" : "assessment.decided.effective");
-            return "redirect:/staff/assessments/" + entryId;
-        } catch (AssessingItem.Invalid invalid) {
-            model.addAttribute("values", values);
-            model.addAttribute("errors", invalid.errors());
-            return show(entry, user, model);
-        } catch (AssessingItem.Refused refused) {
-            redirect.addFlashAttribute("refused", refused.reason());
-            return "redirect:/staff/assessments/" + entryId;
-        }
+        return decide(entryId, values, user, model, redirect,
+                () -> assessing.submit(entryId, user.getName(), values.submission()));
     }
 
     @PostMapping("/staff/assessments/{entryId}/decisions")
     String decideAgain(@PathVariable UUID entryId, @RequestParam MultiValueMap<String, String> params, Principal user,
                        Model model, RedirectAttributes redirect) {
-        Entry entry = existing(entryId);
         FormValues values = FormValues.of(params);
+        return decide(entryId, values, user, model, redirect,
+                () -> assessing.decideAgain(entryId, user.getName(), values.decision()));
+    }
+
+    /** Takes a decision and shows its outcome; invalid input re-shows the form with the errors. */
+    private String decide(UUID entryId, FormValues values, Principal user, Model model, RedirectAttributes redirect,
+                          java.util.function.Supplier<Decision> deciding) {
+        Entry entry = existing(entryId);
         try {
-            Decision decision = assessing.decideAgain(entryId, user.getName(), values.decision());
+            Decision decision = deciding.get();
             redirect.addFlashAttribute("decided", decision.pending() ? "assessment.decided.pending" : "assessment.decided.effective");
             return "redirect:/staff/assessments/" + entryId;
         } catch (AssessingItem.Invalid invalid) {
