@@ -9,6 +9,7 @@ import org.recourse.support.StaffHttp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * without the reporter's address.
  */
 @RecourseTest
+@TestPropertySource(properties = "recourse.intake.capture-reported-urls=true")
 class ReportSideEffectsTest {
 
     @LocalServerPort

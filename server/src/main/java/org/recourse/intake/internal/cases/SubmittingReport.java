@@ -12,6 +12,7 @@ import org.recourse.audit.AuditTrail;
 import org.recourse.evidence.EvidenceVault;
 import org.recourse.intake.ReportReceived;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,9 +29,12 @@ public class SubmittingReport {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final boolean captureReportedUrls;
 
     SubmittingReport(CaseRepository cases, EvidenceVault evidence, AuditTrail audit, ApplicationEventPublisher events,
+                     @Value("${recourse.intake.capture-reported-urls}") boolean captureReportedUrls,
                      org.springframework.beans.factory.ObjectProvider<Clock> clock) {
+        this.captureReportedUrls = captureReportedUrls;
         this.cases = cases;
         this.evidence = evidence;
         this.audit = audit;
@@ -62,7 +66,7 @@ public class SubmittingReport {
             }
             // Online evidence is volatile: capture what was there when it was reported. Never for
             // the child-abuse route, where Recourse hands off and keeps nothing itself.
-            if (item.url() != null && !report.childAbuseRoute()) {
+            if (captureReportedUrls && item.url() != null && !report.childAbuseRoute()) {
                 evidence.captureLater(id, itemId, item.url());
             }
         }
