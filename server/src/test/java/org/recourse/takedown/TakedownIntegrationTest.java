@@ -82,15 +82,34 @@ public abstract class TakedownIntegrationTest {
     @Autowired
     protected org.recourse.intake.Cases cases;
 
+    /** A case as the reporter knows it. */
+    protected record Reported(UUID caseId, String caseNumber, String secret) {
+    }
+
     /** A reported case with the given URLs, submitted through the public form; returns its id. */
     protected UUID report(String... urls) {
+        return reportWithCredentials(urls).caseId();
+    }
+
+    protected Reported reportWithCredentials(String... urls) {
         StaffHttp http = new StaffHttp(port);
         http.get("/report");
         StaffHttp.Page page = Forms.with("reporterType", "self").and("forms", "deepfake").and("urls", String.join("\n", urls))
                 .post(http, "/report");
         assertThat(page.status()).isEqualTo(200);
         String number = page.document().getElementById("case-number").text();
-        return cases.findByNumber(number).orElseThrow().id();
+        return new Reported(cases.findByNumber(number).orElseThrow().id(), number, page.document().getElementById("secret").text());
+    }
+
+    /** The reporter's status page, in English, after signing in with case number and secret. */
+    protected org.jsoup.nodes.Document statusPage(Reported reported) {
+        StaffHttp reporter = new StaffHttp(port);
+        reporter.get("/report");
+        reporter.get("/status");
+        StaffHttp.Page signedIn = reporter.postForm("/status", java.util.Map.of("caseNumber", reported.caseNumber(),
+                "secret", reported.secret()));
+        assertThat(signedIn.redirectsTo("/status/case")).isTrue();
+        return reporter.get("/status/case").document();
     }
 
     /** A recipient in the directory with the given notice channels (null for none). */

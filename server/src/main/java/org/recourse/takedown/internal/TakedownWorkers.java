@@ -1,14 +1,15 @@
 package org.recourse.takedown.internal;
 
 import org.recourse.audit.AuditActor;
+import org.recourse.takedown.internal.monitoring.CheckingOnline;
 import org.recourse.takedown.internal.outbox.SendingNotices;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Every node sends from the outbox; rows are claimed with SKIP LOCKED, so nodes share the work
- * without sending anything twice. Off for command-line runs and where {@code recourse.takedown.workers}
+ * Every node sends from the outbox and checks due items; rows are claimed with SKIP LOCKED, so
+ * nodes share the work without sending or checking anything twice. Off for command-line runs and where {@code recourse.takedown.workers}
  * is false.
  */
 @Component
@@ -16,10 +17,15 @@ import org.springframework.stereotype.Component;
 class TakedownWorkers {
 
     private final SendingNotices sending;
+    private final CheckingOnline checking;
+    private final TakedownSettings settings;
     private final boolean commandLine;
 
-    TakedownWorkers(SendingNotices sending, org.springframework.core.env.Environment environment) {
+    TakedownWorkers(SendingNotices sending, CheckingOnline checking, TakedownSettings settings,
+                    org.springframework.core.env.Environment environment) {
         this.sending = sending;
+        this.checking = checking;
+        this.settings = settings;
         this.commandLine = environment.getProperty("recourse.command-line", Boolean.class, false);
     }
 
@@ -27,6 +33,19 @@ class TakedownWorkers {
     void send() {
         if (!commandLine) {
             AuditActor.runAs("system:takedown-outbox", sending::sendWaiting);
+        }
+    }
+
+    /** Keeps checking while full batches come back, so a backlog drains without waiting for the next poll. */
+    @Scheduled(fixedDelayString = "${recourse.takedown.monitoring.poll-interval:10s}", initialDelayString = "3s")
+    void check() {
+        if (!commandLine && settings.monitoring().enabled()) {
+            AuditActor.runAs("system:takedown-monitoring", () -> {
+                int checked;
+                do {
+                    checked = checking.checkDue();
+                } while (checked >= settings.monitoring().batchSize());
+            });
         }
     }
 }
