@@ -43,8 +43,11 @@ public abstract class TakedownIntegrationTest {
     public static final WireMockServer PLATFORM_API = new WireMockServer(WireMockConfiguration.options().dynamicPort()
             .bindAddress("127.0.0.1"));
 
+    public static final String REPLIES_MAILBOX = "replies@recourse.test";
+
     static {
         MAIL.start();
+        MAIL.setUser(REPLIES_MAILBOX, REPLIES_MAILBOX, "secret");
         PLATFORM_API.start();
     }
 
@@ -67,6 +70,11 @@ public abstract class TakedownIntegrationTest {
         registry.add("recourse.takedown.monitoring.max-interval", () -> "2s");
         registry.add("recourse.takedown.monitoring.miss-spacing", () -> "1s");
         registry.add("recourse.takedown.monitoring.poll-interval", () -> "300ms");
+        registry.add("recourse.takedown.replies.protocol", () -> "imap");
+        registry.add("recourse.takedown.replies.host", () -> "127.0.0.1");
+        registry.add("recourse.takedown.replies.port", () -> MAIL.getImap().getPort());
+        registry.add("recourse.takedown.replies.username", () -> REPLIES_MAILBOX);
+        registry.add("recourse.takedown.replies.password", () -> "secret");
         registry.add("recourse.takedown.notifier.name", () -> "Helpwanted Test");
         registry.add("recourse.takedown.notifier.email", () -> "notices@helpwanted.test");
     }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.recourse.audit.AuditTrail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Notice templates per recipient and language; the recipient {@code ""} is the default for everyone. */
 @Repository
@@ -41,6 +42,7 @@ public class NoticeTemplates {
     }
 
     /** Saves a template that passed {@link NoticeTemplate#problems()}; audited. */
+    @Transactional
     public void save(NoticeTemplate template, String by) {
         if (!template.problems().isEmpty()) {
             throw new IllegalArgumentException("template incomplete");
