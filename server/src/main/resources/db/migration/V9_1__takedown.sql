@@ -10,7 +10,8 @@ create table takedown_item (
     url                 text        not null,
     host                text        not null,
     recipient_key       text,
-    recipient_source    text        not null check (recipient_source in ('platform', 'domain', 'hosting', 'none')),
+    recipient_source    text        not null check (recipient_source in ('platform', 'domain', 'hosting', 'site_owner', 'none')),
+    do_not_fetch        boolean     not null default false,
     hoster_fingerprint  text,
     legal_status        text        not null,
     forms               text[]      not null default '{}',
@@ -29,7 +30,7 @@ create table takedown_item (
     offline_at          timestamp with time zone,
     changed_reason      text,
     created_at          timestamp with time zone not null,
-    unique (assessment_id, reported_item_id)
+    unique nulls not distinct (assessment_id, reported_item_id, recipient_key)
 );
 create index takedown_item_pending on takedown_item (recipient_key, decided_at) where status = 'pending';
 create index takedown_item_due_check on takedown_item (next_check_at) where status = 'notified';

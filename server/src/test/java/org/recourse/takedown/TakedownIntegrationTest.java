@@ -14,6 +14,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.recourse.RecourseTest;
 import org.recourse.assessment.TakedownDecided;
+import org.recourse.directory.internal.hosting.DnsLookup;
 import org.recourse.evidence.internal.fetch.AddressPolicy;
 import org.recourse.evidence.internal.fetch.LoopbackTestServers;
 import org.recourse.intake.Forms;
@@ -31,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * One application context for the takedown integration tests: the real application, with the
  * evidence module's test-only address policy (so the safe fetcher reaches websites on loopback),
- * notices sent to GreenMail, platform APIs played by WireMock, and short timings: items decided
+ * notices sent to GreenMail, platform APIs and RDAP servers played by WireMock, DNS answered
+ * from a table ({@link FakeDns}), and short timings: items decided
  * more than 30 minutes ago are due for their first notice, online checks run a second apart.
  */
 @RecourseTest
@@ -56,6 +58,15 @@ public abstract class TakedownIntegrationTest {
 
     static AddressPolicy addressPolicy() {
         return new LoopbackTestServers();
+    }
+
+    public static final FakeDns DNS = new FakeDns();
+
+    @TestBean
+    DnsLookup dnsLookup;
+
+    static DnsLookup dnsLookup() {
+        return DNS;
     }
 
     @DynamicPropertySource

@@ -3,6 +3,7 @@ package org.recourse.takedown.internal.items;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -39,24 +40,28 @@ class RecordingDecisions {
 
     void record(TakedownDecided decision) {
         String host = hostOf(decision.url());
-        var recipient = recipients.forItem(decision.platformKey(), host);
-        UUID id = UUID.randomUUID();
-        int inserted = jdbc.sql("""
-                        insert into takedown_item (id, case_id, reported_item_id, assessment_id, url, host, recipient_key,
-                            recipient_source, legal_status, forms, legal_grounds, substantiation, child_sexual_abuse,
-                            decided_by, decided_at, status, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?, ?)
-                        on conflict (assessment_id, reported_item_id) do nothing""")
-                .params(id, decision.caseId(), decision.itemId(), decision.assessmentId(), decision.url(), host,
-                        recipient.map(r -> r.organisation().key()).orElse(null),
-                        recipient.map(Recipients.Recipient::source).orElse("none"), decision.legalStatus(),
-                        textArray(decision.forms()), textArray(decision.legalGrounds()), decision.substantiation(),
-                        decision.childSexualAbuse(), decision.decidedBy(), Timestamp.from(decision.decidedAt()),
-                        recipient.isPresent() ? "pending" : "unrouted", Timestamp.from(clock.instant()))
-                .update();
-        if (inserted == 1) {
-            audit.record("takedown.item-recorded", "takedown_item", id.toString(),
-                    "case=" + decision.caseId() + " recipient=" + recipient.map(r -> r.organisation().key()).orElse("none"));
+        Recipients.Routing routing = recipients.route(decision.platformKey(), decision.url(), host);
+        List<Recipients.Recipient> targets = routing.recipients().isEmpty()
+                ? java.util.Collections.singletonList(null) : routing.recipients();
+        for (Recipients.Recipient recipient : targets) {
+            UUID id = UUID.randomUUID();
+            int inserted = jdbc.sql("""
+                            insert into takedown_item (id, case_id, reported_item_id, assessment_id, url, host, recipient_key,
+                                recipient_source, hoster_fingerprint, do_not_fetch, legal_status, forms, legal_grounds, substantiation,
+                                child_sexual_abuse, decided_by, decided_at, status, created_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?, ?)
+                            on conflict do nothing""")
+                    .params(id, decision.caseId(), decision.itemId(), decision.assessmentId(), decision.url(), host,
+                            recipient == null ? null : recipient.key(), recipient == null ? "none" : recipient.source(),
+                            recipient == null ? null : recipient.fingerprint(), routing.doNotFetch(), decision.legalStatus(),
+                            textArray(decision.forms()), textArray(decision.legalGrounds()), decision.substantiation(),
+                            decision.childSexualAbuse(), decision.decidedBy(), Timestamp.from(decision.decidedAt()),
+                            recipient != null && recipient.usable() ? "pending" : "unrouted", Timestamp.from(clock.instant()))
+                    .update();
+            if (inserted == 1) {
+                audit.record("takedown.item-recorded", "takedown_item", id.toString(),
+                        "case=" + decision.caseId() + " recipient=" + (recipient == null ? "none" : recipient.key()));
+            }
         }
     }
 

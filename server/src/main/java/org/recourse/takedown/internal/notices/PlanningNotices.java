@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.recourse.audit.AuditTrail;
 import org.recourse.directory.Directory;
+import org.recourse.directory.Hosting;
 import org.recourse.directory.Organisation;
 import org.recourse.takedown.internal.TakedownSettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,18 +39,20 @@ public class PlanningNotices {
     private final NoticeContents contents;
     private final NoticeRenderer renderer;
     private final HosterCheck hosterCheck;
+    private final Hosting hosting;
     private final TakedownSettings settings;
     private final AuditTrail audit;
     private final Clock clock;
 
     PlanningNotices(JdbcClient jdbc, Directory directory, NoticeTemplates templates, NoticeContents contents,
-                    NoticeRenderer renderer, HosterCheck hosterCheck, TakedownSettings settings, AuditTrail audit, Clock clock) {
+                    NoticeRenderer renderer, HosterCheck hosterCheck, Hosting hosting, TakedownSettings settings, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.templates = templates;
         this.contents = contents;
         this.renderer = renderer;
         this.hosterCheck = hosterCheck;
+        this.hosting = hosting;
         this.settings = settings;
         this.audit = audit;
         this.clock = clock;
@@ -63,6 +66,7 @@ public class PlanningNotices {
             return List.of();
         }
         List<UUID> created = new ArrayList<>();
+        releaseConfirmed();
         Timestamp firstCutoff = Timestamp.from(now.minus(settings.notices().firstWithin()));
         Timestamp renoticeCutoff = Timestamp.from(now.minus(settings.notices().renoticeAfter()));
         // Whole recipients are due once their oldest waiting item is due; all their waiting items go along.
@@ -81,6 +85,16 @@ public class PlanningNotices {
                 .param(renoticeCutoff).query().listOfRows());
         again.forEach((recipient, items) -> create(recipient, "renotice", items, now).ifPresent(created::add));
         return created;
+    }
+
+    /** Items that waited for an analyst to confirm their hoster go ahead once it is confirmed. */
+    private void releaseConfirmed() {
+        List<String> waiting = jdbc.sql("select distinct recipient_key from takedown_item where status = 'unrouted' "
+                + "and recipient_source = 'hosting' and recipient_key is not null").query(String.class).list();
+        if (!waiting.isEmpty()) {
+            jdbc.sql("update takedown_item set status = 'pending' where status = 'unrouted' and recipient_source = 'hosting' and recipient_key = any(?)")
+                    .param(hosting.confirmed(waiting).toArray(String[]::new)).update();
+        }
     }
 
     private static Map<String, List<Map<String, Object>>> group(List<Map<String, Object>> rows) {

@@ -136,7 +136,7 @@ public class SendingNotices {
         }
         jdbc.sql("""
                         update takedown_item set first_notified_at = coalesce(first_notified_at, ?), last_notified_at = ?,
-                            next_check_at = coalesce(next_check_at, ?)
+                            next_check_at = case when do_not_fetch then null else coalesce(next_check_at, ?) end
                         where id in (select item_id from takedown_notice_item where notice_id = ?)""")
                 .params(Timestamp.from(sentAt), Timestamp.from(sentAt), Timestamp.from(sentAt.plus(settings.monitoring().minInterval())),
                         noticeId)
