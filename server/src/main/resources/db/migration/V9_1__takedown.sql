@@ -55,6 +55,7 @@ create table takedown_notice (
     last_error       text,
     created_at       timestamp with time zone not null,
     sent_at          timestamp with time zone,
+    sent_by          text,
     external_reference text,
     sla_due_at       timestamp with time zone,
     acknowledged_at  timestamp with time zone,
@@ -100,7 +101,8 @@ create table takedown_check (
     item_id    uuid        not null references takedown_item (id),
     checked_at timestamp with time zone not null,
     outcome    text        not null check (outcome in ('online', 'missing', 'hash_mismatch', 'unreachable', 'changed')),
-    http_status int
+    http_status int,
+    checked_by text not null
 );
 create index takedown_check_item on takedown_check (item_id, checked_at);
 

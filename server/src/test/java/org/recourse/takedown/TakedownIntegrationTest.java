@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
@@ -69,25 +71,33 @@ public abstract class TakedownIntegrationTest {
         return DNS;
     }
 
+    /** The test settings, also used to start a second node in the same JVM. */
+    public static Map<String, Object> testProperties() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("recourse.takedown.mail.host", "127.0.0.1");
+        properties.put("recourse.takedown.mail.port", MAIL.getSmtp().getPort());
+        properties.put("recourse.takedown.notices.first-within", "30m");
+        properties.put("recourse.takedown.notices.renotice-after", "24h");
+        properties.put("recourse.takedown.notices.plan-interval", "1s");
+        properties.put("recourse.takedown.notices.send-interval", "300ms");
+        properties.put("recourse.takedown.notices.send-lease", "3s");
+        properties.put("recourse.takedown.monitoring.min-interval", "1s");
+        properties.put("recourse.takedown.monitoring.max-interval", "2s");
+        properties.put("recourse.takedown.monitoring.miss-spacing", "1s");
+        properties.put("recourse.takedown.monitoring.poll-interval", "300ms");
+        properties.put("recourse.takedown.replies.protocol", "imap");
+        properties.put("recourse.takedown.replies.host", "127.0.0.1");
+        properties.put("recourse.takedown.replies.port", MAIL.getImap().getPort());
+        properties.put("recourse.takedown.replies.username", REPLIES_MAILBOX);
+        properties.put("recourse.takedown.replies.password", "secret");
+        properties.put("recourse.takedown.notifier.name", "Helpwanted Test");
+        properties.put("recourse.takedown.notifier.email", "notices@helpwanted.test");
+        return properties;
+    }
+
     @DynamicPropertySource
     static void takedownProperties(DynamicPropertyRegistry registry) {
-        registry.add("recourse.takedown.mail.host", () -> "127.0.0.1");
-        registry.add("recourse.takedown.mail.port", () -> MAIL.getSmtp().getPort());
-        registry.add("recourse.takedown.notices.first-within", () -> "30m");
-        registry.add("recourse.takedown.notices.renotice-after", () -> "24h");
-        registry.add("recourse.takedown.notices.plan-interval", () -> "1s");
-        registry.add("recourse.takedown.notices.send-interval", () -> "300ms");
-        registry.add("recourse.takedown.monitoring.min-interval", () -> "1s");
-        registry.add("recourse.takedown.monitoring.max-interval", () -> "2s");
-        registry.add("recourse.takedown.monitoring.miss-spacing", () -> "1s");
-        registry.add("recourse.takedown.monitoring.poll-interval", () -> "300ms");
-        registry.add("recourse.takedown.replies.protocol", () -> "imap");
-        registry.add("recourse.takedown.replies.host", () -> "127.0.0.1");
-        registry.add("recourse.takedown.replies.port", () -> MAIL.getImap().getPort());
-        registry.add("recourse.takedown.replies.username", () -> REPLIES_MAILBOX);
-        registry.add("recourse.takedown.replies.password", () -> "secret");
-        registry.add("recourse.takedown.notifier.name", () -> "Helpwanted Test");
-        registry.add("recourse.takedown.notifier.email", () -> "notices@helpwanted.test");
+        testProperties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @LocalServerPort

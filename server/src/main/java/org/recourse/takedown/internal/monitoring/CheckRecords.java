@@ -13,6 +13,7 @@ import org.recourse.audit.AuditTrail;
 import org.recourse.intake.CaseStatus;
 import org.recourse.intake.Cases;
 import org.recourse.takedown.ItemTakenDown;
+import org.recourse.takedown.internal.TakedownNode;
 import org.recourse.takedown.internal.TakedownSettings;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,16 +41,18 @@ class CheckRecords {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final TakedownSettings settings;
+    private final TakedownNode node;
     private final Clock clock;
 
     CheckRecords(JdbcClient jdbc, JdbcTemplate template, Cases cases, AuditTrail audit, ApplicationEventPublisher events,
-                 TakedownSettings settings, Clock clock) {
+                 TakedownSettings settings, TakedownNode node, Clock clock) {
         this.jdbc = jdbc;
         this.template = template;
         this.cases = cases;
         this.audit = audit;
         this.events = events;
         this.settings = settings;
+        this.node = node;
         this.clock = clock;
     }
 
@@ -70,12 +73,13 @@ class CheckRecords {
     }
 
     void record(List<Result> results, Function<Result, Instant> nextCheck) {
-        template.batchUpdate("insert into takedown_check (item_id, checked_at, outcome, http_status) values (?, ?, ?, ?)",
+        template.batchUpdate("insert into takedown_check (item_id, checked_at, outcome, http_status, checked_by) values (?, ?, ?, ?, ?)",
                 results, 500, (ps, r) -> {
                     ps.setObject(1, r.item().id());
                     ps.setTimestamp(2, Timestamp.from(r.checkedAt()));
                     ps.setString(3, r.outcome().code());
                     ps.setObject(4, r.httpStatus());
+                    ps.setString(5, node.id());
                 });
         List<Result> offline = new ArrayList<>();
         List<Object[]> stillWatched = new ArrayList<>();

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.recourse.audit.AuditTrail;
 import org.recourse.intake.CaseStatus;
 import org.recourse.intake.Cases;
+import org.recourse.takedown.internal.TakedownNode;
 import org.recourse.takedown.internal.TakedownSettings;
 import org.recourse.takedown.internal.notices.NoticeContent;
 import org.recourse.takedown.internal.notices.NoticeContents;
@@ -41,10 +42,11 @@ public class SendingNotices {
     private final Cases cases;
     private final AuditTrail audit;
     private final TakedownSettings settings;
+    private final TakedownNode node;
     private final Clock clock;
 
     SendingNotices(JdbcClient jdbc, TransactionTemplate transactions, List<NoticeChannel> channels, NoticeContents contents,
-                   Cases cases, AuditTrail audit, TakedownSettings settings, Clock clock) {
+                   Cases cases, AuditTrail audit, TakedownSettings settings, TakedownNode node, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.channels = channels.stream().collect(Collectors.toMap(NoticeChannel::code, Function.identity()));
@@ -52,6 +54,7 @@ public class SendingNotices {
         this.cases = cases;
         this.audit = audit;
         this.settings = settings;
+        this.node = node;
         this.clock = clock;
     }
 
@@ -127,10 +130,10 @@ public class SendingNotices {
                 .query().singleRow();
         Duration sla = (Boolean) notice.get("trusted_flagger") ? settings.sla().trustedFlagger() : settings.sla().standard();
         int updated = jdbc.sql("""
-                        update takedown_notice set status = 'sent', sent_at = ?, claimed_until = null, last_error = null,
+                        update takedown_notice set status = 'sent', sent_at = ?, sent_by = ?, claimed_until = null, last_error = null,
                             external_reference = coalesce(?, external_reference), sla_due_at = ?
                         where id = ? and status in ('sending', 'awaiting_manual')""")
-                .params(Timestamp.from(sentAt), externalReference, Timestamp.from(sentAt.plus(sla)), noticeId).update();
+                .params(Timestamp.from(sentAt), node.id(), externalReference, Timestamp.from(sentAt.plus(sla)), noticeId).update();
         if (updated == 0) {
             return false;
         }
