@@ -116,4 +116,49 @@ class NoticeSendingIT extends TakedownIntegrationTest {
         assertThat(jdbc.sql("select kind from takedown_notice where recipient_key = ? order by created_at").param(platform)
                 .query(String.class).list()).containsExactly("first", "renotice");
     }
+
+    @Test
+    void anXarfRecipientGetsAMachineReadableReportPerItem() throws Exception {
+        String address = "xarf-" + UUID.randomUUID() + "@host.test";
+        String recipient = recipient(XARF_RECIPIENT, "Xarf Host", false, address, null, null, "en");
+        UUID caseId = report("https://x.example/" + UUID.randomUUID());
+        ReportedItem item = cases.items(caseId).getFirst();
+        decide(caseId, item, recipient, false, longAgo());
+
+        await("the report is mailed", Duration.ofSeconds(30), () -> !mailTo(address).isEmpty());
+        MimeMessage mail = mailTo(address).getFirst();
+        assertThat(mail.getHeader("X-ARF")).containsExactly("Yes");
+        jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) mail.getContent();
+        assertThat((String) parts.getBodyPart(0).getContent()).contains("We declare in good faith");
+        assertThat(parts.getBodyPart(1).getFileName()).isEqualTo("xarf-1.json");
+        JsonNode xarf = JsonMapper.builder().build().readTree(parts.getBodyPart(1).getInputStream().readAllBytes());
+        assertThat(xarf.get("Version").asString()).isEqualTo("4");
+        assertThat(xarf.get("Report").get("Source").asString()).isEqualTo(item.url());
+        assertThat(xarf.get("Report").get("Explanation").asString()).startsWith("Sexual deepfake");
+        assertThat(xarf.get("ReporterInfo").get("ReporterOrgEmail").asString()).isEqualTo("notices@helpwanted.test");
+    }
+
+    @Test
+    void aWebFormOnlyRecipientWaitsForTheAnalystWhoRecordsThePlatformsReference() {
+        String recipient = recipient("Form Only", false, null, null, "https://form.example/report", "en");
+        UUID caseId = report("https://f.example/" + UUID.randomUUID());
+        decide(caseId, cases.items(caseId).getFirst(), recipient, false, longAgo());
+        await("the notice waits for the analyst", Duration.ofSeconds(30), () -> jdbc.sql(
+                "select count(*) from takedown_notice where recipient_key = ? and status = 'awaiting_manual'").param(recipient)
+                .query(Long.class).single() == 1);
+        UUID notice = jdbc.sql("select id from takedown_notice where recipient_key = ?").param(recipient).query(UUID.class).single();
+
+        org.recourse.support.StaffHttp analyst = new org.recourse.support.StaffHttp(port);
+        analyst.get("/report");
+        analyst.signIn(new org.recourse.support.TestStaff(jdbc).create(org.recourse.accounts.StaffRole.ANALYST));
+        assertThat(analyst.get("/staff/takedown/notices/" + notice).document().getElementById("submitted").text())
+                .contains("https://form.example/report");
+        assertThat(analyst.postForm("/staff/takedown/notices/" + notice + "/submitted", Map.of("reference", " "))
+                .redirectsTo("/staff/takedown/notices/" + notice + "#submitted")).isTrue();
+        assertThat(analyst.postForm("/staff/takedown/notices/" + notice + "/submitted", Map.of("reference", "WEB-4711"))
+                .redirectsTo("/staff/takedown/notices/" + notice)).isTrue();
+        assertThat(analyst.get("/staff/takedown/notices/" + notice).document().getElementById("external-reference").text())
+                .isEqualTo("WEB-4711");
+        assertThat(cases.find(caseId).orElseThrow().status()).isEqualTo(CaseStatus.NOTICES_SENT);
+    }
 }

@@ -48,6 +48,8 @@ public abstract class TakedownIntegrationTest {
             .bindAddress("127.0.0.1"));
 
     public static final String REPLIES_MAILBOX = "replies@recourse.test";
+    /** The directory key of the one recipient configured to receive X-ARF reports. */
+    public static final String XARF_RECIPIENT = "xarf-receiving-host";
 
     static {
         MAIL.start();
@@ -81,6 +83,7 @@ public abstract class TakedownIntegrationTest {
         properties.put("recourse.takedown.notices.plan-interval", "1s");
         properties.put("recourse.takedown.notices.send-interval", "300ms");
         properties.put("recourse.takedown.notices.send-lease", "3s");
+        properties.put("recourse.takedown.notices.xarf-recipients", XARF_RECIPIENT);
         properties.put("recourse.takedown.monitoring.min-interval", "1s");
         properties.put("recourse.takedown.monitoring.max-interval", "2s");
         properties.put("recourse.takedown.monitoring.miss-spacing", "1s");
@@ -143,7 +146,11 @@ public abstract class TakedownIntegrationTest {
 
     /** A recipient in the directory with the given notice channels (null for none). */
     protected String recipient(String name, boolean trustedFlagger, String email, String api, String form, String... languages) {
-        String key = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        return recipient("t-" + UUID.randomUUID().toString().substring(0, 8), name, trustedFlagger, email, api, form, languages);
+    }
+
+    protected String recipient(String key, String name, boolean trustedFlagger, String email, String api, String form,
+                               String... languages) {
         jdbc.sql("""
                         insert into directory_organisation (id, key, name, kind, trusted_flagger, notice_email, notice_api, notice_form,
                             languages, domains, version, updated_at, updated_by)

@@ -29,12 +29,14 @@ public record TakedownSettings(@DefaultValue Notifier notifier, @DefaultValue No
      * Grouping and timing: a decided item is sent at the latest {@code firstWithin} after the
      * decision, together with every other item waiting for the same recipient; an item still
      * online is sent again {@code renoticeAfter} the last notice. Nothing is sent on blocked days
-     * (dates, or weekday names such as {@code SUNDAY}) in {@code zone}.
+     * (dates, or weekday names such as {@code SUNDAY}) in {@code zone}. Recipients whose directory
+     * key is in {@code xarfRecipients} get e-mail notices as X-ARF reports.
      */
     public record Notices(@DefaultValue("1h") Duration firstWithin, @DefaultValue("24h") Duration renoticeAfter,
                           @DefaultValue List<String> blockedDays, @DefaultValue("Europe/Amsterdam") ZoneId zone,
                           @DefaultValue("10s") Duration planInterval, @DefaultValue("5s") Duration sendInterval,
-                          @DefaultValue("2m") Duration sendLease, @DefaultValue("5") int maxAttempts) {
+                          @DefaultValue("2m") Duration sendLease, @DefaultValue("5") int maxAttempts,
+                          @DefaultValue List<String> xarfRecipients) {
 
         public boolean blocked(LocalDate day) {
             for (String entry : blockedDays) {

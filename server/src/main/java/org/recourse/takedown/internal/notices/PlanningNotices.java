@@ -152,13 +152,16 @@ public class PlanningNotices {
         return Optional.of(id);
     }
 
-    /** A platform API first, then e-mail, then the platform's web form (filled in by an analyst). */
-    static String channelFor(Organisation recipient) {
+    /**
+     * A platform API first, then e-mail (as X-ARF for recipients listed in {@code xarfRecipients}),
+     * then the platform's web form (filled in by an analyst).
+     */
+    String channelFor(Organisation recipient) {
         if (present(recipient.noticeApi())) {
             return "api";
         }
         if (present(recipient.noticeEmail())) {
-            return "email";
+            return settings.notices().xarfRecipients().contains(recipient.key()) ? "xarf" : "email";
         }
         return present(recipient.noticeForm()) ? "manual" : null;
     }
@@ -166,7 +169,7 @@ public class PlanningNotices {
     static String addressFor(Organisation recipient, String channel) {
         return switch (channel) {
             case "api" -> recipient.noticeApi();
-            case "email" -> recipient.noticeEmail();
+            case "email", "xarf" -> recipient.noticeEmail();
             default -> recipient.noticeForm();
         };
     }
