@@ -13,6 +13,7 @@ create table takedown_item (
     recipient_source    text        not null check (recipient_source in ('platform', 'domain', 'hosting', 'site_owner', 'none')),
     do_not_fetch        boolean     not null default false,
     hoster_fingerprint  text,
+    last_ip             text,
     legal_status        text        not null,
     forms               text[]      not null default '{}',
     legal_grounds       text[]      not null default '{}',

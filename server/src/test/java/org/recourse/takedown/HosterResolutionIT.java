@@ -145,6 +145,34 @@ class HosterResolutionIT extends TakedownIntegrationTest {
         assertThat(mailTo("abuse-old-" + id + "@old.test")).isZero();
     }
 
+    @Test
+    void aMonitoredItemAnsweringFromANewAddressWithANewHosterGoesToChanged() throws Exception {
+        bootstrap.refresh(LOOPBACK_API + "/iana/");
+        try (org.recourse.evidence.internal.fetch.TestWebsite site = new org.recourse.evidence.internal.fetch.TestWebsite()) {
+            String id = UUID.randomUUID().toString().substring(0, 8);
+            site.page("/" + id, "text/html", "<p>here</p>".getBytes());
+            stub("/rdap/ip/198.51.100.30", network("First Host " + id, "abuse-first-" + id + "@first.test"));
+            stub("/rdap/ip/198.51.100.31", network("Second Host " + id, "abuse-second-" + id + "@second.test"));
+            DNS.answer("127.0.0.1", List.of(), "198.51.100.30");
+            String first = hosting.resolve(site.url("/" + id).toString()).hosterKey();
+            jdbc.sql("update directory_organisation set confirmed = true where key = ?").param(first).update();
+
+            UUID caseId = report(site.url("/" + id).toString());
+            ReportedItem item = cases.items(caseId).getFirst();
+            decide(caseId, item, null, false, longAgo());
+            await("the first hoster is notified", Duration.ofSeconds(30), () -> mailTo("abuse-first-" + id + "@first.test") == 1);
+            await("the item is checked", Duration.ofSeconds(20), () -> jdbc.sql(
+                    "select count(*) from takedown_item where reported_item_id = ? and last_ip = '127.0.0.1'").param(item.id())
+                    .query(Long.class).single() == 1);
+
+            DNS.answer("127.0.0.1", List.of(), "198.51.100.31");
+            jdbc.sql("update takedown_item set last_ip = '127.0.0.9' where reported_item_id = ?").param(item.id()).update();
+            await("the item is put in CHANGED", Duration.ofSeconds(20), () -> status(item).equals("changed"));
+            assertThat(jdbc.sql("select changed_reason from takedown_item where reported_item_id = ?").param(item.id())
+                    .query(String.class).single()).contains(first).contains("second-host-" + id);
+        }
+    }
+
     String status(ReportedItem item) {
         return jdbc.sql("select coalesce(max(status), '') from takedown_item where reported_item_id = ?").param(item.id())
                 .query(String.class).single();

@@ -29,7 +29,12 @@ import org.springframework.stereotype.Repository;
 class CheckRecords {
 
     record Due(UUID id, UUID caseId, UUID reportedItemId, String url, String host, String recipientKey, int misses,
-               Instant firstNotifiedAt) {
+               Instant firstNotifiedAt, String recipientSource, String hosterFingerprint, String lastIp) {
+
+        /** Routed by hoster resolution and now answered from another address: the hoster may have changed. */
+        boolean addressChanged(String resolvedIp) {
+            return "hosting".equals(recipientSource) && lastIp != null && resolvedIp != null && !lastIp.equals(resolvedIp);
+        }
     }
 
     record Result(Due item, CheckOutcome outcome, Integer httpStatus, String resolvedIp, Instant checkedAt) {
@@ -64,11 +69,13 @@ class CheckRecords {
                                      where status = 'notified' and next_check_at <= ?
                                        and (check_claimed_until is null or check_claimed_until < ?)
                                      order by next_check_at limit ? for update skip locked)
-                        returning id, case_id, reported_item_id, url, host, recipient_key, misses, first_notified_at""")
+                        returning id, case_id, reported_item_id, url, host, recipient_key, misses, first_notified_at,
+                            recipient_source, hoster_fingerprint, last_ip""")
                 .params(Timestamp.from(now.plus(settings.monitoring().claimLease())), Timestamp.from(now), Timestamp.from(now), limit)
                 .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7),
-                        rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant()))
+                        rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(), rs.getString(9), rs.getString(10),
+                        rs.getString(11)))
                 .list();
     }
 
@@ -94,9 +101,17 @@ class CheckRecords {
         }
         template.batchUpdate("""
                 update takedown_item set misses = ?, last_checked_at = ?, next_check_at = ?, check_claimed_until = null,
-                    hoster_fingerprint = coalesce(hoster_fingerprint, ?)
+                    last_ip = coalesce(?, last_ip)
                 where id = ? and status = 'notified'""", stillWatched);
         offline.forEach(this::takenDown);
+    }
+
+    /** Puts an item whose hoster changed in CHANGED for an analyst; it is no longer checked or re-notified. */
+    void changed(Due item, String reason) {
+        if (jdbc.sql("update takedown_item set status = 'changed', changed_reason = ?, next_check_at = null where id = ? and status = 'notified'")
+                .params(reason, item.id()).update() == 1) {
+            audit.record("takedown.item-changed", "takedown_item", item.id().toString(), "hoster changed while monitored");
+        }
     }
 
     private void takenDown(Result r) {

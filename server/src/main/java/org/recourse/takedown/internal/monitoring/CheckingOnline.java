@@ -27,6 +27,7 @@ import org.recourse.evidence.FetchRefusedException;
 import org.recourse.evidence.FetchResult;
 import org.recourse.evidence.SafeFetcher;
 import org.recourse.takedown.internal.TakedownSettings;
+import org.recourse.takedown.internal.notices.HosterCheck;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Re-checks notified items through the safe fetcher. A node claims a batch of due items (SKIP
  * LOCKED, with a lease, so two nodes never check the same item), checks them on virtual threads
  * with at most {@code perHost} checks at once per host, and records the outcomes in one
- * transaction.
+ * transaction. An item routed by hoster resolution that answers from a new address is resolved
+ * again; when its hoster changed it goes to CHANGED for an analyst.
  */
 @Service
 public class CheckingOnline {
@@ -43,16 +45,18 @@ public class CheckingOnline {
     private final SafeFetcher fetcher;
     private final EvidenceVault vault;
     private final TransactionTemplate transactions;
+    private final HosterCheck hosterCheck;
     private final TakedownSettings settings;
     private final Clock clock;
     private final Map<String, Semaphore> perHost = new ConcurrentHashMap<>();
 
     CheckingOnline(CheckRecords records, SafeFetcher fetcher, EvidenceVault vault, TransactionTemplate transactions,
-                   TakedownSettings settings, Clock clock) {
+                   HosterCheck hosterCheck, TakedownSettings settings, Clock clock) {
         this.records = records;
         this.fetcher = fetcher;
         this.vault = vault;
         this.transactions = transactions;
+        this.hosterCheck = hosterCheck;
         this.settings = settings;
         this.clock = clock;
     }
@@ -78,6 +82,13 @@ public class CheckingOnline {
             throw new IllegalStateException(e.getCause());
         }
         transactions.executeWithoutResult(status -> records.record(results, this::nextCheck));
+        for (CheckRecords.Result result : results) {
+            if (!result.outcome().isMiss() && result.item().addressChanged(result.resolvedIp())) {
+                CheckRecords.Due item = result.item();
+                hosterCheck.moved(item.recipientSource(), item.url(), item.hosterFingerprint())
+                        .ifPresent(reason -> transactions.executeWithoutResult(status -> records.changed(item, reason)));
+            }
+        }
         return results.size();
     }
 
