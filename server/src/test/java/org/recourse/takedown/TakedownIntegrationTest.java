@@ -76,6 +76,7 @@ public abstract class TakedownIntegrationTest {
     /** The test settings, also used to start a second node in the same JVM. */
     public static Map<String, Object> testProperties() {
         Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("recourse.takedown.workers", true);
         properties.put("recourse.takedown.mail.host", "127.0.0.1");
         properties.put("recourse.takedown.mail.port", MAIL.getSmtp().getPort());
         properties.put("recourse.takedown.notices.first-within", "30m");

@@ -34,7 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Responses from every direction — an e-mail reply read over IMAP, the platform callback API, an
  * analyst — land on the notice and the case timeline; the clock shows who is overdue and by how much.
  */
-class ResponsesAndClockIT extends TakedownIntegrationTest {
+class ResponsesAndClockTest extends TakedownIntegrationTest {
 
     @Autowired
     List<CliCommand> commands;

@@ -27,7 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * through the safe fetcher) and DNS answered from a table: unknown hosters are created for an
  * analyst to confirm before notices use them; CDNs and domain rules; a moved item goes to CHANGED.
  */
-class HosterResolutionIT extends TakedownIntegrationTest {
+class HosterResolutionTest extends TakedownIntegrationTest {
 
     @Autowired
     Hosting hosting;

@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * notices with all four art. 16(2) elements → the site removes the pages → each item offline
  * after three misses → time to removal recorded → the reporter's status page says "Removed".
  */
-class NoticeAndActionEndToEndIT extends TakedownIntegrationTest {
+class NoticeAndActionEndToEndTest extends TakedownIntegrationTest {
 
     @Test
     void fromReportToRemoval() throws Exception {

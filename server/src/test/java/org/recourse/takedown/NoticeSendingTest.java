@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Decisions become grouped DSA notices that leave the outbox exactly once, by e-mail or platform API. */
-class NoticeSendingIT extends TakedownIntegrationTest {
+class NoticeSendingTest extends TakedownIntegrationTest {
 
     List<MimeMessage> mailTo(String address) {
         return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {

@@ -33,7 +33,7 @@ import org.springframework.context.annotation.Bean;
  * same embedded PostgreSQL) shares sending and checking with this one without doing anything
  * twice, and a sender killed in the middle of a batch loses and repeats nothing.
  */
-class ClusterIT extends TakedownIntegrationTest {
+class ClusterTest extends TakedownIntegrationTest {
 
     @Autowired
     SendingNotices sending;
