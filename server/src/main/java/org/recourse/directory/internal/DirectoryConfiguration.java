@@ -10,10 +10,15 @@ import org.springframework.http.HttpMethod;
 @Configuration(proxyBeanMethods = false)
 class DirectoryConfiguration {
 
-    /** Analysts read the directory to route cases; only coordinators and administrators change it. */
+    /**
+     * Analysts read the directory to route cases and confirm hosters found through RDAP; only
+     * coordinators and administrators change entries and domain rules.
+     */
     @Bean
     RouteRules directoryRouteRules() {
         return rules -> rules
+                .requestMatchers(HttpMethod.POST, "/staff/directory/hosting/contacts/*/confirm")
+                .hasAnyRole("ANALYST", "COORDINATOR", "ADMIN")
                 .requestMatchers(HttpMethod.GET, "/staff/directory/new", "/staff/directory/*/edit")
                 .hasAnyRole("COORDINATOR", "ADMIN")
                 .requestMatchers(HttpMethod.POST, "/staff/directory", "/staff/directory/**")
@@ -26,5 +31,11 @@ class DirectoryConfiguration {
     StaffNavigation directoryNavigation() {
         return new StaffNavigation("directory.nav", "directory.nav.description", "/staff/directory",
                 Set.of("ANALYST", "COORDINATOR", "ADMIN"), 500);
+    }
+
+    @Bean
+    StaffNavigation hostingNavigation() {
+        return new StaffNavigation("directory.hosting.nav", "directory.hosting.nav.description", "/staff/directory/hosting",
+                Set.of("ANALYST", "COORDINATOR", "ADMIN"), 510);
     }
 }

@@ -1,0 +1,65 @@
+package org.recourse.takedown.internal;
+
+import org.recourse.audit.AuditActor;
+import org.recourse.takedown.internal.monitoring.CheckingOnline;
+import org.recourse.takedown.internal.notices.PlanningNotices;
+import org.recourse.takedown.internal.outbox.SendingNotices;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every node plans notices, sends from the outbox and checks due items; rows are claimed with
+ * SKIP LOCKED, so nodes share the work without sending or checking anything twice. Off for command-line runs and where {@code recourse.takedown.workers}
+ * is false.
+ */
+@Component
+@ConditionalOnProperty(name = "recourse.takedown.workers", havingValue = "true", matchIfMissing = true)
+class TakedownWorkers {
+
+    private final PlanningNotices planning;
+    private final SendingNotices sending;
+    private final CheckingOnline checking;
+    private final TakedownSettings settings;
+    private final boolean commandLine;
+
+    TakedownWorkers(PlanningNotices planning, SendingNotices sending, CheckingOnline checking, TakedownSettings settings,
+                    org.springframework.core.env.Environment environment) {
+        this.planning = planning;
+        this.sending = sending;
+        this.checking = checking;
+        this.settings = settings;
+        this.commandLine = environment.getProperty("recourse.command-line", Boolean.class, false);
+    }
+
+    /**
+     * Items are locked with SKIP LOCKED while they are grouped, so nodes planning at the same time
+     * never put one item in two notices.
+     */
+    @Scheduled(fixedDelayString = "${recourse.takedown.notices.plan-interval:10s}", initialDelayString = "2s")
+    void plan() {
+        if (!commandLine) {
+            AuditActor.runAs("system:takedown-planning", planning::plan);
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${recourse.takedown.notices.send-interval:5s}", initialDelayString = "2s")
+    void send() {
+        if (!commandLine) {
+            AuditActor.runAs("system:takedown-outbox", sending::sendWaiting);
+        }
+    }
+
+    /** Keeps checking while full batches come back, so a backlog drains without waiting for the next poll. */
+    @Scheduled(fixedDelayString = "${recourse.takedown.monitoring.poll-interval:10s}", initialDelayString = "3s")
+    void check() {
+        if (!commandLine && settings.monitoring().enabled()) {
+            AuditActor.runAs("system:takedown-monitoring", () -> {
+                int checked;
+                do {
+                    checked = checking.checkDue();
+                } while (checked >= settings.monitoring().batchSize());
+            });
+        }
+    }
+}

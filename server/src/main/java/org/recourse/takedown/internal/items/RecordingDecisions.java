@@ -1,0 +1,83 @@
+package org.recourse.takedown.internal.items;
+
+import java.net.URI;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.recourse.assessment.TakedownDecided;
+import org.recourse.audit.AuditActor;
+import org.recourse.audit.AuditTrail;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a take-down decision into an item waiting for its notice. Recording the same decision
+ * twice (an event redelivered after a restart) changes nothing.
+ */
+@Component
+class RecordingDecisions {
+
+    private final JdbcClient jdbc;
+    private final Recipients recipients;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    RecordingDecisions(JdbcClient jdbc, Recipients recipients, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.recipients = recipients;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(TakedownDecided decision) {
+        AuditActor.runAs("system:takedown", () -> record(decision));
+    }
+
+    void record(TakedownDecided decision) {
+        String host = hostOf(decision.url());
+        Recipients.Routing routing = recipients.route(decision.platformKey(), decision.url(), host);
+        List<Recipients.Recipient> targets = routing.recipients().isEmpty()
+                ? java.util.Collections.singletonList(null) : routing.recipients();
+        for (Recipients.Recipient recipient : targets) {
+            UUID id = UUID.randomUUID();
+            int inserted = jdbc.sql("""
+                            insert into takedown_item (id, case_id, reported_item_id, assessment_id, url, host, recipient_key,
+                                recipient_source, hoster_fingerprint, do_not_fetch, legal_status, forms, legal_grounds, substantiation,
+                                child_sexual_abuse, decided_by, decided_at, status, created_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?, ?)
+                            on conflict do nothing""")
+                    .params(id, decision.caseId(), decision.itemId(), decision.assessmentId(), decision.url(), host,
+                            recipient == null ? null : recipient.key(), recipient == null ? "none" : recipient.source(),
+                            recipient == null ? null : recipient.fingerprint(), routing.doNotFetch(), decision.legalStatus(),
+                            textArray(decision.forms()), textArray(decision.legalGrounds()), decision.substantiation(),
+                            decision.childSexualAbuse(), decision.decidedBy(), Timestamp.from(decision.decidedAt()),
+                            recipient != null && recipient.usable() ? "pending" : "unrouted", Timestamp.from(clock.instant()))
+                    .update();
+            if (inserted == 1) {
+                audit.record("takedown.item-recorded", "takedown_item", id.toString(),
+                        "case=" + decision.caseId() + " recipient=" + (recipient == null ? "none" : recipient.key()));
+            }
+        }
+    }
+
+    static String hostOf(String url) {
+        String host = URI.create(url).getHost();
+        return host == null ? "" : host.toLowerCase(Locale.ROOT);
+    }
+
+    static String textArray(java.util.List<String> values) {
+        StringBuilder out = new StringBuilder("{");
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append('"').append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return out.append('}').toString();
+    }
+}

@@ -1,0 +1,39 @@
+package org.recourse.takedown.internal.notices;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A coordinator-editable notice text with placeholders. The blocks that carry the elements of
+ * DSA art. 16(2) are required, so no edit can produce a notice a platform may dismiss as incomplete.
+ */
+public record NoticeTemplate(String recipientKey, String language, String subject, String body) {
+
+    public static final String REFERENCE = "{{reference}}";
+    public static final String RECIPIENT = "{{recipient}}";
+    public static final String ITEMS = "{{items}}";
+    public static final String NOTIFIER = "{{notifier}}";
+    public static final String GOOD_FAITH = "{{good_faith}}";
+    public static final String TRUSTED_FLAGGER = "{{trusted_flagger}}";
+
+    /** The placeholders a body must contain: items (art. 16(2)(a) and (b)), notifier (c), good faith (d). */
+    public static final List<String> REQUIRED_IN_BODY = List.of(ITEMS, NOTIFIER, GOOD_FAITH);
+
+    /** Message keys of what is wrong with the template, by field ({@code subject} or {@code body}). */
+    public List<String[]> problems() {
+        List<String[]> problems = new ArrayList<>();
+        if (subject == null || subject.isBlank()) {
+            problems.add(new String[] {"subject", "takedown.template.error.subject-required"});
+        } else if (!subject.contains(REFERENCE)) {
+            problems.add(new String[] {"subject", "takedown.template.error.subject-reference"});
+        } else if (subject.length() > 300) {
+            problems.add(new String[] {"subject", "takedown.template.error.subject-length"});
+        }
+        if (body == null || REQUIRED_IN_BODY.stream().anyMatch(p -> !body.contains(p))) {
+            problems.add(new String[] {"body", "takedown.template.error.body-required"});
+        } else if (body.length() > 20_000) {
+            problems.add(new String[] {"body", "takedown.template.error.body-length"});
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,92 @@
+package org.recourse.takedown.internal.outbox;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.recourse.takedown.internal.TakedownSettings;
+import org.recourse.takedown.internal.notices.NoticeContent;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends a notice as JSON to a platform's notice API (the directory's {@code noticeApi} URL). The
+ * notice reference goes along as {@code Idempotency-Key}, so a retry after a crash is recognised
+ * by a platform that honours it. Platforms with their own format plug in as another
+ * {@link NoticeChannel}; this is the generic shape.
+ */
+@Component
+class PlatformApiChannel implements NoticeChannel {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final JsonMapper json;
+    private final TakedownSettings settings;
+
+    PlatformApiChannel(JsonMapper json, TakedownSettings settings) {
+        this.json = json;
+        this.settings = settings;
+    }
+
+    @Override
+    public String code() {
+        return "api";
+    }
+
+    @Override
+    public String deliver(OutgoingNotice notice) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(notice.address()))
+                .timeout(settings.mail().timeout())
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("Idempotency-Key", notice.reference())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body(notice))));
+        String token = settings.platformApiTokens().get(notice.recipientKey());
+        if (token != null && !token.isBlank()) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException("platform API answered " + response.statusCode());
+        }
+        if (response.body().length == 0) {
+            return null;
+        }
+        JsonNode answer = json.readTree(response.body());
+        return answer.hasNonNull("id") ? answer.get("id").asString() : null;
+    }
+
+    static Map<String, Object> body(OutgoingNotice notice) {
+        NoticeContent content = notice.content();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reference", notice.reference());
+        body.put("language", notice.language());
+        body.put("trustedFlagger", content.trustedFlagger());
+        List<Map<String, Object>> items = content.items().stream().map(item -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("url", item.url());
+            entry.put("sha256", item.hashes());
+            entry.put("legalStatus", item.legalStatus());
+            entry.put("legalGrounds", item.legalGrounds());
+            entry.put("explanation", item.substantiation());
+            return entry;
+        }).toList();
+        body.put("items", items);
+        if (content.notifierLeftOut()) {
+            body.put("notifier", null);
+            body.put("notifierLeftOutReason", "child_sexual_abuse_material");
+        } else {
+            body.put("notifier", Map.of("name", content.notifierName(), "email", content.notifierEmail()));
+        }
+        body.put("goodFaithStatement", true);
+        body.put("text", notice.body());
+        return body;
+    }
+}

@@ -1,0 +1,130 @@
+package org.recourse.takedown.internal.web;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.recourse.audit.AuditTrail;
+import org.recourse.takedown.internal.outbox.SendingNotices;
+import org.recourse.takedown.internal.responses.RecordingResponses;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Notices for analysts: the list with each notice's clock, one notice with its text, items and
+ * responses (and forms to record a response or a web-form submission), the overdue list and a
+ * case's notice-and-action timeline.
+ */
+@Controller
+@RequestMapping("/staff/takedown")
+class NoticePages {
+
+    private static final int MAX_TEXT = 10_000;
+
+    private final NoticeClock clock;
+    private final Timelines timelines;
+    private final RecordingResponses responses;
+    private final SendingNotices sending;
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Clock time;
+
+    NoticePages(NoticeClock clock, Timelines timelines, RecordingResponses responses, SendingNotices sending, JdbcClient jdbc,
+                AuditTrail audit, Clock time) {
+        this.clock = clock;
+        this.timelines = timelines;
+        this.responses = responses;
+        this.sending = sending;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.time = time;
+    }
+
+    @GetMapping
+    String overview(Model model) {
+        model.addAttribute("notices", clock.recent(200));
+        model.addAttribute("recipients", clock.perRecipient());
+        model.addAttribute("overdueCount", clock.overdue().size());
+        return "takedown/overview";
+    }
+
+    @GetMapping("/overdue")
+    String overdue(Model model) {
+        model.addAttribute("overdue", clock.overdue());
+        return "takedown/overdue";
+    }
+
+    @GetMapping("/notices/{id}")
+    @Transactional
+    String notice(@PathVariable UUID id, Model model) {
+        NoticeClock.NoticeRow notice = clock.notice(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Map<String, Object> text = jdbc.sql("select subject, body, address, message_id, external_reference, last_error "
+                + "from takedown_notice where id = ?").param(id).query().singleRow();
+        model.addAttribute("notice", notice);
+        model.addAttribute("text", text);
+        model.addAttribute("items", timelines.itemsOfNotice(id));
+        model.addAttribute("responses", timelines.responses(id));
+        model.addAttribute("decisions", List.of("removed", "restricted", "refused", "other"));
+        audit.record("takedown.notice-viewed", "takedown_notice", id.toString(), null);
+        return "takedown/notice";
+    }
+
+    @PostMapping("/notices/{id}/responses")
+    String recordResponse(@PathVariable UUID id, @RequestParam String kind, @RequestParam(defaultValue = "") String decision,
+                          @RequestParam(defaultValue = "") String reasons, Principal principal, RedirectAttributes redirect) {
+        clock.notice(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!RecordingResponses.KINDS.contains(kind) || ("decision".equals(kind) && !RecordingResponses.DECISIONS.contains(decision))
+                || reasons.length() > MAX_TEXT) {
+            redirect.addFlashAttribute("error", "takedown.response.invalid");
+            return "redirect:/staff/takedown/notices/" + id + "#record";
+        }
+        responses.record(id, new RecordingResponses.Response(kind, "decision".equals(kind) ? decision : null,
+                reasons.isBlank() ? null : reasons.strip(), "analyst", null, time.instant(), principal.getName()));
+        redirect.addFlashAttribute("done", "takedown.response.recorded");
+        return "redirect:/staff/takedown/notices/" + id;
+    }
+
+    /** The manual channel: the analyst filled in the platform's web form and records its reference. */
+    @PostMapping("/notices/{id}/submitted")
+    @Transactional
+    String recordSubmission(@PathVariable UUID id, @RequestParam(defaultValue = "") String reference, RedirectAttributes redirect) {
+        clock.notice(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String value = reference.strip();
+        if (value.isEmpty() || value.length() > 200) {
+            redirect.addFlashAttribute("error", "takedown.manual.invalid");
+            return "redirect:/staff/takedown/notices/" + id + "#submitted";
+        }
+        if (!sending.markSent(id, value, time.instant())) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT);
+        }
+        redirect.addFlashAttribute("done", "takedown.manual.recorded");
+        return "redirect:/staff/takedown/notices/" + id;
+    }
+
+    @GetMapping("/cases/{caseId}")
+    @Transactional
+    String caseTimeline(@PathVariable UUID caseId, Model model) {
+        List<Timelines.Entry> entries = timelines.forCase(caseId);
+        if (entries.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        model.addAttribute("caseId", caseId);
+        model.addAttribute("entries", entries);
+        model.addAttribute("items", timelines.itemsOfCase(caseId));
+        model.addAttribute("notices", clock.forCase(caseId));
+        audit.record("takedown.case-timeline-viewed", "case", caseId.toString(), null);
+        return "takedown/case";
+    }
+}

@@ -1,0 +1,192 @@
+package org.recourse.takedown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.recourse.RecourseTest;
+import org.recourse.assessment.TakedownDecided;
+import org.recourse.directory.internal.hosting.DnsLookup;
+import org.recourse.evidence.internal.fetch.AddressPolicy;
+import org.recourse.evidence.internal.fetch.LoopbackTestServers;
+import org.recourse.intake.Forms;
+import org.recourse.intake.ReportedItem;
+import org.recourse.support.StaffHttp;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.convention.TestBean;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One application context for the takedown integration tests: the real application, with the
+ * evidence module's test-only address policy (so the safe fetcher reaches websites on loopback),
+ * notices sent to GreenMail, platform APIs and RDAP servers played by WireMock, DNS answered
+ * from a table ({@link FakeDns}), and short timings: items decided
+ * more than 30 minutes ago are due for their first notice, online checks run a second apart.
+ */
+@RecourseTest
+public abstract class TakedownIntegrationTest {
+
+    public static final GreenMail MAIL = new GreenMail(new ServerSetup[] {
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()});
+    public static final WireMockServer PLATFORM_API = new WireMockServer(WireMockConfiguration.options().dynamicPort()
+            .bindAddress("127.0.0.1"));
+
+    public static final String REPLIES_MAILBOX = "replies@recourse.test";
+    /** The directory key of the one recipient configured to receive X-ARF reports. */
+    public static final String XARF_RECIPIENT = "xarf-receiving-host";
+
+    static {
+        MAIL.start();
+        MAIL.setUser(REPLIES_MAILBOX, REPLIES_MAILBOX, "secret");
+        PLATFORM_API.start();
+    }
+
+    @TestBean
+    AddressPolicy addressPolicy;
+
+    static AddressPolicy addressPolicy() {
+        return new LoopbackTestServers();
+    }
+
+    public static final FakeDns DNS = new FakeDns();
+
+    @TestBean
+    DnsLookup dnsLookup;
+
+    static DnsLookup dnsLookup() {
+        return DNS;
+    }
+
+    /** The test settings, also used to start a second node in the same JVM. */
+    public static Map<String, Object> testProperties() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("recourse.takedown.workers", true);
+        properties.put("recourse.takedown.mail.host", "127.0.0.1");
+        properties.put("recourse.takedown.mail.port", MAIL.getSmtp().getPort());
+        properties.put("recourse.takedown.notices.first-within", "30m");
+        properties.put("recourse.takedown.notices.renotice-after", "24h");
+        properties.put("recourse.takedown.notices.plan-interval", "1s");
+        properties.put("recourse.takedown.notices.send-interval", "300ms");
+        properties.put("recourse.takedown.notices.send-lease", "3s");
+        properties.put("recourse.takedown.notices.xarf-recipients", XARF_RECIPIENT);
+        properties.put("recourse.takedown.monitoring.min-interval", "1s");
+        properties.put("recourse.takedown.monitoring.max-interval", "2s");
+        properties.put("recourse.takedown.monitoring.miss-spacing", "1s");
+        properties.put("recourse.takedown.monitoring.poll-interval", "300ms");
+        properties.put("recourse.takedown.replies.protocol", "imap");
+        properties.put("recourse.takedown.replies.host", "127.0.0.1");
+        properties.put("recourse.takedown.replies.port", MAIL.getImap().getPort());
+        properties.put("recourse.takedown.replies.username", REPLIES_MAILBOX);
+        properties.put("recourse.takedown.replies.password", "secret");
+        properties.put("recourse.takedown.notifier.name", "Helpwanted Test");
+        properties.put("recourse.takedown.notifier.email", "notices@helpwanted.test");
+        return properties;
+    }
+
+    @DynamicPropertySource
+    static void takedownProperties(DynamicPropertyRegistry registry) {
+        testProperties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected JdbcClient jdbc;
+    @Autowired
+    protected ApplicationEventPublisher events;
+    @Autowired
+    protected TransactionTemplate transactions;
+    @Autowired
+    protected org.recourse.intake.Cases cases;
+
+    /** A case as the reporter knows it. */
+    protected record Reported(UUID caseId, String caseNumber, String secret) {
+    }
+
+    /** A reported case with the given URLs, submitted through the public form; returns its id. */
+    protected UUID report(String... urls) {
+        return reportWithCredentials(urls).caseId();
+    }
+
+    protected Reported reportWithCredentials(String... urls) {
+        StaffHttp http = new StaffHttp(port);
+        http.get("/report");
+        StaffHttp.Page page = Forms.with("reporterType", "self").and("forms", "deepfake").and("urls", String.join("\n", urls))
+                .post(http, "/report");
+        assertThat(page.status()).isEqualTo(200);
+        String number = page.document().getElementById("case-number").text();
+        return new Reported(cases.findByNumber(number).orElseThrow().id(), number, page.document().getElementById("secret").text());
+    }
+
+    /** The reporter's status page, in English, after signing in with case number and secret. */
+    protected org.jsoup.nodes.Document statusPage(Reported reported) {
+        StaffHttp reporter = new StaffHttp(port);
+        reporter.get("/report");
+        reporter.get("/status");
+        StaffHttp.Page signedIn = reporter.postForm("/status", java.util.Map.of("caseNumber", reported.caseNumber(),
+                "secret", reported.secret()));
+        assertThat(signedIn.redirectsTo("/status/case")).isTrue();
+        return reporter.get("/status/case").document();
+    }
+
+    /** A recipient in the directory with the given notice channels (null for none). */
+    protected String recipient(String name, boolean trustedFlagger, String email, String api, String form, String... languages) {
+        return recipient("t-" + UUID.randomUUID().toString().substring(0, 8), name, trustedFlagger, email, api, form, languages);
+    }
+
+    protected String recipient(String key, String name, boolean trustedFlagger, String email, String api, String form,
+                               String... languages) {
+        jdbc.sql("""
+                        insert into directory_organisation (id, key, name, kind, trusted_flagger, notice_email, notice_api, notice_form,
+                            languages, domains, version, updated_at, updated_by)
+                        values (?, ?, ?, 'hoster', ?, ?, ?, ?, ?::text[], ?::text[], 1, now(), 'test')""")
+                .params(UUID.randomUUID(), key, name + " " + key, trustedFlagger, email, api, form,
+                        "{" + String.join(",", languages) + "}", "{" + key + ".example}")
+                .update();
+        return key;
+    }
+
+    /** What the assessment module publishes when a take-down decision takes effect. */
+    protected TakedownDecided decide(UUID caseId, ReportedItem item, String platformKey, boolean csam, Instant decidedAt) {
+        TakedownDecided decided = new TakedownDecided(UUID.randomUUID(), caseId, item.id(), item.url(), platformKey, "ILLEGAL",
+                List.of("deepfake"), List.of("art. 139h Sr"), "Sexual deepfake of the reporter, made and shared without consent.",
+                csam, "analyst-a", "analyst-b", decidedAt);
+        transactions.executeWithoutResult(status -> events.publishEvent(decided));
+        return decided;
+    }
+
+    protected static Instant longAgo() {
+        return Instant.now().minus(Duration.ofMinutes(31));
+    }
+
+    protected static void await(String what, Duration timeout, BooleanSupplier condition) {
+        Instant end = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(end)) {
+                throw new AssertionError("Timed out waiting until " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
