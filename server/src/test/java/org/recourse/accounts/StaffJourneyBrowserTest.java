@@ -48,7 +48,7 @@ class StaffJourneyBrowserTest {
         TestStaff.Account admin = new TestStaff(jdbc).createWithoutSecondFactor(StaffRole.ADMIN);
 
         signInAndEnrol(admin.username(), admin.password());
-        assertThat(browser.findElement(By.tagName("h1")).getText()).contains(admin.username());
+        Browsers.awaitText(browser, By.tagName("h1"), admin.username());
 
         browser.findElement(By.linkText("Accounts")).click();
         browser.findElement(By.linkText("Nieuw account")).click();
@@ -57,19 +57,20 @@ class StaffJourneyBrowserTest {
         browser.findElement(By.id("displayName")).sendKeys("Anna Analist");
         browser.findElement(By.id("role-ANALYST")).click();
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        Browsers.awaitText(browser, By.tagName("h1"), "Eenmalig wachtwoord");
         String oneTimePassword = browser.findElement(By.id("one-time-password")).getText();
         assertThat(oneTimePassword).hasSize(23);
         browser.findElement(By.cssSelector(".sign-out button")).click();
-        assertThat(browser.getPageSource()).contains("Je bent afgemeld");
+        Browsers.awaitText(browser, By.cssSelector(".notice.success"), "Je bent afgemeld");
 
         signInAndEnrol(analyst, oneTimePassword);
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Nieuw wachtwoord kiezen");
+        Browsers.awaitText(browser, By.tagName("h1"), "Nieuw wachtwoord kiezen");
         browser.findElement(By.id("current")).sendKeys(oneTimePassword);
         browser.findElement(By.id("password")).sendKeys("a sentence only anna knows");
         browser.findElement(By.id("repeat")).sendKeys("a sentence only anna knows");
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
 
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Welkom, " + analyst);
+        Browsers.awaitText(browser, By.tagName("h1"), "Welkom, " + analyst);
         assertThat(browser.findElements(By.linkText("Accounts"))).isEmpty();
     }
 
@@ -78,6 +79,7 @@ class StaffJourneyBrowserTest {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        Browsers.awaitText(browser, By.tagName("h1"), "Tweede factor instellen");
         String secret = browser.findElement(By.id("manual-key")).getText().replace(" ", "");
         assertThat(browser.findElement(By.cssSelector(".qr img")).getAttribute("src")).startsWith("data:image/png");
         browser.findElement(By.id("code")).sendKeys(Totp.currentCode(secret, Instant.now()));

@@ -127,7 +127,7 @@ class AssessmentKeyboardBrowserTest {
         keys(account.password(), Keys.ENTER);
         tabTo("code");
         keys(Totp.currentCode(account.totpSecret(), Instant.now()), Keys.ENTER);
-        assertThat(browser.findElement(By.tagName("h1")).getText()).contains(account.username());
+        Browsers.awaitText(browser, By.tagName("h1"), account.username());
     }
 
     private String base() {

@@ -21,6 +21,33 @@ public final class Browsers {
     private Browsers() {
     }
 
+    /**
+     * Waits until the element shows the text: after a click or Enter the old page can still be
+     * there for a moment, and an element read from it goes stale when the new page arrives.
+     */
+    public static String awaitText(WebDriver browser, org.openqa.selenium.By locator, String expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        String seen = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                seen = browser.findElement(locator).getText();
+                if (seen.contains(expected)) {
+                    return seen;
+                }
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException navigating) {
+                seen = null;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("expected " + locator + " to show '" + expected + "' on " + browser.getCurrentUrl()
+                + " but it showed '" + seen + "'");
+    }
+
     /** A browser whose user reads Dutch, as most of the hotline's visitors do. */
     public static WebDriver headlessChromium() {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {

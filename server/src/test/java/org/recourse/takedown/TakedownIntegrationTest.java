@@ -77,6 +77,9 @@ public abstract class TakedownIntegrationTest {
     public static Map<String, Object> testProperties() {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("recourse.takedown.workers", true);
+        // These contexts let the safe fetcher reach loopback test sites; evidence capture jobs of
+        // other tests must not run here, where a loopback capture would wrongly succeed.
+        properties.put("recourse.evidence.capture.worker", false);
         properties.put("recourse.takedown.mail.host", "127.0.0.1");
         properties.put("recourse.takedown.mail.port", MAIL.getSmtp().getPort());
         properties.put("recourse.takedown.notices.first-within", "30m");

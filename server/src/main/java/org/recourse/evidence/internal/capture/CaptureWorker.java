@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import org.recourse.audit.AuditActor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,7 +17,9 @@ public class CaptureWorker {
 
     private static final int PER_RUN = 20;
 
+    /** A node can leave captures to the others ({@code RECOURSE_CAPTURE_WORKER=false}), e.g. one without chromium. */
     @Bean
+    @ConditionalOnBooleanProperty(name = "recourse.evidence.capture.worker", matchIfMissing = true)
     RecurringTask<Void> evidenceCaptureTask(CaptureRequests requests, CapturingEvidence capturing) {
         return Tasks.recurring("evidence-capture", FixedDelay.of(Duration.ofSeconds(5)))
                 .execute((instance, context) -> drain(requests, capturing));
