@@ -18,6 +18,19 @@ public interface AuditTrail {
      */
     void record(String action, String objectType, String objectId, String detail);
 
+    /**
+     * Who is acting on this thread and from where, for work handed to another thread that records
+     * it later with {@link #recordAll} (e.g. reports written together in one transaction).
+     */
+    AuditSource currentSource();
+
+    /** Appends several entries, each with its own source, in one round trip; same rules as {@link #record}. */
+    void recordAll(List<NewEntry> entries);
+
+    /** An entry for {@link #recordAll}. */
+    record NewEntry(AuditSource source, String action, String objectType, String objectId, String detail) {
+    }
+
     /** Entries about one object, oldest first: its chain of custody. */
     List<AuditEntry> entriesFor(String objectType, String objectId);
 }

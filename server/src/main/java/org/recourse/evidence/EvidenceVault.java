@@ -27,6 +27,13 @@ public interface EvidenceVault {
      */
     UUID captureLater(UUID caseId, UUID itemId, String url);
 
+    /** {@link #captureLater(UUID, UUID, String)} for many URLs in one round trip; ids in the same order. */
+    List<UUID> captureLater(List<CaptureTarget> targets);
+
+    /** A URL to capture for a case, and the reported item it belongs to (or null). */
+    record CaptureTarget(UUID caseId, UUID itemId, String url) {
+    }
+
     /** The evidence of a case, oldest first, without content. */
     List<EvidenceRecord> forCase(UUID caseId);
 

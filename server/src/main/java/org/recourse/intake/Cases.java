@@ -1,6 +1,8 @@
 package org.recourse.intake;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,8 +15,17 @@ public interface Cases {
 
     List<ReportedItem> items(UUID caseId);
 
+    /** {@link #find} for many cases in a few queries; cases that do not exist are left out. */
+    List<CaseView> findAll(Collection<UUID> caseIds);
+
+    /** {@link #items} for many cases in one query, by case. */
+    Map<UUID, List<ReportedItem>> itemsOf(Collection<UUID> caseIds);
+
     /** When it happened, the age of the person shown and the relationship, as the reporter told them. */
     Optional<CaseCircumstances> circumstances(UUID caseId);
+
+    /** {@link #circumstances} for many cases in one query, by case. */
+    Map<UUID, CaseCircumstances> circumstancesOf(Collection<UUID> caseIds);
 
     /**
      * Records that a case moved to {@code status} (audited, timestamped); the reporter's status

@@ -3,6 +3,6 @@ package org.recourse.intake;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A new case was created from a report; published in the transaction that created it. */
+/** A new case was created from a report; announced in {@link ReportsReceived}. */
 public record ReportReceived(UUID caseId, String caseNumber, Instant receivedAt) {
 }

@@ -21,6 +21,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.recourse.RecourseTest;
 import org.recourse.platform.CliCommand;
+import org.recourse.audit.AuditActor;
+import org.recourse.intake.internal.api.ApiKeys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +41,9 @@ class PartnerApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApiKeys keys;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -139,8 +144,17 @@ class PartnerApiTest {
         String key = createKey(organisation);
         assertThat(post(key, report("before-" + UUID.randomUUID()), null).statusCode()).isEqualTo(201);
         UUID id = jdbc.sql("select id from api_key where organisation = ?").param(organisation).query(UUID.class).single();
-        jdbc.sql("update api_key set revoked_at = now(), revoked_by = 'test' where id = ?").param(id).update();
+        AuditActor.runAs("test", () -> keys.revoke(id, "test"));
         assertThat(post(key, report("after-" + UUID.randomUUID()), null).statusCode()).isEqualTo(401);
+
+        // Revoked on another node (straight in the database): refused once this node re-checks the key.
+        String otherOrganisation = "Revoked elsewhere " + UUID.randomUUID();
+        String elsewhere = createKey(otherOrganisation);
+        assertThat(post(elsewhere, report("before-" + UUID.randomUUID()), null).statusCode()).isEqualTo(201);
+        jdbc.sql("update api_key set revoked_at = now(), revoked_by = 'other node' where organisation = ?")
+                .param(otherOrganisation).update();
+        Thread.sleep(ApiKeys.RECHECK_AFTER.toMillis() + 100);
+        assertThat(post(elsewhere, report("after-" + UUID.randomUUID()), null).statusCode()).isEqualTo(401);
 
         String readOnly = createKey("Reader " + UUID.randomUUID(), "reports:read");
         assertThat(post(readOnly, report("ro-" + UUID.randomUUID()), null).statusCode()).isEqualTo(403);

@@ -3,6 +3,7 @@ package org.recourse.assessment.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import org.recourse.directory.Directory;
@@ -52,15 +53,34 @@ public class CaseRouting {
     }
 
     public RoutingFacts facts(CaseView view, String platformKey, Judgement judgement) {
-        CaseCircumstances told = cases.circumstances(view.id()).orElse(new CaseCircumstances(null, null, null, null));
-        Organisation platform = platformKey == null ? null : directory.findByKey(platformKey).orElse(null);
+        return facts(view, cases.circumstances(view.id()).orElse(null),
+                platformKey == null ? null : directory.findByKey(platformKey).orElse(null), judgement);
+    }
+
+    /** Advice for many cases at once (the queue fills in batches). */
+    public List<RoutingAdvice> adviseAll(List<RoutingFacts> facts) {
+        return routing.routeAll(facts);
+    }
+
+    /**
+     * @param told     what the reporter told, or null if unknown
+     * @param platform the platform from the directory, or null
+     */
+    public RoutingFacts facts(CaseView view, CaseCircumstances told, Organisation platform, Judgement judgement) {
+        if (told == null) {
+            told = new CaseCircumstances(null, null, null, null);
+        }
         VictimAge age = view.childAbuseRoute() || "yes".equals(told.minor()) ? VictimAge.MINOR : VictimAge.ADULT;
         return new RoutingFacts(judgement.legalStatus(), judgement.forms(), platform, age,
                 relationship(told.relationship()), daysAgo(view.receivedAt(), told), judgement.threatToLife());
     }
 
     public boolean minor(CaseView view) {
-        return view.childAbuseRoute() || cases.circumstances(view.id()).map(c -> "yes".equals(c.minor())).orElse(false);
+        return minor(view, cases.circumstances(view.id()).orElse(null));
+    }
+
+    public static boolean minor(CaseView view, CaseCircumstances told) {
+        return view.childAbuseRoute() || told != null && "yes".equals(told.minor());
     }
 
     Integer daysAgo(Instant receivedAt, CaseCircumstances told) {

@@ -1,8 +1,10 @@
 package org.recourse.audit.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.recourse.audit.AuditEntry;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -17,10 +19,12 @@ class AuditSealer {
 
     private static final int BATCH = 1000;
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final TransactionTemplate transactions;
 
-    AuditSealer(JdbcClient jdbc, TransactionTemplate transactions) {
+    AuditSealer(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.transactions = transactions;
     }
 
@@ -53,14 +57,15 @@ class AuditSealer {
                 .list();
         long seq = head.lastSeq();
         String hash = head.lastHash();
+        List<Object[]> seals = new ArrayList<>(pending.size());
         for (AuditEntry entry : pending) {
             seq++;
             String next = ChainHash.of(hash, seq, entry);
-            jdbc.sql("update audit_log set seq = ?, prev_hash = ?, hash = ? where id = ?")
-                    .params(seq, hash, next, entry.id())
-                    .update();
+            seals.add(new Object[] {seq, hash, next, entry.id()});
             hash = next;
         }
+        // One round trip for the batch: at a thousand reports a second there are several thousand entries to seal.
+        batch.batchUpdate("update audit_log set seq = ?, prev_hash = ?, hash = ? where id = ?", seals);
         if (!pending.isEmpty()) {
             jdbc.sql("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1").params(seq, hash).update();
         }

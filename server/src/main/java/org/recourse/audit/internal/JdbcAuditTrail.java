@@ -11,8 +11,9 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import org.recourse.audit.AuditActor;
 import org.recourse.audit.AuditEntry;
+import org.recourse.audit.AuditSource;
 import org.recourse.audit.AuditTrail;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -28,10 +29,10 @@ class JdbcAuditTrail implements AuditTrail {
 
     private static final int MAX_DETAIL = 2000;
     private static final String ANONYMOUS = "anonymous";
-    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    JdbcAuditTrail(JdbcClient jdbc, Clock clock) {
+    JdbcAuditTrail(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -39,21 +40,36 @@ class JdbcAuditTrail implements AuditTrail {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String action, String objectType, String objectId, String detail) {
-        String actor = actor();
-        jdbc.sql("""
+        recordAll(List.of(new NewEntry(currentSource(), action, objectType, objectId, detail)));
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(List<NewEntry> entries) {
+        Timestamp now = Timestamp.from(Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+        jdbc.batchUpdate("""
                         insert into audit_log (occurred_at, actor, action, object_type, object_id, detail, origin)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(Timestamp.from(Instant.now(clock).truncatedTo(ChronoUnit.MICROS)), actor, action,
-                        objectType, objectId, truncate(detail), origin(actor))
-                .update();
+                        values (?, ?, ?, ?, ?, ?, ?)""", entries, Math.max(1, entries.size()), (ps, e) -> {
+            ps.setTimestamp(1, now);
+            ps.setString(2, e.source().actor());
+            ps.setString(3, e.action());
+            ps.setString(4, e.objectType());
+            ps.setString(5, e.objectId());
+            ps.setString(6, truncate(e.detail()));
+            ps.setString(7, e.source().origin());
+        });
+    }
+
+    @Override
+    public AuditSource currentSource() {
+        String actor = actor();
+        return new AuditSource(actor, origin(actor));
     }
 
     @Override
     public List<AuditEntry> entriesFor(String objectType, String objectId) {
-        return jdbc.sql("select * from audit_log where object_type = ? and object_id = ? order by id")
-                .params(objectType, objectId)
-                .query(JdbcAuditTrail::entry)
-                .list();
+        return jdbc.query("select * from audit_log where object_type = ? and object_id = ? order by id",
+                JdbcAuditTrail::entry, objectType, objectId);
     }
 
     static AuditEntry entry(ResultSet rs, int row) throws SQLException {

@@ -10,6 +10,7 @@ import org.recourse.audit.AuditActor;
 import org.recourse.audit.AuditTrail;
 import org.recourse.evidence.EvidenceRecord;
 import org.recourse.evidence.EvidenceVault;
+import org.recourse.evidence.EvidenceVault.CaptureTarget;
 import org.recourse.evidence.internal.capture.CaptureRequests;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -44,7 +45,12 @@ class VaultService implements EvidenceVault {
 
     @Override
     public UUID captureLater(UUID caseId, UUID itemId, String url) {
-        return captures.request(caseId, itemId, url);
+        return captures.request(List.of(new CaptureTarget(caseId, itemId, url))).getFirst();
+    }
+
+    @Override
+    public List<UUID> captureLater(List<CaptureTarget> targets) {
+        return captures.request(targets);
     }
 
     @Override

@@ -29,10 +29,12 @@ public record IntakeSettings(@DefaultValue Form form, @DefaultValue Status statu
     /**
      * Partner API: requests per second per key (bursts up to twice that); idempotency keys kept
      * this long; requests handled at once on this node, beyond which callers get 503 and
-     * Retry-After at once instead of queueing until everything times out.
+     * Retry-After at once instead of queueing until everything times out; reports committed
+     * together in one transaction at most, by this many writer threads (group commit).
      */
     public record Api(@DefaultValue("200") int requestsPerSecond, @DefaultValue("24h") Duration idempotencyRetention,
-                      @DefaultValue("48") int maxConcurrentRequests) {
+                      @DefaultValue("256") int maxConcurrentRequests, @DefaultValue("200") int maxBatch,
+                      @DefaultValue("2") int writers) {
     }
 
     /** CSV import: largest file accepted; lines committed per transaction. */

@@ -1,6 +1,7 @@
 package org.recourse.routing.internal;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.recourse.directory.Directory;
@@ -24,16 +25,22 @@ class RoutingService implements Routing {
 
     @Override
     public RoutingAdvice route(RoutingFacts facts) {
+        return routeAll(List.of(facts)).getFirst();
+    }
+
+    @Override
+    public List<RoutingAdvice> routeAll(List<RoutingFacts> facts) {
         return route(facts, ruleSets.active());
     }
 
     RoutingAdvice route(RoutingFacts facts, int version) {
-        return route(facts, ruleSets.version(version).orElseThrow());
+        return route(List.of(facts), ruleSets.version(version).orElseThrow()).getFirst();
     }
 
-    private RoutingAdvice route(RoutingFacts facts, PublishedRuleSet rules) {
+    private List<RoutingAdvice> route(List<RoutingFacts> facts, PublishedRuleSet rules) {
         // Several rules name the same body (the police act and are referred to): look each up once.
         Map<String, Optional<Organisation>> looked = new HashMap<>();
-        return rules.rules().evaluate(rules.version(), facts, key -> looked.computeIfAbsent(key, directory::findByKey));
+        return facts.stream().map(f -> rules.rules().evaluate(rules.version(), f,
+                key -> looked.computeIfAbsent(key, directory::findByKey))).toList();
     }
 }

@@ -1,5 +1,6 @@
 package org.recourse.assessment.internal.queue;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -14,6 +15,8 @@ import java.util.UUID;
 import org.recourse.assessment.internal.SqlArrays;
 import org.recourse.intake.Cases;
 import org.recourse.intake.ReportedItem;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,28 +29,49 @@ import org.springframework.stereotype.Repository;
 public class Entries {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final Cases cases;
 
-    Entries(JdbcClient jdbc, Cases cases) {
+    Entries(JdbcClient jdbc, JdbcTemplate batch, Cases cases) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.cases = cases;
     }
 
-    /** @return false when the entry was already queued (events may be delivered again) */
-    boolean insert(Entry e) {
-        return jdbc.sql("""
-                        insert into assessment_entry (id, case_id, item_id, case_number, channel, forms, platform, platform_key,
-                            minor, urgent, urgent_referral, received_at, created_at)
-                        values (:id, :caseId, :itemId, :caseNumber, :channel, :forms::text[], :platform, :platformKey,
-                            :minor, :urgent, :urgentReferral, :receivedAt, now())
-                        on conflict (id) do nothing""")
-                .param("id", e.id()).param("caseId", e.caseId()).param("itemId", e.itemId())
-                .param("caseNumber", e.caseNumber()).param("channel", e.channel())
-                .param("forms", SqlArrays.literal(e.forms())).param("platform", e.platform())
-                .param("platformKey", e.platformKey()).param("minor", e.minor())
-                .param("urgent", e.urgent()).param("urgentReferral", e.urgentReferral())
-                .param("receivedAt", Timestamp.from(e.receivedAt()))
-                .update() == 1;
+    /** @return per entry, false when it was already queued (events may be delivered again) */
+    boolean[] insert(List<Entry> queued) {
+        int[] counts = batch.batchUpdate("""
+                insert into assessment_entry (id, case_id, item_id, case_number, channel, forms, platform, platform_key,
+                    minor, urgent, urgent_referral, received_at, created_at)
+                values (?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, now())
+                on conflict (id) do nothing""", new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                Entry e = queued.get(i);
+                ps.setObject(1, e.id());
+                ps.setObject(2, e.caseId());
+                ps.setObject(3, e.itemId());
+                ps.setString(4, e.caseNumber());
+                ps.setString(5, e.channel());
+                ps.setString(6, SqlArrays.literal(e.forms()));
+                ps.setString(7, e.platform());
+                ps.setString(8, e.platformKey());
+                ps.setBoolean(9, e.minor());
+                ps.setBoolean(10, e.urgent());
+                ps.setString(11, e.urgentReferral());
+                ps.setTimestamp(12, Timestamp.from(e.receivedAt()));
+            }
+
+            @Override
+            public int getBatchSize() {
+                return queued.size();
+            }
+        });
+        boolean[] inserted = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            inserted[i] = counts[i] == 1;
+        }
+        return inserted;
     }
 
     public Optional<Entry> find(UUID id) {
@@ -176,8 +200,15 @@ public class Entries {
                 .params(state, closedReason, id).update();
     }
 
-    /** Whether every entry of the case is closed. */
+    /**
+     * Whether every entry of the case is closed, counting this transaction's own changes. Call it
+     * after closing an entry. Two analysts closing a case's last two entries at once would each
+     * see the other's still open and neither would close the case; a lock per case, held to commit,
+     * makes the second check wait for the first transaction, so it sees both.
+     */
     public boolean allClosed(UUID caseId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("assessment-case:" + caseId)
+                .query((rs, n) -> 1).list();
         return jdbc.sql("select bool_and(state = 'closed') from assessment_entry where case_id = ?").param(caseId)
                 .query(Boolean.class).optional().orElse(false);
     }

@@ -1,21 +1,27 @@
 package org.recourse.assessment.internal.queue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.recourse.assessment.internal.CaseRouting;
 import org.recourse.audit.AuditActor;
+import org.recourse.audit.AuditSource;
 import org.recourse.audit.AuditTrail;
 import org.recourse.directory.Directory;
 import org.recourse.directory.Organisation;
+import org.recourse.intake.CaseCircumstances;
 import org.recourse.intake.CaseView;
 import org.recourse.intake.Cases;
 import org.recourse.intake.ReportReceived;
+import org.recourse.intake.ReportsReceived;
 import org.recourse.intake.ReportedItem;
 import org.recourse.routing.Referral;
 import org.recourse.routing.RoutingAdvice;
+import org.recourse.routing.RoutingFacts;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -41,48 +47,80 @@ class QueueingReports {
         this.audit = audit;
     }
 
+    /** New cases arrive in batches (the partner API commits concurrent reports together); so are they queued. */
     @ApplicationModuleListener
-    void on(ReportReceived received) {
-        AuditActor.runAs("system:assessment-queue", () -> enqueue(received.caseId()));
+    void on(ReportsReceived received) {
+        AuditActor.runAs("system:assessment-queue",
+                () -> enqueue(received.reports().stream().map(ReportReceived::caseId).toList()));
     }
 
-    void enqueue(UUID caseId) {
-        CaseView view = cases.find(caseId).orElseThrow(() -> new IllegalStateException("no case " + caseId));
-        List<ReportedItem> items = cases.items(caseId);
-        boolean minor = routing.minor(view);
+    void enqueue(List<UUID> caseIds) {
+        Map<UUID, List<ReportedItem>> itemsByCase = cases.itemsOf(caseIds);
+        Map<UUID, CaseCircumstances> told = cases.circumstancesOf(caseIds);
+        // Reports in a batch mostly name the same few platforms: look each name and host up once.
+        Map<String, Optional<Organisation>> platforms = new HashMap<>();
         List<Entry> queued = new ArrayList<>();
-        if (items.isEmpty()) {
-            queued.add(entry(view, caseId, null, null, null, minor));
-        }
-        for (ReportedItem item : items) {
-            Optional<Organisation> platform = platformOf(item);
-            String name = platform.map(Organisation::name).orElse(item.platform() != null ? item.platform() : item.host());
-            queued.add(entry(view, item.id(), item, name, platform.map(Organisation::key).orElse(null), minor));
-        }
-        for (Entry entry : queued) {
-            if (entries.insert(entry)) {
-                audit.record("assessment_entry.queued", "assessment_entry", entry.id().toString(),
-                        "case " + caseId + (entry.urgent() ? ", urgent" : ""));
+        List<RoutingFacts> facts = new ArrayList<>();
+        for (CaseView view : cases.findAll(caseIds)) {
+            List<ReportedItem> items = itemsByCase.getOrDefault(view.id(), List.of());
+            CaseCircumstances circumstances = told.get(view.id());
+            boolean minor = CaseRouting.minor(view, circumstances);
+            CaseRouting.Judgement unjudged = CaseRouting.Judgement.unjudged(view);
+            if (items.isEmpty()) {
+                queued.add(entry(view, view.id(), null, null, null, minor));
+                facts.add(routing.facts(view, circumstances, null, unjudged));
+            }
+            for (ReportedItem item : items) {
+                Optional<Organisation> platform = platformOf(item, platforms);
+                String name = platform.map(Organisation::name).orElse(item.platform() != null ? item.platform() : item.host());
+                queued.add(entry(view, item.id(), item, name, platform.map(Organisation::key).orElse(null), minor));
+                facts.add(routing.facts(view, circumstances, platform.orElse(null), unjudged));
             }
         }
+        if (queued.isEmpty()) {
+            return;
+        }
+        List<RoutingAdvice> advice = routing.adviseAll(facts);
+        for (int i = 0; i < queued.size(); i++) {
+            queued.set(i, withUrgency(queued.get(i), advice.get(i)));
+        }
+        boolean[] inserted = entries.insert(queued);
+        AuditSource source = audit.currentSource();
+        List<AuditTrail.NewEntry> records = new ArrayList<>();
+        for (int i = 0; i < queued.size(); i++) {
+            Entry entry = queued.get(i);
+            if (inserted[i]) {
+                records.add(new AuditTrail.NewEntry(source, "assessment_entry.queued", "assessment_entry",
+                        entry.id().toString(), "case " + entry.caseId() + (entry.urgent() ? ", urgent" : "")));
+            }
+        }
+        if (!records.isEmpty()) {
+            audit.recordAll(records);
+        }
     }
 
-    private Entry entry(CaseView view, UUID id, ReportedItem item, String platform, String platformKey, boolean minor) {
-        RoutingAdvice advice = routing.advise(view, platformKey, CaseRouting.Judgement.unjudged(view));
-        Optional<Referral> urgentReferral = advice.referrals().stream().filter(Referral::urgent).findFirst();
-        boolean urgent = urgentReferral.isPresent() || advice.actions().stream().anyMatch(a -> a.urgent());
-        String referral = urgentReferral.map(r -> r.organisation() != null ? r.organisation().name() : r.ruleId()).orElse(null);
+    private static Entry entry(CaseView view, UUID id, ReportedItem item, String platform, String platformKey, boolean minor) {
         return new Entry(id, view.id(), item == null ? null : item.id(), view.caseNumber(), view.channel().code(),
-                view.forms(), platform, platformKey, null, minor, urgent, referral,
+                view.forms(), platform, platformKey, null, minor, false, null,
                 view.receivedAt(), "awaiting", null, null, null);
     }
 
-    private Optional<Organisation> platformOf(ReportedItem item) {
+    /** Urgency is routing's: an urgent referral (the CSG's 7-day criteria) or an urgent action. */
+    private static Entry withUrgency(Entry e, RoutingAdvice advice) {
+        Optional<Referral> urgentReferral = advice.referrals().stream().filter(Referral::urgent).findFirst();
+        boolean urgent = urgentReferral.isPresent() || advice.actions().stream().anyMatch(a -> a.urgent());
+        String referral = urgentReferral.map(r -> r.organisation() != null ? r.organisation().name() : r.ruleId()).orElse(null);
+        return new Entry(e.id(), e.caseId(), e.itemId(), e.caseNumber(), e.channel(), e.forms(), e.platform(),
+                e.platformKey(), e.url(), e.minor(), urgent, referral, e.receivedAt(), e.state(), e.closedReason(),
+                e.lockedBy(), e.lockExpires());
+    }
+
+    private Optional<Organisation> platformOf(ReportedItem item, Map<String, Optional<Organisation>> looked) {
         Optional<Organisation> byName = item.platform() == null || item.platform().isBlank() ? Optional.empty()
-                : directory.findByName(item.platform().trim());
+                : looked.computeIfAbsent("name:" + item.platform().trim(), k -> directory.findByName(item.platform().trim()));
         if (byName.isPresent() || item.host() == null) {
             return byName;
         }
-        return directory.findByDomain(item.host());
+        return looked.computeIfAbsent("host:" + item.host(), k -> directory.findByDomain(item.host()));
     }
 }

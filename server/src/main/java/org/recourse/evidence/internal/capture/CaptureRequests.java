@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,8 +14,11 @@ import java.util.UUID;
 import org.recourse.accounts.StaffMember;
 import org.recourse.accounts.StaffMembers;
 import org.recourse.audit.AuditActor;
+import org.recourse.audit.AuditSource;
 import org.recourse.audit.AuditTrail;
+import org.recourse.evidence.EvidenceVault.CaptureTarget;
 import org.recourse.evidence.internal.EvidenceSettings;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,13 +34,16 @@ public class CaptureRequests {
     static final Duration STALE = Duration.ofMinutes(10);
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final AuditTrail audit;
     private final StaffMembers staff;
     private final EvidenceSettings settings;
     private final Clock clock;
 
-    CaptureRequests(JdbcClient jdbc, AuditTrail audit, StaffMembers staff, EvidenceSettings settings, Clock clock) {
+    CaptureRequests(JdbcClient jdbc, JdbcTemplate batch, AuditTrail audit, StaffMembers staff, EvidenceSettings settings,
+                    Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.audit = audit;
         this.staff = staff;
         this.settings = settings;
@@ -49,19 +56,27 @@ public class CaptureRequests {
     }
 
     @Transactional
-    public UUID request(UUID caseId, UUID itemId, String url) {
-        UUID id = UUID.randomUUID();
-        Instant now = clock.instant();
+    public List<UUID> request(List<CaptureTarget> targets) {
+        Timestamp now = Timestamp.from(clock.instant());
+        Timestamp retainUntil = Timestamp.from(now.toInstant().plus(settings.retention().capture()));
         String requestedBy = Optional.ofNullable(AuditActor.current())
                 .or(() -> staff.current().map(StaffMember::username)).orElse("system");
-        jdbc.sql("""
-                        insert into evidence_capture (id, case_id, item_id, url, status, requested_at, requested_by, retain_until)
-                        values (?, ?, ?, ?, 'pending', ?, ?, ?)""")
-                .params(id, caseId, itemId, url.trim(), Timestamp.from(now), requestedBy,
-                        Timestamp.from(now.plus(settings.retention().capture())))
-                .update();
-        audit.record("evidence.capture_requested", "evidence_capture", id.toString(), "case " + caseId);
-        return id;
+        List<UUID> ids = targets.stream().map(t -> UUID.randomUUID()).toList();
+        List<Object[]> rows = new ArrayList<>(targets.size());
+        List<AuditTrail.NewEntry> entries = new ArrayList<>(targets.size());
+        AuditSource source = audit.currentSource();
+        for (int i = 0; i < targets.size(); i++) {
+            CaptureTarget target = targets.get(i);
+            rows.add(new Object[] {ids.get(i), target.caseId(), target.itemId(), target.url().trim(), now, requestedBy,
+                    retainUntil});
+            entries.add(new AuditTrail.NewEntry(source, "evidence.capture_requested", "evidence_capture",
+                    ids.get(i).toString(), "case " + target.caseId()));
+        }
+        batch.batchUpdate("""
+                insert into evidence_capture (id, case_id, item_id, url, status, requested_at, requested_by, retain_until)
+                values (?, ?, ?, ?, 'pending', ?, ?, ?)""", rows);
+        audit.recordAll(entries);
+        return ids;
     }
 
     /** Takes the oldest waiting request (or one abandoned by a node that died), or nothing. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,6 +13,7 @@ import org.recourse.accounts.StaffMember;
 import org.recourse.accounts.StaffMembers;
 import org.recourse.accounts.StaffRole;
 import org.recourse.audit.AuditTrail;
+import org.recourse.evidence.EvidenceVault;
 import org.recourse.evidence.internal.EvidenceObject;
 import org.recourse.evidence.internal.EvidenceObjects;
 import org.recourse.evidence.internal.EvidenceSeals;
@@ -117,7 +119,7 @@ class EvidencePages {
             model.addAttribute("url", url);
             return casePage(caseId, model);
         }
-        captures.request(caseId, null, trimmed);
+        captures.request(List.of(new EvidenceVault.CaptureTarget(caseId, null, trimmed)));
         redirect.addFlashAttribute("captureRequested", true);
         return "redirect:/staff/evidence/cases/" + caseId;
     }

@@ -6,13 +6,16 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.recourse.audit.AuditTrail;
 import org.springframework.beans.factory.ObjectProvider;
@@ -54,6 +57,18 @@ public class ApiKeys {
                           String createdBy, Instant revokedAt) {
     }
 
+    /**
+     * A partner sends its key with every request; looking it up each time cost a query per report.
+     * A valid key is trusted for this long after its last check: revoking a key takes effect at
+     * once on the node where it was revoked and within this time on the others.
+     */
+    public static final Duration RECHECK_AFTER = Duration.ofSeconds(5);
+
+    private record Known(Caller caller, long checkedAt) {
+    }
+
+    private final Map<String, Known> recentlyChecked = new ConcurrentHashMap<>();
+
     /** Who is calling, once the key checked out. */
     public record Caller(UUID keyId, String organisation, Set<String> scopes) {
     }
@@ -87,6 +102,7 @@ public class ApiKeys {
         boolean revoked = jdbc.sql("update api_key set revoked_at = ?, revoked_by = ? where id = ? and revoked_at is null")
                 .params(Timestamp.from(clock.instant()), revokedBy, id).update() == 1;
         if (revoked) {
+            recentlyChecked.values().removeIf(known -> known.caller().keyId().equals(id));
             audit.record("api-key.revoked", "api_key", id.toString(), null);
         }
         return revoked;
@@ -106,11 +122,20 @@ public class ApiKeys {
         if (presented == null || !presented.startsWith("rk_") || presented.length() != 43) {
             return Optional.empty();
         }
-        return jdbc.sql("select id, organisation, scopes from api_key where key_hash = ? and revoked_at is null")
-                .param(hash(presented))
+        String hash = hash(presented);
+        Known known = recentlyChecked.get(hash);
+        if (known != null && System.nanoTime() - known.checkedAt() < RECHECK_AFTER.toNanos()) {
+            return Optional.of(known.caller());
+        }
+        Optional<Caller> caller = jdbc.sql("select id, organisation, scopes from api_key where key_hash = ? and revoked_at is null")
+                .param(hash)
                 .query((rs, n) -> new Caller(rs.getObject("id", UUID.class), rs.getString("organisation"),
                         Set.of((String[]) rs.getArray("scopes").getArray())))
                 .optional();
+        // Only valid keys are remembered, so the map cannot grow with made-up keys.
+        caller.ifPresentOrElse(c -> recentlyChecked.put(hash, new Known(c, System.nanoTime())),
+                () -> recentlyChecked.remove(hash));
+        return caller;
     }
 
     static String hash(String key) {

@@ -1,7 +1,5 @@
 package org.recourse.intake.internal.api;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,8 +8,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * {@code Idempotency-Key} values per API key, in the database: a retry is recognised on any node
- * and after a restart. The row is written in the transaction that creates the case, so a key
- * either has its case or nothing.
+ * and after a restart. The row is written in the transaction that creates the case
+ * ({@code SubmittingReport}), so a key either has its case or nothing.
  */
 @Repository
 class Idempotency {
@@ -30,16 +28,5 @@ class Idempotency {
                 .params(apiKeyId, key)
                 .query((rs, n) -> new Stored(rs.getString("request_hash"), rs.getObject("case_id", UUID.class)))
                 .optional();
-    }
-
-    /**
-     * Claims the key for this case. If another request holds it, this waits for that request's
-     * transaction and then returns false.
-     */
-    boolean claim(UUID apiKeyId, String key, String requestHash, UUID caseId, Instant now) {
-        return jdbc.sql("""
-                insert into api_idempotency (api_key_id, idempotency_key, request_hash, case_id, created_at)
-                values (?, ?, ?, ?, ?) on conflict do nothing
-                """).params(apiKeyId, key, requestHash, caseId, Timestamp.from(now)).update() == 1;
     }
 }

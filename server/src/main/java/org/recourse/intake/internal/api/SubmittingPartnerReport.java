@@ -1,14 +1,17 @@
 package org.recourse.intake.internal.api;
 
+import org.recourse.audit.AuditTrail;
+import org.recourse.intake.internal.cases.GroupCommit;
+import org.recourse.intake.internal.cases.Submission;
 import org.recourse.intake.internal.cases.Submitted;
-import org.recourse.intake.internal.cases.SubmittingReport;
 import org.recourse.intake.internal.cases.ValidatedReport;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A partner's report and its idempotency key commit together: if a concurrent request with the
- * same key won, this one rolls back and the caller answers with the winner's case.
+ * A partner's report and its idempotency key commit together, in a transaction shared with the
+ * other reports arriving at the same moment ({@link GroupCommit}). If the key was already claimed
+ * — by an earlier request or a concurrent one that committed first — nothing of this request is
+ * written and the caller answers with the first request's case.
  */
 @Service
 class SubmittingPartnerReport {
@@ -19,21 +22,18 @@ class SubmittingPartnerReport {
         }
     }
 
-    private final SubmittingReport submitting;
-    private final Idempotency idempotency;
+    private final GroupCommit writer;
+    private final AuditTrail audit;
 
-    SubmittingPartnerReport(SubmittingReport submitting, Idempotency idempotency) {
-        this.submitting = submitting;
-        this.idempotency = idempotency;
+    SubmittingPartnerReport(GroupCommit writer, AuditTrail audit) {
+        this.writer = writer;
+        this.audit = audit;
     }
 
-    @Transactional
     Submitted submit(ValidatedReport report, ApiKeys.Caller caller, String idempotencyKey, String requestHash) {
-        Submitted submitted = submitting.submit(report, null, null);
-        if (idempotencyKey != null
-                && !idempotency.claim(caller.keyId(), idempotencyKey, requestHash, submitted.caseId(), submitted.receivedAt())) {
-            throw new KeyAlreadyUsed();
-        }
-        return submitted;
+        var claim = idempotencyKey == null ? null
+                : new Submission.IdempotencyClaim(caller.keyId(), idempotencyKey, requestHash);
+        return writer.submit(new Submission(report, null, null, audit.currentSource(), claim))
+                .orElseThrow(KeyAlreadyUsed::new);
     }
 }

@@ -1,7 +1,10 @@
 package org.recourse.intake.internal.cases;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,6 +14,7 @@ import org.recourse.intake.CaseStatus;
 import org.recourse.intake.CaseView;
 import org.recourse.intake.Cases;
 import org.recourse.intake.ReportedItem;
+import org.recourse.intake.StatusChange;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,8 +53,30 @@ class CasesService implements Cases {
 
     @Override
     @Transactional(readOnly = true)
+    public List<CaseView> findAll(Collection<UUID> caseIds) {
+        Map<UUID, List<StatusChange>> histories = cases.histories(caseIds);
+        return cases.findAll(caseIds).stream().map(c -> c.view(histories.getOrDefault(c.id(), List.of()))).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, List<ReportedItem>> itemsOf(Collection<UUID> caseIds) {
+        return cases.itemsOf(caseIds);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<CaseCircumstances> circumstances(UUID caseId) {
-        return cases.find(caseId).map(c -> new CaseCircumstances(c.started(), c.ongoing(), c.minor(), c.relationship()));
+        return Optional.ofNullable(circumstancesOf(List.of(caseId)).get(caseId));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, CaseCircumstances> circumstancesOf(Collection<UUID> caseIds) {
+        Map<UUID, CaseCircumstances> told = new HashMap<>();
+        cases.findAll(caseIds).forEach(c -> told.put(c.id(),
+                new CaseCircumstances(c.started(), c.ongoing(), c.minor(), c.relationship())));
+        return told;
     }
 
     @Override

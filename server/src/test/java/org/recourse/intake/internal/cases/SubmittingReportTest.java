@@ -11,6 +11,7 @@ import org.recourse.audit.AuditActor;
 import org.recourse.audit.AuditTrail;
 import org.recourse.intake.Channel;
 import org.recourse.intake.ReportReceived;
+import org.recourse.intake.ReportsReceived;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -39,8 +40,8 @@ class SubmittingReportTest {
 
         Submitted submitted = AuditActor.supplyAs("test", () -> submitting.submit(validated, null, null));
 
-        assertThat(events.stream(ReportReceived.class))
-                .containsExactly(new ReportReceived(submitted.caseId(), submitted.caseNumber(), submitted.receivedAt()));
+        assertThat(events.stream(ReportsReceived.class)).containsExactly(new ReportsReceived(
+                List.of(new ReportReceived(submitted.caseId(), submitted.caseNumber(), submitted.receivedAt()))));
         assertThat(audit.entriesFor("case", submitted.caseId().toString())).singleElement().satisfies(entry -> {
             assertThat(entry.action()).isEqualTo("case.created");
             assertThat(entry.detail()).isEqualTo("channel=email items=1").doesNotContain(url);
