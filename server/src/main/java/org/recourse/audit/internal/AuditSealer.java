@@ -1,6 +1,5 @@
 package org.recourse.audit.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.recourse.audit.AuditEntry;
@@ -55,20 +54,30 @@ class AuditSealer {
                 .param(BATCH)
                 .query(JdbcAuditTrail::entry)
                 .list();
+        if (pending.isEmpty()) {
+            return 0;
+        }
         long seq = head.lastSeq();
         String hash = head.lastHash();
-        List<Object[]> seals = new ArrayList<>(pending.size());
-        for (AuditEntry entry : pending) {
+        int n = pending.size();
+        Long[] ids = new Long[n], seqs = new Long[n];
+        String[] previous = new String[n], hashes = new String[n];
+        for (int i = 0; i < n; i++) {
+            AuditEntry entry = pending.get(i);
             seq++;
             String next = ChainHash.of(hash, seq, entry);
-            seals.add(new Object[] {seq, hash, next, entry.id()});
+            ids[i] = entry.id();
+            seqs[i] = seq;
+            previous[i] = hash;
+            hashes[i] = next;
             hash = next;
         }
-        // One round trip for the batch: at a thousand reports a second there are several thousand entries to seal.
-        batch.batchUpdate("update audit_log set seq = ?, prev_hash = ?, hash = ? where id = ?", seals);
-        if (!pending.isEmpty()) {
-            jdbc.sql("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1").params(seq, hash).update();
-        }
-        return pending.size();
+        // One statement for the batch: at a thousand reports a second there are thousands of entries to seal.
+        batch.update("""
+                update audit_log a set seq = s.seq, prev_hash = s.prev_hash, hash = s.hash
+                from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[]) as s(id, seq, prev_hash, hash)
+                where a.id = s.id""", ids, seqs, previous, hashes);
+        jdbc.sql("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1").params(seq, hash).update();
+        return n;
     }
 }

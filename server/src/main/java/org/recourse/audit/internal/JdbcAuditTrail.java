@@ -46,18 +46,30 @@ class JdbcAuditTrail implements AuditTrail {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAll(List<NewEntry> entries) {
-        Timestamp now = Timestamp.from(Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
-        jdbc.batchUpdate("""
-                        insert into audit_log (occurred_at, actor, action, object_type, object_id, detail, origin)
-                        values (?, ?, ?, ?, ?, ?, ?)""", entries, Math.max(1, entries.size()), (ps, e) -> {
-            ps.setTimestamp(1, now);
-            ps.setString(2, e.source().actor());
-            ps.setString(3, e.action());
-            ps.setString(4, e.objectType());
-            ps.setString(5, e.objectId());
-            ps.setString(6, truncate(e.detail()));
-            ps.setString(7, e.source().origin());
-        });
+        if (entries.isEmpty()) {
+            return;
+        }
+        int n = entries.size();
+        String[] actors = new String[n], actions = new String[n], types = new String[n], ids = new String[n],
+                details = new String[n], origins = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewEntry e = entries.get(i);
+            actors[i] = e.source().actor();
+            actions[i] = e.action();
+            types[i] = e.objectType();
+            ids[i] = e.objectId();
+            details[i] = truncate(e.detail());
+            origins[i] = e.source().origin();
+        }
+        // One statement for the lot: entries are appended in the order given.
+        jdbc.update("""
+                insert into audit_log (occurred_at, actor, action, object_type, object_id, detail, origin)
+                select ?, actor, action, object_type, object_id, detail, origin
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                    with ordinality as e(actor, action, object_type, object_id, detail, origin, n)
+                order by n""",
+                Timestamp.from(Instant.now(clock).truncatedTo(ChronoUnit.MICROS)), actors, actions, types, ids, details,
+                origins);
     }
 
     @Override

@@ -1,21 +1,21 @@
 package org.recourse.assessment.internal.queue;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.recourse.assessment.internal.SqlArrays;
 import org.recourse.intake.Cases;
 import org.recourse.intake.ReportedItem;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -38,40 +38,41 @@ public class Entries {
         this.cases = cases;
     }
 
-    /** @return per entry, false when it was already queued (events may be delivered again) */
-    boolean[] insert(List<Entry> queued) {
-        int[] counts = batch.batchUpdate("""
+    /** @return the ids of the entries inserted; one already queued is left as it is (events may be delivered again) */
+    Set<UUID> insert(List<Entry> queued) {
+        int n = queued.size();
+        UUID[] ids = new UUID[n], cases = new UUID[n], items = new UUID[n];
+        String[] numbers = new String[n], channels = new String[n], forms = new String[n], platforms = new String[n],
+                platformKeys = new String[n], referrals = new String[n];
+        Boolean[] minor = new Boolean[n], urgent = new Boolean[n];
+        Timestamp[] received = new Timestamp[n];
+        for (int i = 0; i < n; i++) {
+            Entry e = queued.get(i);
+            ids[i] = e.id();
+            cases[i] = e.caseId();
+            items[i] = e.itemId();
+            numbers[i] = e.caseNumber();
+            channels[i] = e.channel();
+            forms[i] = SqlArrays.literal(e.forms());
+            platforms[i] = e.platform();
+            platformKeys[i] = e.platformKey();
+            minor[i] = e.minor();
+            urgent[i] = e.urgent();
+            referrals[i] = e.urgentReferral();
+            received[i] = Timestamp.from(e.receivedAt());
+        }
+        return new HashSet<>(batch.queryForList("""
                 insert into assessment_entry (id, case_id, item_id, case_number, channel, forms, platform, platform_key,
                     minor, urgent, urgent_referral, received_at, created_at)
-                values (?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, now())
-                on conflict (id) do nothing""", new BatchPreparedStatementSetter() {
-            @Override
-            public void setValues(PreparedStatement ps, int i) throws SQLException {
-                Entry e = queued.get(i);
-                ps.setObject(1, e.id());
-                ps.setObject(2, e.caseId());
-                ps.setObject(3, e.itemId());
-                ps.setString(4, e.caseNumber());
-                ps.setString(5, e.channel());
-                ps.setString(6, SqlArrays.literal(e.forms()));
-                ps.setString(7, e.platform());
-                ps.setString(8, e.platformKey());
-                ps.setBoolean(9, e.minor());
-                ps.setBoolean(10, e.urgent());
-                ps.setString(11, e.urgentReferral());
-                ps.setTimestamp(12, Timestamp.from(e.receivedAt()));
-            }
-
-            @Override
-            public int getBatchSize() {
-                return queued.size();
-            }
-        });
-        boolean[] inserted = new boolean[counts.length];
-        for (int i = 0; i < counts.length; i++) {
-            inserted[i] = counts[i] == 1;
-        }
-        return inserted;
+                select id, case_id, item_id, case_number, channel, forms::text[], platform, platform_key, minor, urgent,
+                    urgent_referral, received_at, now()
+                from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::boolean[], ?::boolean[], ?::text[], ?::timestamptz[])
+                    as e(id, case_id, item_id, case_number, channel, forms, platform, platform_key, minor, urgent,
+                        urgent_referral, received_at)
+                on conflict (id) do nothing
+                returning id""", UUID.class, ids, cases, items, numbers, channels, forms, platforms, platformKeys,
+                minor, urgent, referrals, received));
     }
 
     public Optional<Entry> find(UUID id) {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.recourse.assessment.internal.CaseRouting;
@@ -84,12 +85,12 @@ class QueueingReports {
         for (int i = 0; i < queued.size(); i++) {
             queued.set(i, withUrgency(queued.get(i), advice.get(i)));
         }
-        boolean[] inserted = entries.insert(queued);
+        Set<UUID> inserted = entries.insert(queued);
         AuditSource source = audit.currentSource();
         List<AuditTrail.NewEntry> records = new ArrayList<>();
         for (int i = 0; i < queued.size(); i++) {
             Entry entry = queued.get(i);
-            if (inserted[i]) {
+            if (inserted.contains(entry.id())) {
                 records.add(new AuditTrail.NewEntry(source, "assessment_entry.queued", "assessment_entry",
                         entry.id().toString(), "case " + entry.caseId() + (entry.urgent() ? ", urgent" : "")));
             }

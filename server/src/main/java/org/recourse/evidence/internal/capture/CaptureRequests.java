@@ -61,20 +61,28 @@ public class CaptureRequests {
         Timestamp retainUntil = Timestamp.from(now.toInstant().plus(settings.retention().capture()));
         String requestedBy = Optional.ofNullable(AuditActor.current())
                 .or(() -> staff.current().map(StaffMember::username)).orElse("system");
-        List<UUID> ids = targets.stream().map(t -> UUID.randomUUID()).toList();
-        List<Object[]> rows = new ArrayList<>(targets.size());
-        List<AuditTrail.NewEntry> entries = new ArrayList<>(targets.size());
+        int n = targets.size();
+        List<UUID> ids = new ArrayList<>(n);
+        UUID[] idColumn = new UUID[n], cases = new UUID[n], items = new UUID[n];
+        String[] urls = new String[n];
+        List<AuditTrail.NewEntry> entries = new ArrayList<>(n);
         AuditSource source = audit.currentSource();
-        for (int i = 0; i < targets.size(); i++) {
+        for (int i = 0; i < n; i++) {
             CaptureTarget target = targets.get(i);
-            rows.add(new Object[] {ids.get(i), target.caseId(), target.itemId(), target.url().trim(), now, requestedBy,
-                    retainUntil});
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            idColumn[i] = id;
+            cases[i] = target.caseId();
+            items[i] = target.itemId();
+            urls[i] = target.url().trim();
             entries.add(new AuditTrail.NewEntry(source, "evidence.capture_requested", "evidence_capture",
-                    ids.get(i).toString(), "case " + target.caseId()));
+                    id.toString(), "case " + target.caseId()));
         }
-        batch.batchUpdate("""
+        batch.update("""
                 insert into evidence_capture (id, case_id, item_id, url, status, requested_at, requested_by, retain_until)
-                values (?, ?, ?, ?, 'pending', ?, ?, ?)""", rows);
+                select id, case_id, item_id, url, 'pending', ?, ?, ?
+                from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[]) as c(id, case_id, item_id, url)""",
+                now, requestedBy, retainUntil, idColumn, cases, items, urls);
         audit.recordAll(entries);
         return ids;
     }

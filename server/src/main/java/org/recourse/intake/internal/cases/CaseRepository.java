@@ -1,6 +1,5 @@
 package org.recourse.intake.internal.cases;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,20 +9,18 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.recourse.intake.CaseStatus;
 import org.recourse.intake.Channel;
 import org.recourse.intake.ReportedItem;
 import org.recourse.intake.StatusChange;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,12 +30,10 @@ public class CaseRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
-    private final NamedParameterJdbcTemplate named;
 
-    CaseRepository(JdbcClient jdbc, JdbcTemplate batch, NamedParameterJdbcTemplate named) {
+    CaseRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
         this.batch = batch;
-        this.named = named;
     }
 
     /** A case to insert: its id, its number and the hash of the reporter's secret (or null). */
@@ -46,84 +41,108 @@ public class CaseRepository {
     }
 
     /**
-     * Inserts the cases, each with its first status RECEIVED in the same statement, in one round
-     * trip; a case whose number is already taken is left out.
+     * Inserts the cases, each with its first status RECEIVED, in one statement; a case whose
+     * number is already taken is left out.
      *
-     * @return for each case, whether it was inserted
+     * @return the ids of the cases inserted
      */
-    boolean[] insert(List<NewCase> newCases, Instant now) {
-        SqlParameterSource[] rows = newCases.stream().map(c -> caseRow(c, now)).toArray(SqlParameterSource[]::new);
-        int[] counts = named.batchUpdate("""
+    Set<UUID> insert(List<NewCase> newCases, Instant now) {
+        int n = newCases.size();
+        UUID[] ids = new UUID[n];
+        String[][] text = new String[CASE_TEXT_COLUMNS.length][n];
+        Boolean[] notOnline = new Boolean[n], childRoute = new Boolean[n], consent = new Boolean[n];
+        for (int i = 0; i < n; i++) {
+            NewCase c = newCases.get(i);
+            NewReport r = c.report().report();
+            boolean consented = r.contact().consent();
+            ids[i] = c.id();
+            String[] values = {c.caseNumber(), c.secretHash(), r.channel().code(), blankToNull(r.reporterType()),
+                    String.join(",", r.forms()),
+                    r.forms().contains("something_else") ? ReportValidation.trimmed(r.otherFormText()) : null,
+                    blankToNull(r.started()), blankToNull(r.ongoing()), blankToNull(r.minor()),
+                    blankToNull(r.policeContacted()), ReportValidation.trimmed(r.description()),
+                    consented ? ReportValidation.trimmed(r.contact().email()) : null,
+                    consented ? ReportValidation.trimmed(r.contact().phone()) : null,
+                    blankToNull(r.monitoring().gender()), blankToNull(r.monitoring().ageBand()),
+                    blankToNull(r.monitoring().relationship()), ReportValidation.trimmed(r.monitoring().municipality()),
+                    ReportValidation.trimmed(r.origin().organisation()), ReportValidation.trimmed(r.origin().source()),
+                    ReportValidation.trimmed(r.origin().externalReference()),
+                    ReportValidation.trimmed(r.origin().submittedBy())};
+            for (int column = 0; column < values.length; column++) {
+                text[column][i] = values[column];
+            }
+            notOnline[i] = r.notOnline();
+            childRoute[i] = c.report().childAbuseRoute();
+            consent[i] = consented;
+        }
+        List<Object> args = new ArrayList<>();
+        Timestamp at = Timestamp.from(now);
+        args.add(at);
+        args.add(at);
+        args.add(ids);
+        args.addAll(Arrays.asList(text));
+        args.add(notOnline);
+        args.add(childRoute);
+        args.add(consent);
+        return new HashSet<>(batch.queryForList("""
                 with created as (
-                    insert into intake_case (id, case_number, secret_hash, status, channel, reporter_type, forms,
-                        other_form_text, not_online, started, ongoing, minor, child_abuse_route, police_contacted,
-                        description, contact_consent, contact_email, contact_phone, gender, age_band, relationship,
-                        municipality, organisation, source, external_reference, submitted_by, received_at, updated_at)
-                    values (:id, :number, :secret, 'RECEIVED', :channel, :reporterType, string_to_array(:forms, ','),
-                        :otherForm, :notOnline, :started, :ongoing, :minor, :childRoute, :police, :description, :consent,
-                        :email, :phone, :gender, :ageBand, :relationship, :municipality, :organisation, :source,
-                        :reference, :submittedBy, :now, :now)
+                    insert into intake_case (id, %s, forms, not_online, child_abuse_route, contact_consent, status,
+                        received_at, updated_at)
+                    select id, %<s, string_to_array(forms_joined, ','), not_online, child_abuse_route, contact_consent,
+                        'RECEIVED', ?, ?
+                    from unnest(?::uuid[], %s, ?::boolean[], ?::boolean[], ?::boolean[])
+                        as v(id, %s, not_online, child_abuse_route, contact_consent)
                     on conflict (case_number) do nothing
                     returning id, received_at)
                 insert into case_status_history (case_id, status, changed_at)
                 select id, 'RECEIVED', received_at from created
-                """, rows);
-        boolean[] inserted = new boolean[counts.length];
-        for (int i = 0; i < counts.length; i++) {
-            inserted[i] = counts[i] == 1;
-        }
-        return inserted;
+                returning case_id
+                """.formatted(STORED_TEXT_COLUMNS,
+                        String.join(", ", java.util.Collections.nCopies(CASE_TEXT_COLUMNS.length, "?::text[]")),
+                        String.join(", ", CASE_TEXT_COLUMNS)),
+                UUID.class, args.toArray()));
     }
 
-    private static SqlParameterSource caseRow(NewCase c, Instant now) {
-        NewReport r = c.report().report();
-        return new MapSqlParameterSource()
-                .addValue("id", c.id()).addValue("number", c.caseNumber()).addValue("secret", c.secretHash())
-                .addValue("channel", r.channel().code()).addValue("reporterType", blankToNull(r.reporterType()))
-                .addValue("forms", String.join(",", r.forms()))
-                .addValue("otherForm", r.forms().contains("something_else") ? ReportValidation.trimmed(r.otherFormText()) : null)
-                .addValue("notOnline", r.notOnline()).addValue("started", blankToNull(r.started()))
-                .addValue("ongoing", blankToNull(r.ongoing())).addValue("minor", blankToNull(r.minor()))
-                .addValue("childRoute", c.report().childAbuseRoute()).addValue("police", blankToNull(r.policeContacted()))
-                .addValue("description", ReportValidation.trimmed(r.description()))
-                .addValue("consent", r.contact().consent())
-                .addValue("email", r.contact().consent() ? ReportValidation.trimmed(r.contact().email()) : null)
-                .addValue("phone", r.contact().consent() ? ReportValidation.trimmed(r.contact().phone()) : null)
-                .addValue("gender", blankToNull(r.monitoring().gender()))
-                .addValue("ageBand", blankToNull(r.monitoring().ageBand()))
-                .addValue("relationship", blankToNull(r.monitoring().relationship()))
-                .addValue("municipality", ReportValidation.trimmed(r.monitoring().municipality()))
-                .addValue("organisation", ReportValidation.trimmed(r.origin().organisation()))
-                .addValue("source", ReportValidation.trimmed(r.origin().source()))
-                .addValue("reference", ReportValidation.trimmed(r.origin().externalReference()))
-                .addValue("submittedBy", ReportValidation.trimmed(r.origin().submittedBy()))
-                .addValue("now", Timestamp.from(now));
-    }
+    /** The text columns of a new case in the order {@link #insert} fills them; forms travel joined by commas. */
+    private static final String[] CASE_TEXT_COLUMNS = {"case_number", "secret_hash", "channel", "reporter_type",
+            "forms_joined", "other_form_text", "started", "ongoing", "minor", "police_contacted", "description",
+            "contact_email", "contact_phone", "gender", "age_band", "relationship", "municipality", "organisation",
+            "source", "external_reference", "submitted_by"};
+
+    private static final String STORED_TEXT_COLUMNS = String.join(", ",
+            Arrays.stream(CASE_TEXT_COLUMNS).filter(c -> !c.equals("forms_joined")).toList());
 
     /** An item to insert, with the earlier open case its URL was already reported in (or null). */
     record NewItem(UUID id, UUID caseId, int position, ValidatedReport.CheckedItem item, UUID linkedCaseId) {
     }
 
     void insertItems(List<NewItem> items, Instant now) {
-        Timestamp at = Timestamp.from(now);
-        batch.batchUpdate("""
+        int n = items.size();
+        UUID[] ids = new UUID[n], cases = new UUID[n], linked = new UUID[n];
+        Integer[] positions = new Integer[n];
+        String[] urls = new String[n], normalised = new String[n], hosts = new String[n], platforms = new String[n],
+                accounts = new String[n], descriptions = new String[n], referers = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewItem item = items.get(i);
+            ids[i] = item.id();
+            cases[i] = item.caseId();
+            positions[i] = item.position();
+            urls[i] = item.item().url();
+            normalised[i] = item.item().normalisedUrl();
+            hosts[i] = item.item().host();
+            platforms[i] = item.item().platform();
+            accounts[i] = item.item().account();
+            descriptions[i] = item.item().description();
+            referers[i] = item.item().referer();
+            linked[i] = item.linkedCaseId();
+        }
+        batch.update("""
                 insert into reported_item (id, case_id, position, url, url_normalised, host, platform, account,
                     description, referer, linked_case_id, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, items, Math.max(1, items.size()), (ps, i) -> {
-            ps.setObject(1, i.id());
-            ps.setObject(2, i.caseId());
-            ps.setInt(3, i.position());
-            ps.setString(4, i.item().url());
-            ps.setString(5, i.item().normalisedUrl());
-            ps.setString(6, i.item().host());
-            ps.setString(7, i.item().platform());
-            ps.setString(8, i.item().account());
-            ps.setString(9, i.item().description());
-            ps.setString(10, i.item().referer());
-            ps.setObject(11, i.linkedCaseId());
-            ps.setTimestamp(12, at);
-        });
+                select *, ? from unnest(?::uuid[], ?::uuid[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::text[], ?::text[], ?::text[], ?::uuid[])
+                """, Timestamp.from(now), ids, cases, positions, urls, normalised, hosts, platforms, accounts,
+                descriptions, referers, linked);
     }
 
     /**
@@ -171,43 +190,33 @@ public class CaseRepository {
     }
 
     /**
-     * Claims the keys in one round trip; a key another transaction holds makes this wait for that
-     * transaction. Claims are made in key order, so two batches never wait for each other in a cycle.
+     * Claims the keys in one statement; a key another transaction holds makes this wait for that
+     * transaction. Keys are claimed in sorted order, so two batches never wait for each other in a
+     * cycle; of two claims of one key in the same batch, the first wins.
      *
-     * @return for each claim (in the given order), whether it was claimed here
+     * @return the cases whose claim succeeded
      */
-    boolean[] claim(List<Claim> claims, Instant now) {
-        Integer[] order = new Integer[claims.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+    Set<UUID> claim(List<Claim> claims, Instant now) {
+        List<Claim> sorted = claims.stream().sorted(Comparator.comparing(Claim::apiKeyId).thenComparing(Claim::key)).toList();
+        int n = sorted.size();
+        UUID[] keyIds = new UUID[n], cases = new UUID[n];
+        String[] keys = new String[n], hashes = new String[n];
+        for (int i = 0; i < n; i++) {
+            Claim c = sorted.get(i);
+            keyIds[i] = c.apiKeyId();
+            keys[i] = c.key();
+            hashes[i] = c.requestHash();
+            cases[i] = c.caseId();
         }
-        Arrays.sort(order, Comparator.comparing((Integer i) -> claims.get(i).apiKeyId())
-                .thenComparing(i -> claims.get(i).key()));
-        Timestamp at = Timestamp.from(now);
-        int[] counts = batch.batchUpdate("""
+        return new HashSet<>(batch.queryForList("""
                 insert into api_idempotency (api_key_id, idempotency_key, request_hash, case_id, created_at)
-                values (?, ?, ?, ?, ?) on conflict do nothing
-                """, new BatchPreparedStatementSetter() {
-            @Override
-            public void setValues(PreparedStatement ps, int n) throws SQLException {
-                Claim c = claims.get(order[n]);
-                ps.setObject(1, c.apiKeyId());
-                ps.setString(2, c.key());
-                ps.setString(3, c.requestHash());
-                ps.setObject(4, c.caseId());
-                ps.setTimestamp(5, at);
-            }
-
-            @Override
-            public int getBatchSize() {
-                return order.length;
-            }
-        });
-        boolean[] claimed = new boolean[claims.size()];
-        for (int n = 0; n < order.length; n++) {
-            claimed[order[n]] = counts[n] == 1;
-        }
-        return claimed;
+                select api_key_id, idempotency_key, request_hash, case_id, ?
+                from unnest(?::uuid[], ?::text[], ?::text[], ?::uuid[]) with ordinality
+                    as c(api_key_id, idempotency_key, request_hash, case_id, n)
+                order by n
+                on conflict do nothing
+                returning case_id
+                """, UUID.class, Timestamp.from(now), keyIds, keys, hashes, cases));
     }
 
     public void link(UUID caseId, UUID linkedCaseId, String reason, Instant now) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.recourse.audit.AuditTrail;
@@ -162,9 +163,9 @@ public class SubmittingReport {
             }
         }
         if (!claims.isEmpty()) {
-            boolean[] won = cases.claim(claims, now);
-            for (int n = 0; n < won.length; n++) {
-                retry[claimed.get(n)] = !won[n];
+            Set<UUID> won = cases.claim(claims, now);
+            for (int i : claimed) {
+                retry[i] = !won.contains(ids.get(i));
             }
         }
         return retry;
@@ -174,11 +175,10 @@ public class SubmittingReport {
     private void insertWithUniqueNumbers(List<CaseRepository.NewCase> newCases, Instant now) {
         List<CaseRepository.NewCase> pending = newCases;
         while (!pending.isEmpty()) {
-            boolean[] inserted = cases.insert(pending, now);
+            Set<UUID> inserted = cases.insert(pending, now);
             List<CaseRepository.NewCase> again = new ArrayList<>();
-            for (int i = 0; i < inserted.length; i++) {
-                if (!inserted[i]) {
-                    CaseRepository.NewCase c = pending.get(i);
+            for (CaseRepository.NewCase c : pending) {
+                if (!inserted.contains(c.id())) {
                     CaseRepository.NewCase renumbered = new CaseRepository.NewCase(c.id(), CaseNumbers.next(),
                             c.secretHash(), c.report());
                     newCases.set(newCases.indexOf(c), renumbered);
