@@ -46,17 +46,37 @@ class AuditTrailTest {
     int port;
 
     @Test
-    void theApplicationRoleCannotChangeOrRemoveEntries() {
+    void theApplicationRoleCannotChangeOrRemoveEntries() throws InterruptedException {
         long id = append("test.appended", "first");
 
         assertThatThrownBy(() -> jdbc.sql("update audit_log set detail = 'changed' where id = ?").param(id).update())
                 .rootCause().hasMessageContaining("append-only");
+        // Sealing without a hash, or sealing while changing what the entry says, is refused too.
+        assertThatThrownBy(() -> jdbc.sql("update audit_log set seq = -1 where id = ?").param(id).update())
+                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("update audit_log set seq = -1, hash = 'x', actor = 'someone else' where id = ?")
+                .param(id).update()).rootCause().hasMessageContaining("append-only");
+        // In a statement that touches many rows, one bad row refuses the whole statement.
+        long other = append("test.appended", "second");
+        assertThatThrownBy(() -> jdbc.sql("update audit_log set detail = detail || '' , action = case when id = ? "
+                + "then 'changed' else action end where id in (?, ?)").params(other, id, other).update())
+                .rootCause().hasMessageContaining("append-only");
+        assertThat(jdbc.sql("select action from audit_log where id = ?").param(other).query(String.class).single())
+                .isEqualTo("test.appended");
         assertThatThrownBy(() -> jdbc.sql("delete from audit_log where id = ?").param(id).update())
                 .rootCause().hasMessageContaining("permission denied");
         assertThatThrownBy(() -> jdbc.sql("truncate audit_log").update())
                 .rootCause().hasMessageContaining("permission denied");
         assertThat(jdbc.sql("select detail from audit_log where id = ?").param(id).query(String.class).single())
                 .isEqualTo("first");
+        // A sealed entry can never be sealed again.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!sealed(id) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(sealed(id)).as("sealed by the sealer").isTrue();
+        assertThatThrownBy(() -> jdbc.sql("update audit_log set hash = 'forged' where id = ?").param(id).update())
+                .rootCause().hasMessageContaining("append-only");
     }
 
     @Test
@@ -90,6 +110,10 @@ class AuditTrailTest {
 
         StaffHttp.Page verified = http.postForm("/staff/audit/verify", java.util.Map.of());
         assertThat(verified.document().select(".badge.ok").text()).isEqualTo("Intact");
+    }
+
+    private boolean sealed(long id) {
+        return jdbc.sql("select seq is not null from audit_log where id = ?").param(id).query(Boolean.class).single();
     }
 
     private void tamper(JdbcClient asSuperuser, long id, String detail) {
