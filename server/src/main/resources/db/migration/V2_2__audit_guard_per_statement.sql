@@ -4,7 +4,9 @@
 -- changed); no row may be deleted.
 drop trigger audit_log_append_only on audit_log;
 
-create function audit_log_guard_update() returns trigger language plpgsql as $$
+-- Transition tables carry no statistics: without the setting the planner pairs old and new rows
+-- with a nested loop, a thousand times a thousand comparisons per sealed batch.
+create function audit_log_guard_update() returns trigger language plpgsql set enable_nestloop = off as $$
 declare
     offending bigint;
 begin

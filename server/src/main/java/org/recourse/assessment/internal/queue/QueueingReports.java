@@ -23,7 +23,7 @@ import org.recourse.intake.ReportedItem;
 import org.recourse.routing.Referral;
 import org.recourse.routing.RoutingAdvice;
 import org.recourse.routing.RoutingFacts;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,8 +48,14 @@ class QueueingReports {
         this.audit = audit;
     }
 
-    /** New cases arrive in batches (the partner API commits concurrent reports together); so are they queued. */
-    @ApplicationModuleListener
+    /**
+     * Queues new cases in the transaction that creates them, so a case never exists without its
+     * queue entries, and a batch of reports (the partner API commits concurrent reports together)
+     * costs one more statement per table instead of a transaction of its own. If queueing fails,
+     * the report is not accepted either — the caller sees an error and can retry — instead of an
+     * accepted case silently missing from the queue.
+     */
+    @EventListener
     void on(ReportsReceived received) {
         AuditActor.runAs("system:assessment-queue",
                 () -> enqueue(received.reports().stream().map(ReportReceived::caseId).toList()));
