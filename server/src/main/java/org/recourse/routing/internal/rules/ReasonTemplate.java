@@ -1,7 +1,6 @@
 package org.recourse.routing.internal.rules;
 
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,21 +40,32 @@ final class ReasonTemplate {
     }
 
     private static String render(String text, Situation situation, String forwardTo, Locale language) {
-        Organisation platform = situation.facts().platform();
-        Integer days = situation.facts().daysAgo();
-        Map<String, String> values = new java.util.HashMap<>();
-        values.put("platform", platform == null ? unknown(language) : platform.name());
-        values.put("country", countryName(platform == null ? null : platform.country(), language));
-        values.put("supervisionCountry", countryName(situation.supervisionCountry(), language));
-        values.put("forwardTo", forwardTo == null ? unknown(language) : forwardTo);
-        values.put("days", days == null ? unknown(language) : days.toString());
+        // Every case in the queue is routed: most reasons have no placeholder, and those that do
+        // name one or two, so only those are looked up.
+        if (text.indexOf('{') < 0) {
+            return text;
+        }
         Matcher matcher = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
-            matcher.appendReplacement(out, Matcher.quoteReplacement(values.getOrDefault(matcher.group(1), matcher.group())));
+            String value = value(matcher.group(1), situation, forwardTo, language);
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value == null ? matcher.group() : value));
         }
         matcher.appendTail(out);
         return out.toString();
+    }
+
+    private static String value(String placeholder, Situation situation, String forwardTo, Locale language) {
+        Organisation platform = situation.facts().platform();
+        Integer days = situation.facts().daysAgo();
+        return switch (placeholder) {
+            case "platform" -> platform == null ? unknown(language) : platform.name();
+            case "country" -> countryName(platform == null ? null : platform.country(), language);
+            case "supervisionCountry" -> countryName(situation.supervisionCountry(), language);
+            case "forwardTo" -> forwardTo == null ? unknown(language) : forwardTo;
+            case "days" -> days == null ? unknown(language) : days.toString();
+            default -> null;
+        };
     }
 
     static String countryName(String isoCode, Locale language) {
