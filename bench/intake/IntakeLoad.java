@@ -57,6 +57,22 @@ public class IntakeLoad {
                     rate, seconds, wall, created / wall);
             System.out.printf("latency from due time (ms): p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f%n",
                     pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), pct(sorted, 99.9), sorted[sorted.length - 1] / 1e6);
+            // Where the tail comes from: steady, or a few bad seconds (a pause, a background job)?
+            StringBuilder worst = new StringBuilder("slowest seconds (second: max ms):");
+            long[] maxPerSecond = new long[seconds];
+            for (int i = 0; i < latencies.length; i++) {
+                int second = (int) Math.min(seconds - 1, (long) i / rate);
+                maxPerSecond[second] = Math.max(maxPerSecond[second], latencies[i]);
+            }
+            Integer[] order = new Integer[seconds];
+            for (int i = 0; i < seconds; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> Long.compare(maxPerSecond[b], maxPerSecond[a]));
+            for (int i = 0; i < Math.min(5, seconds); i++) {
+                worst.append(String.format(" %d: %.0f", order[i], maxPerSecond[order[i]] / 1e6));
+            }
+            System.out.println(worst);
         }
     }
 

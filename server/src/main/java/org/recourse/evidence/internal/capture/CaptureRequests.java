@@ -18,6 +18,7 @@ import org.recourse.audit.AuditSource;
 import org.recourse.audit.AuditTrail;
 import org.recourse.evidence.EvidenceVault.CaptureTarget;
 import org.recourse.evidence.internal.EvidenceSettings;
+import org.recourse.platform.TimeOrderedIds;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -55,6 +56,12 @@ public class CaptureRequests {
                                  String screenshotNote) {
     }
 
+    /**
+     * Queues captures. A staff member's request is audited ({@code evidence.capture_requested});
+     * the ones the system makes by itself — every URL of every report, at intake — are not: the
+     * case's own {@code case.created} entry already records that moment, and the queue row keeps
+     * who asked and when. Custody of what is captured is audited as it is stored.
+     */
     @Transactional
     public List<UUID> request(List<CaptureTarget> targets) {
         Timestamp now = Timestamp.from(clock.instant());
@@ -69,7 +76,7 @@ public class CaptureRequests {
         AuditSource source = audit.currentSource();
         for (int i = 0; i < n; i++) {
             CaptureTarget target = targets.get(i);
-            UUID id = UUID.randomUUID();
+            UUID id = TimeOrderedIds.next();
             ids.add(id);
             idColumn[i] = id;
             cases[i] = target.caseId();
@@ -83,7 +90,9 @@ public class CaptureRequests {
                 select id, case_id, item_id, url, 'pending', ?, ?, ?
                 from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[]) as c(id, case_id, item_id, url)""",
                 now, requestedBy, retainUntil, idColumn, cases, items, urls);
-        audit.recordAll(entries);
+        if (!requestedBy.startsWith("system")) {
+            audit.recordAll(entries);
+        }
         return ids;
     }
 

@@ -18,6 +18,7 @@ import org.recourse.evidence.EvidenceVault.CaptureTarget;
 import org.recourse.intake.ReportReceived;
 import org.recourse.intake.ReportsReceived;
 import org.recourse.intake.internal.cases.CaseRepository.LinkedCase;
+import org.recourse.platform.TimeOrderedIds;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -72,7 +73,7 @@ public class SubmittingReport {
     @Transactional
     public List<Optional<Submitted>> submitAll(List<Submission> submissions) {
         Instant now = clock.instant();
-        List<UUID> ids = submissions.stream().map(s -> UUID.randomUUID()).toList();
+        List<UUID> ids = submissions.stream().map(s -> TimeOrderedIds.next()).toList();
         boolean[] retry = retries(submissions, ids, now);
 
         List<CaseRepository.NewCase> newCases = new ArrayList<>();
@@ -105,7 +106,7 @@ public class SubmittingReport {
             Map<UUID, LinkedCase> linked = new LinkedHashMap<>();
             for (int position = 0; position < report.items().size(); position++) {
                 ValidatedReport.CheckedItem item = report.items().get(position);
-                UUID itemId = UUID.randomUUID();
+                UUID itemId = TimeOrderedIds.next();
                 LinkedCase link = null;
                 if (item.normalisedUrl() != null) {
                     link = earlier.putIfAbsent(item.normalisedUrl(), new LinkedCase(id, number, "same_url"));
