@@ -106,7 +106,7 @@ class QueuePagesTest {
         assertThat(entries.find(duplicate.entry()).orElseThrow().state()).isEqualTo("closed");
         assertThat(entries.find(taken).orElseThrow().state()).isEqualTo("awaiting");
         assertThat(audit.entriesFor("assessment_entry", duplicate.entry().toString())).extracting(AuditEntry::action)
-                .contains("assessment_entry.queued", "assessment_entry.closed");
+                .contains("assessment_entry.closed");
         assertThat(cases.find(duplicate.caseId()).orElseThrow().status()).isEqualTo(CaseStatus.CLOSED);
         assertThat(cases.find(entries.find(taken).orElseThrow().caseId()).orElseThrow().status()).isEqualTo(CaseStatus.BEING_ASSESSED);
     }

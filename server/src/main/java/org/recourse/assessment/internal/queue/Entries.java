@@ -6,11 +6,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.recourse.assessment.internal.SqlArrays;
@@ -38,8 +36,8 @@ public class Entries {
         this.cases = cases;
     }
 
-    /** @return the ids of the entries inserted; one already queued is left as it is (events may be delivered again) */
-    Set<UUID> insert(List<Entry> queued) {
+    /** Queues the entries; one already queued is left as it is. */
+    void insert(List<Entry> queued) {
         int n = queued.size();
         UUID[] ids = new UUID[n], cases = new UUID[n], items = new UUID[n];
         String[] numbers = new String[n], channels = new String[n], forms = new String[n], platforms = new String[n],
@@ -61,7 +59,7 @@ public class Entries {
             referrals[i] = e.urgentReferral();
             received[i] = Timestamp.from(e.receivedAt());
         }
-        return new HashSet<>(batch.queryForList("""
+        batch.update("""
                 insert into assessment_entry (id, case_id, item_id, case_number, channel, forms, platform, platform_key,
                     minor, urgent, urgent_referral, received_at, created_at)
                 select id, case_id, item_id, case_number, channel, forms::text[], platform, platform_key, minor, urgent,
@@ -70,9 +68,8 @@ public class Entries {
                     ?::boolean[], ?::boolean[], ?::text[], ?::timestamptz[])
                     as e(id, case_id, item_id, case_number, channel, forms, platform, platform_key, minor, urgent,
                         urgent_referral, received_at)
-                on conflict (id) do nothing
-                returning id""", UUID.class, ids, cases, items, numbers, channels, forms, platforms, platformKeys,
-                minor, urgent, referrals, received));
+                on conflict (id) do nothing""", ids, cases, items, numbers, channels, forms, platforms, platformKeys,
+                minor, urgent, referrals, received);
     }
 
     public Optional<Entry> find(UUID id) {

@@ -5,13 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.recourse.assessment.internal.CaseRouting;
-import org.recourse.audit.AuditActor;
-import org.recourse.audit.AuditSource;
-import org.recourse.audit.AuditTrail;
 import org.recourse.directory.Directory;
 import org.recourse.directory.Organisation;
 import org.recourse.intake.CaseCircumstances;
@@ -38,14 +34,12 @@ class QueueingReports {
     private final Entries entries;
     private final Directory directory;
     private final CaseRouting routing;
-    private final AuditTrail audit;
 
-    QueueingReports(Cases cases, Entries entries, Directory directory, CaseRouting routing, AuditTrail audit) {
+    QueueingReports(Cases cases, Entries entries, Directory directory, CaseRouting routing) {
         this.cases = cases;
         this.entries = entries;
         this.directory = directory;
         this.routing = routing;
-        this.audit = audit;
     }
 
     /**
@@ -57,8 +51,7 @@ class QueueingReports {
      */
     @EventListener
     void on(ReportsReceived received) {
-        AuditActor.runAs("system:assessment-queue",
-                () -> enqueue(received.reports().stream().map(ReportReceived::caseId).toList()));
+        enqueue(received.reports().stream().map(ReportReceived::caseId).toList());
     }
 
     void enqueue(List<UUID> caseIds) {
@@ -91,19 +84,10 @@ class QueueingReports {
         for (int i = 0; i < queued.size(); i++) {
             queued.set(i, withUrgency(queued.get(i), advice.get(i)));
         }
-        Set<UUID> inserted = entries.insert(queued);
-        AuditSource source = audit.currentSource();
-        List<AuditTrail.NewEntry> records = new ArrayList<>();
-        for (int i = 0; i < queued.size(); i++) {
-            Entry entry = queued.get(i);
-            if (inserted.contains(entry.id())) {
-                records.add(new AuditTrail.NewEntry(source, "assessment_entry.queued", "assessment_entry",
-                        entry.id().toString(), "case " + entry.caseId() + (entry.urgent() ? ", urgent" : "")));
-            }
-        }
-        if (!records.isEmpty()) {
-            audit.recordAll(records);
-        }
+        // Not audited one by one: queueing is part of creating the case, whose case.created entry
+        // records the moment; the entry row keeps when it was queued. What analysts then do with an
+        // entry (assign, assess, close) is audited.
+        entries.insert(queued);
     }
 
     private static Entry entry(CaseView view, UUID id, ReportedItem item, String platform, String platformKey, boolean minor) {
