@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -98,7 +99,7 @@ public class CaseRepository {
                 select id, 'RECEIVED', received_at from created
                 returning case_id
                 """.formatted(STORED_TEXT_COLUMNS,
-                        String.join(", ", java.util.Collections.nCopies(CASE_TEXT_COLUMNS.length, "?::text[]")),
+                        String.join(", ", Collections.nCopies(CASE_TEXT_COLUMNS.length, "?::text[]")),
                         String.join(", ", CASE_TEXT_COLUMNS)),
                 UUID.class, args.toArray()));
     }
@@ -157,11 +158,10 @@ public class CaseRepository {
         jdbc.sql("""
                 select distinct on (i.url_normalised) i.url_normalised, c.id, c.case_number
                 from reported_item i join intake_case c on c.id = i.case_id
-                where i.url_normalised = any(string_to_array(:urls, ' ')) and c.status not in ('CLOSED', 'WITHDRAWN')
+                where i.url_normalised = any(?::text[]) and c.status not in ('CLOSED', 'WITHDRAWN')
                 order by i.url_normalised, c.received_at
                 """)
-                // Normalised URLs never contain a space (they are percent-encoded), so a space separates them safely.
-                .param("urls", String.join(" ", normalisedUrls))
+                .param(normalisedUrls.toArray(String[]::new))
                 .query(rs -> {
                     found.put(rs.getString(1), new LinkedCase(rs.getObject(2, UUID.class), rs.getString(3), "same_url"));
                 });
@@ -271,8 +271,8 @@ public class CaseRepository {
     /** Items of the cases, each case's in reported order. */
     public Map<UUID, List<ReportedItem>> itemsOf(Collection<UUID> caseIds) {
         Map<UUID, List<ReportedItem>> byCase = new HashMap<>();
-        jdbc.sql("select * from reported_item where case_id = any(" + UUIDS + ") order by case_id, position")
-                .param("ids", joined(caseIds))
+        jdbc.sql("select * from reported_item where case_id = any(?::uuid[]) order by case_id, position")
+                .param(caseIds.toArray(UUID[]::new))
                 .query(rs -> {
                     UUID caseId = rs.getObject("case_id", UUID.class);
                     byCase.computeIfAbsent(caseId, id -> new ArrayList<>()).add(new ReportedItem(
@@ -284,28 +284,21 @@ public class CaseRepository {
     }
 
     public List<CaseRecord> findAll(Collection<UUID> caseIds) {
-        return jdbc.sql("select * from intake_case where id = any(" + UUIDS + ")").param("ids", joined(caseIds))
+        return jdbc.sql("select * from intake_case where id = any(?::uuid[])").param(caseIds.toArray(UUID[]::new))
                 .query(CaseRepository::map).list();
     }
 
     public Map<UUID, List<StatusChange>> histories(Collection<UUID> caseIds) {
         Map<UUID, List<StatusChange>> byCase = new HashMap<>();
-        jdbc.sql("select case_id, status, changed_at from case_status_history where case_id = any(" + UUIDS
-                        + ") order by changed_at, id")
-                .param("ids", joined(caseIds))
+        jdbc.sql("select case_id, status, changed_at from case_status_history where case_id = any(?::uuid[]) "
+                        + "order by changed_at, id")
+                .param(caseIds.toArray(UUID[]::new))
                 .query(rs -> {
                     byCase.computeIfAbsent(rs.getObject("case_id", UUID.class), id -> new ArrayList<>())
                             .add(new StatusChange(CaseStatus.valueOf(rs.getString("status")),
                                     rs.getTimestamp("changed_at").toInstant()));
                 });
         return byCase;
-    }
-
-    /** A list of ids as one parameter: {@code :ids}, comma-separated. */
-    private static final String UUIDS = "string_to_array(:ids, ',')::uuid[]";
-
-    private static String joined(Collection<UUID> ids) {
-        return ids.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(","));
     }
 
     public List<StatusChange> history(UUID caseId) {
