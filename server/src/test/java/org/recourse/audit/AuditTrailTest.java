@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The audit trail is append-only for the application, and tampering by a superuser shows. */
+/** The audit trail and its seals are append-only, and tampering by a superuser shows. */
 @RecourseTest
 class AuditTrailTest {
 
@@ -46,37 +46,56 @@ class AuditTrailTest {
     int port;
 
     @Test
-    void theApplicationRoleCannotChangeOrRemoveEntries() throws InterruptedException {
+    void theApplicationRoleCannotChangeOrRemoveEntriesOrSeals() throws InterruptedException {
         long id = append("test.appended", "first");
 
         assertThatThrownBy(() -> jdbc.sql("update audit_log set detail = 'changed' where id = ?").param(id).update())
-                .rootCause().hasMessageContaining("append-only");
-        // Sealing without a hash, or sealing while changing what the entry says, is refused too.
-        assertThatThrownBy(() -> jdbc.sql("update audit_log set seq = -1 where id = ?").param(id).update())
-                .rootCause().hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("update audit_log set seq = -1, hash = 'x', actor = 'someone else' where id = ?")
-                .param(id).update()).rootCause().hasMessageContaining("append-only");
-        // In a statement that touches many rows, one bad row refuses the whole statement.
-        long other = append("test.appended", "second");
-        assertThatThrownBy(() -> jdbc.sql("update audit_log set detail = detail || '' , action = case when id = ? "
-                + "then 'changed' else action end where id in (?, ?)").params(other, id, other).update())
-                .rootCause().hasMessageContaining("append-only");
-        assertThat(jdbc.sql("select action from audit_log where id = ?").param(other).query(String.class).single())
-                .isEqualTo("test.appended");
+                .rootCause().hasMessageContaining("permission denied");
         assertThatThrownBy(() -> jdbc.sql("delete from audit_log where id = ?").param(id).update())
                 .rootCause().hasMessageContaining("permission denied");
         assertThatThrownBy(() -> jdbc.sql("truncate audit_log").update())
                 .rootCause().hasMessageContaining("permission denied");
+        // The owner has the rights, and the trigger still refuses.
+        JdbcClient asSuperuser = JdbcClient.create(superuser);
+        assertThatThrownBy(() -> asSuperuser.sql("update audit_log set detail = 'changed' where id = ?").param(id).update())
+                .rootCause().hasMessageContaining("audit_log is append-only: UPDATE refused");
         assertThat(jdbc.sql("select detail from audit_log where id = ?").param(id).query(String.class).single())
                 .isEqualTo("first");
-        // A sealed entry can never be sealed again.
+
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
         while (!sealed(id) && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
         assertThat(sealed(id)).as("sealed by the sealer").isTrue();
-        assertThatThrownBy(() -> jdbc.sql("update audit_log set hash = 'forged' where id = ?").param(id).update())
-                .rootCause().hasMessageContaining("append-only");
+        // A seal is never changed, removed, or given a second time.
+        assertThatThrownBy(() -> jdbc.sql("update audit_seal set hash = 'forged' where entry_id = ?").param(id).update())
+                .rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> jdbc.sql("delete from audit_seal where entry_id = ?").param(id).update())
+                .rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> asSuperuser.sql("delete from audit_seal where entry_id = ?").param(id).update())
+                .rootCause().hasMessageContaining("audit_seal is append-only: DELETE refused");
+        assertThatThrownBy(() -> jdbc.sql("""
+                        insert into audit_seal (seq, entry_id, prev_hash, hash)
+                        select max(seq) + 1, ?, 'x', 'forged' from audit_seal""").param(id).update())
+                .rootCause().hasMessageContaining("audit_seal_entry_id_key");
+    }
+
+    @Test
+    void verificationNamesAnEntryTakenOffTheSealingQueue() {
+        // In the transaction that appends it, so the sealer cannot have taken it first.
+        long id = transactions.execute(s -> {
+            long appended = append("test.dequeued", "never sealed");
+            jdbc.sql("delete from audit_unsealed where entry_id = ?").param(appended).update();
+            return appended;
+        });
+
+        Verification broken = verify();
+        assertThat(broken.exit()).isEqualTo(1);
+        assertThat(broken.output()).contains("BROKEN at entry id " + id).contains("never sealed");
+
+        jdbc.sql("insert into audit_unsealed (entry_id) values (?)").param(id).update();
+        assertThat(verify().exit()).isZero();
+        assertThat(sealed(id)).isTrue();
     }
 
     @Test
@@ -113,7 +132,7 @@ class AuditTrailTest {
     }
 
     private boolean sealed(long id) {
-        return jdbc.sql("select seq is not null from audit_log where id = ?").param(id).query(Boolean.class).single();
+        return jdbc.sql("select exists (select 1 from audit_seal where entry_id = ?)").param(id).query(Boolean.class).single();
     }
 
     private void tamper(JdbcClient asSuperuser, long id, String detail) {

@@ -38,7 +38,7 @@ class AuditPages {
                 @RequestParam(required = false) LocalDate from,
                 @RequestParam(required = false) Long before,
                 Model model) {
-        StringBuilder sql = new StringBuilder("select * from audit_log where true");
+        StringBuilder sql = new StringBuilder("select * from audit_entry where true");
         List<Object> params = new ArrayList<>();
         filter(sql, params, "actor = ?", actor);
         filter(sql, params, "action like ?", action == null || action.isBlank() ? null : action + "%");

@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Links committed entries into the hash chain, in the order it finds them. The chain head row
- * is locked for the batch, so sealers on several nodes take turns instead of forking the chain.
+ * Links committed entries into the hash chain, in the order it finds them in the queue of unsealed
+ * entries. The chain head row is locked for the batch, so sealers on several nodes take turns
+ * instead of forking the chain.
  */
 @Component
 class AuditSealer {
@@ -50,7 +51,9 @@ class AuditSealer {
         Head head = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1 for update")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
                 .single();
-        List<AuditEntry> pending = jdbc.sql("select * from audit_log where seq is null order by id limit ?")
+        List<AuditEntry> pending = jdbc.sql("""
+                        select e.* from audit_unsealed u join audit_entry e on e.id = u.entry_id
+                        order by u.entry_id limit ?""")
                 .param(BATCH)
                 .query(JdbcAuditTrail::entry)
                 .list();
@@ -72,11 +75,13 @@ class AuditSealer {
             hashes[i] = next;
             hash = next;
         }
-        // One statement for the batch: at a thousand reports a second there are thousands of entries to seal.
+        // One statement per table for the batch: at a thousand reports a second there are thousands
+        // of entries to seal. Seals are inserted, never written into the entries, so audit_log stays
+        // insert-only; an entry sealed twice would break the unique entry_id and roll the batch back.
         batch.update("""
-                update audit_log a set seq = s.seq, prev_hash = s.prev_hash, hash = s.hash
-                from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[]) as s(id, seq, prev_hash, hash)
-                where a.id = s.id""", ids, seqs, previous, hashes);
+                insert into audit_seal (seq, entry_id, prev_hash, hash)
+                select * from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[])""", seqs, ids, previous, hashes);
+        batch.update("delete from audit_unsealed where entry_id = any(?::bigint[])", (Object) ids);
         jdbc.sql("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1").params(seq, hash).update();
         return n;
     }

@@ -30,7 +30,10 @@ public class AuditVerifier {
         }
     }
 
-    /** {@code reason}: missing, link, altered or truncated (message key {@code audit.verify.reason.*}). */
+    /**
+     * {@code reason}: missing, link, altered, truncated or unsealed (message key
+     * {@code audit.verify.reason.*}).
+     */
     public record Break(long entryId, long seq, String reason) {
 
         String describe() {
@@ -38,9 +41,24 @@ public class AuditVerifier {
                 case "missing" -> "an entry of the chain is missing (removed)";
                 case "link" -> "its link to the previous entry was changed";
                 case "altered" -> "its content no longer matches its hash (altered)";
+                case "unsealed" -> "it was taken off the sealing queue and never sealed";
                 default -> "the newest entries were removed";
             };
         }
+    }
+
+    /**
+     * An entry that is neither sealed nor waiting to be: the application role may delete from the
+     * sealer's queue (the sealer must), so the chain alone would not show an entry taken off it.
+     * One statement, one snapshot: an entry leaves the queue in the transaction that seals it.
+     */
+    private Optional<Long> neverSealed() {
+        return jdbc.sql("""
+                        select a.id from audit_log a
+                        where not exists (select 1 from audit_seal s where s.entry_id = a.id)
+                          and not exists (select 1 from audit_unsealed u where u.entry_id = a.id)
+                        order by a.id limit 1""")
+                .query(Long.class).optional();
     }
 
     private record Sealed(AuditEntry entry, String prevHash) {
@@ -53,7 +71,7 @@ public class AuditVerifier {
         String previous = GENESIS;
         long checked = 0;
         while (true) {
-            List<Sealed> page = jdbc.sql("select * from audit_log where seq >= ? order by seq limit ?")
+            List<Sealed> page = jdbc.sql("select * from audit_entry where seq >= ? order by seq limit ?")
                     .params(expectedSeq, PAGE)
                     .query((rs, n) -> new Sealed(JdbcAuditTrail.entry(rs, n), rs.getString("prev_hash")))
                     .list();
@@ -87,6 +105,10 @@ public class AuditVerifier {
         if (head.lastSeq() != expectedSeq - 1 || !head.lastHash().equals(previous)) {
             return new Result(checked, Optional.of(new Break(-1, head.lastSeq(),
                     "truncated")), null);
+        }
+        Optional<Long> neverSealed = neverSealed();
+        if (neverSealed.isPresent()) {
+            return new Result(checked, Optional.of(new Break(neverSealed.get(), -1, "unsealed")), null);
         }
         return new Result(checked, Optional.empty(), previous);
     }

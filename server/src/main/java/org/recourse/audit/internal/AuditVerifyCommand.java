@@ -34,9 +34,13 @@ class AuditVerifyCommand implements CliCommand {
             return 0;
         }
         AuditVerifier.Break broken = result.firstBreak().orElseThrow();
-        out.printf("audit trail BROKEN at entry id %s (chain position %d): %s; %d entries before it are intact%n",
-                broken.entryId() < 0 ? "-" : Long.toString(broken.entryId()), broken.seq(), broken.describe(),
+        out.printf("audit trail BROKEN at entry id %s (chain position %s): %s; %d entries before it are intact%n",
+                unknownIfNegative(broken.entryId()), unknownIfNegative(broken.seq()), broken.describe(),
                 result.checked());
         return 1;
+    }
+
+    private static String unknownIfNegative(long number) {
+        return number < 0 ? "-" : Long.toString(number);
     }
 }

@@ -80,7 +80,7 @@ class JdbcAuditTrail implements AuditTrail {
 
     @Override
     public List<AuditEntry> entriesFor(String objectType, String objectId) {
-        return jdbc.query("select * from audit_log where object_type = ? and object_id = ? order by id",
+        return jdbc.query("select * from audit_entry where object_type = ? and object_id = ? order by id",
                 JdbcAuditTrail::entry, objectType, objectId);
     }
 
