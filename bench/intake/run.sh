@@ -20,7 +20,8 @@ export RECOURSE_JAVA_OPTS="${RECOURSE_JAVA_OPTS:--Xmx1g}"
 "$ROOT/recourse" build
 "$ROOT/recourse" run > "$DATA/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
+# The server stops its PostgreSQL on the way out; if it is killed before it can, stop it here.
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; pkill -f -- "-D $DATA/postgres" 2>/dev/null; sleep 1; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 180); do
   curl -fs "http://localhost:$PORT/actuator/health" >/dev/null 2>&1 && break
   kill -0 "$SERVER" 2>/dev/null || { tail -40 "$DATA/server.log"; exit 1; }
@@ -52,6 +53,13 @@ echo "== warm-up ($WARMUP s) =="
 "${LOAD[@]}" "$RATE" "$WARMUP" 0 | tail -3
 before=$(cpu_ticks)
 echo "== measurement ($SECONDS_TO_RUN s) =="
+# BENCH_WATCH=1 also logs PostgreSQL's background work per second of the measurement.
+if [ "${BENCH_WATCH:-0}" = 1 ]; then
+  PG_PORT="$(pgrep -af -- "-D $DATA/postgres" | grep -oE ' -p [0-9]+' | head -1 | awk '{print $2}')"
+  PGJDBC="$(find "$HOME/.m2/repository/org/postgresql/postgresql" -name 'postgresql-*.jar' | sort -V | tail -1)"
+  "$JAVA_HOME/bin/java" -cp "$PGJDBC" "$ROOT/bench/intake/PgWatch.java" "$DATA" "$PG_PORT" "$SECONDS_TO_RUN" > "$DATA/watch.txt" 2>&1 &
+  WATCH=$!
+fi
 "${LOAD[@]}" "$RATE" "$SECONDS_TO_RUN" 0 | tee "$DATA/result.txt" | grep -v '^warm-up'
 after=$(cpu_ticks)
 created=$(grep -oE 'created [0-9]+' "$DATA/result.txt" | head -1 | awk '{print $2}')
@@ -61,3 +69,8 @@ awk -v t="$ticks" -v hz="$hz" -v n="$created" 'BEGIN {
   cpu = t / hz
   printf "server + PostgreSQL CPU time: %.1f s for %d reports => %.0f reports per CPU-second (~%.0f/s on 2 dedicated cores)\n", cpu, n, n / cpu, 2 * n / cpu }'
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ "${BENCH_WATCH:-0}" = 1 ]; then
+  wait "$WATCH"
+  echo "== PostgreSQL background work per second (autovacuum workers, checkpointer counters) =="
+  cat "$DATA/watch.txt"
+fi

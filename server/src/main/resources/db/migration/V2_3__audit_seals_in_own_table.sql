@@ -3,9 +3,12 @@
 -- reports a second, vacuuming those (and every index of audit_log with them) was the largest
 -- background cost of the database and showed as seconds-long stalls in intake latency.
 -- Both tables are now insert-only: vacuum only marks pages visible and never scans indexes.
+-- No foreign keys to audit_log: checking one locks the entry's row (FOR KEY SHARE), which writes
+-- to the very rows that are meant never to change again. Verification finds a seal without its
+-- entry as a gap in the chain.
 create table audit_seal (
     seq        bigint primary key,
-    entry_id   bigint not null unique references audit_log (id),
+    entry_id   bigint not null unique,
     prev_hash  text   not null,
     hash       text   not null
 );
@@ -13,7 +16,7 @@ create table audit_seal (
 -- Entries waiting for the sealer. A trigger fills it, so that no writer can leave an entry out;
 -- the sealer empties it. This small table is the only one whose rows die, and it stays small.
 create table audit_unsealed (
-    entry_id bigint primary key references audit_log (id)
+    entry_id bigint primary key
 );
 
 insert into audit_seal (seq, entry_id, prev_hash, hash)
