@@ -5,6 +5,8 @@ import java.sql.*;
  * Prints, once a second, what PostgreSQL does in the background: the tables autovacuum workers
  * are busy with and the checkpointer's counters. Lined up with the load generator's "slowest
  * seconds" it tells which background work a latency tail comes from.
+ * On Linux it adds the page cache's dirty and under-writeback megabytes and the milliseconds the
+ * disks spent writing in that second: kernel writeback competes with every commit's WAL flush.
  * Arguments: RECOURSE_DATA_DIR, PostgreSQL port, seconds.
  */
 public class PgWatch {
@@ -22,9 +24,39 @@ public class PgWatch {
                         "select num_timed, num_requested, buffers_written, write_time::bigint, sync_time::bigint from pg_stat_checkpointer")) {
                     rs.next(); line.append(String.format("ckpt t=%d r=%d buf=%d w=%dms s=%dms", rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
                 }
+                line.append(os());
                 System.out.println(line);
                 Thread.sleep(1000 - (System.currentTimeMillis() - start) % 1000);
             }
         }
+    }
+
+    private static long lastWriteMillis = -1;
+
+    private static String os() {
+        try {
+            long dirty = 0, writeback = 0;
+            for (String l : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (l.startsWith("Dirty:")) dirty = kb(l);
+                if (l.startsWith("Writeback:")) writeback = kb(l);
+            }
+            long writeMillis = 0;
+            for (String l : Files.readAllLines(Path.of("/proc/diskstats"))) {
+                String[] f = l.trim().split("\\s+");
+                // Whole disks only (those in /sys/block), not their partitions or loop devices.
+                if (!f[2].startsWith("loop") && Files.exists(Path.of("/sys/block", f[2]))) {
+                    writeMillis += Long.parseLong(f[10]);
+                }
+            }
+            long delta = lastWriteMillis < 0 ? 0 : writeMillis - lastWriteMillis;
+            lastWriteMillis = writeMillis;
+            return String.format(" dirty=%dMB writeback=%dMB disk-write=%dms", dirty / 1024, writeback / 1024, delta);
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private static long kb(String meminfoLine) {
+        return Long.parseLong(meminfoLine.replaceAll("[^0-9]", ""));
     }
 }
