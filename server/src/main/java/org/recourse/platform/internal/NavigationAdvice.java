@@ -31,6 +31,10 @@ class NavigationAdvice {
                 .filter(a -> a != null && a.startsWith("ROLE_"))
                 .map(a -> a.substring("ROLE_".length()))
                 .toList();
+        // Partner API callers and reporters hold no staff role: this runs for every request, API calls included.
+        if (roles.isEmpty()) {
+            return List.of();
+        }
         return entries.stream().filter(e -> e.roles().stream().anyMatch(roles::contains)).toList();
     }
 }

@@ -24,6 +24,12 @@ public final class UrlNormaliser {
     private static final Pattern SHAPE = Pattern.compile(
             "^(?:([a-zA-Z][a-zA-Z0-9+.-]*):)?//([^/?#]*)([^?#]*)(?:\\?([^#]*))?(?:#.*)?$", Pattern.DOTALL);
     private static final Pattern USERINFO_HOST_PORT = Pattern.compile("^(?:[^@]*@)?([^:]*|\\[[^]]*])(?::(\\d*))?$");
+    // Compiled once: every report's every URL passes here, and String.matches compiles on each call.
+    private static final Pattern SCHEME_ONLY = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
+    private static final Pattern HOST_AND_PORT = Pattern.compile("^[^:/]+:\\d+.*");
+    private static final Pattern IP_LITERAL = Pattern.compile("^\\[[0-9a-fA-F:.]+]$");
+    private static final Pattern DNS_NAME =
+            Pattern.compile("^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*$");
     private static final Set<String> TRACKING = Set.of("fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid",
             "igshid", "igsh", "mc_cid", "mc_eid", "_ga", "_gl", "yclid", "twclid", "ttclid", "si", "mkt_tok");
 
@@ -57,7 +63,7 @@ public final class UrlNormaliser {
             throw new InvalidUrl("intake.url.too-long");
         }
         if (!input.contains("://")) {
-            if (input.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") && !input.matches("^[^:/]+:\\d+.*")) {
+            if (SCHEME_ONLY.matcher(input).matches() && !HOST_AND_PORT.matcher(input).matches()) {
                 throw new InvalidUrl("intake.url.scheme");
             }
             input = "https://" + input.replaceFirst("^//", "");
@@ -98,14 +104,14 @@ public final class UrlNormaliser {
             throw new InvalidUrl("intake.url.host");
         }
         if (host.startsWith("[")) {
-            if (!host.matches("^\\[[0-9a-fA-F:.]+]$")) {
+            if (!IP_LITERAL.matcher(host).matches()) {
                 throw new InvalidUrl("intake.url.host");
             }
             return host.toLowerCase(Locale.ROOT);
         }
         try {
             String ascii = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-            if (!ascii.matches("^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*$")) {
+            if (!DNS_NAME.matcher(ascii).matches()) {
                 throw new InvalidUrl("intake.url.host");
             }
             return ascii;
