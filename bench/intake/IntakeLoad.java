@@ -40,7 +40,7 @@ public class IntakeLoad {
         int connections = args.length > 5 ? Integer.parseInt(args[5]) : 64;
         if (warmup > 0) {
             System.out.printf("warm-up: %d s at %d/s%n", warmup, rate);
-            run(base, key, rate, warmup, connections);
+            run(base, key, rate, warmup, connections).print(rate, warmup);
         }
         System.out.printf("measure: %d s at %d/s over %d connections%n", seconds, rate, connections);
         run(base, key, rate, seconds, connections).print(rate, seconds);

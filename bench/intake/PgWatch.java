@@ -7,7 +7,7 @@ import java.sql.*;
  * seconds" it tells which background work a latency tail comes from.
  * On Linux it adds the page cache's dirty and under-writeback megabytes and the milliseconds the
  * disks spent writing in that second: kernel writeback competes with every commit's WAL flush.
- * Arguments: RECOURSE_DATA_DIR, PostgreSQL port, seconds.
+ * Each line starts with the time (Unix seconds). Arguments: RECOURSE_DATA_DIR, PostgreSQL port, seconds.
  */
 public class PgWatch {
     public static void main(String[] a) throws Exception {
@@ -15,7 +15,7 @@ public class PgWatch {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + a[1] + "/recourse", "postgres", pw)) {
             long start = System.currentTimeMillis();
             for (int i = 0; i < Integer.parseInt(a[2]); i++) {
-                StringBuilder line = new StringBuilder(String.format("%5.1f ", (System.currentTimeMillis() - start) / 1000.0));
+                StringBuilder line = new StringBuilder(String.format("%.1f ", System.currentTimeMillis() / 1000.0));
                 try (ResultSet rs = c.createStatement().executeQuery(
                         "select string_agg(regexp_replace(query, '^autovacuum: ', ''), ' | ') from pg_stat_activity where backend_type = 'autovacuum worker'")) {
                     rs.next(); line.append("av=[").append(rs.getString(1)).append("] ");

@@ -49,20 +49,25 @@ cpu_ticks() {
 
 # The JIT compiles the request path in the first tens of seconds, and PostgreSQL re-plans its
 # statements once autoanalyze has seen the tables grow: both belong to start-up, not to the rate.
-echo "== warm-up ($WARMUP s) =="
-"${LOAD[@]}" "$RATE" "$WARMUP" 0 | tail -3
-before=$(cpu_ticks)
-echo "== measurement ($SECONDS_TO_RUN s) =="
+# Warm-up and measurement run in one load-generator JVM, so that its own start-up (compiling the
+# source, its JIT) happens before the clock starts.
 # BENCH_WATCH=1 also logs PostgreSQL's background work per second of the measurement.
 if [ "${BENCH_WATCH:-0}" = 1 ]; then
   PG_PORT="$(pgrep -af -- "-D $DATA/postgres" | grep -oE ' -p [0-9]+' | head -1 | awk '{print $2}')"
   PGJDBC="$(find "$HOME/.m2/repository/org/postgresql/postgresql" -name 'postgresql-*.jar' | sort -V | tail -1)"
-  "$JAVA_HOME/bin/java" -cp "$PGJDBC" "$ROOT/bench/intake/PgWatch.java" "$DATA" "$PG_PORT" "$SECONDS_TO_RUN" > "$DATA/watch.txt" 2>&1 &
+  "$JAVA_HOME/bin/java" -cp "$PGJDBC" "$ROOT/bench/intake/PgWatch.java" "$DATA" "$PG_PORT" $((4 * WARMUP + SECONDS_TO_RUN + 60)) > "$DATA/watch.txt" 2>&1 &
   WATCH=$!
 fi
-"${LOAD[@]}" "$RATE" "$SECONDS_TO_RUN" 0 | tee "$DATA/result.txt" | grep -v '^warm-up'
+echo "== warm-up ($WARMUP s), then measurement ($SECONDS_TO_RUN s) =="
+"${LOAD[@]}" "$RATE" "$SECONDS_TO_RUN" "$WARMUP" > "$DATA/result.txt" &
+LOADER=$!
+until grep -q '^measure:' "$DATA/result.txt" || ! kill -0 "$LOADER" 2>/dev/null; do sleep 0.1; done
+before=$(cpu_ticks)
+measured_from=$(date +%s.%N)
+wait "$LOADER"
 after=$(cpu_ticks)
-created=$(grep -oE 'created [0-9]+' "$DATA/result.txt" | head -1 | awk '{print $2}')
+cat "$DATA/result.txt"
+created=$(sed -n '/^measure:/,$p' "$DATA/result.txt" | grep -oE 'created [0-9]+' | head -1 | awk '{print $2}')
 ticks=$((after - before))
 hz=$(getconf CLK_TCK)
 awk -v t="$ticks" -v hz="$hz" -v n="$created" 'BEGIN {
@@ -70,7 +75,7 @@ awk -v t="$ticks" -v hz="$hz" -v n="$created" 'BEGIN {
   printf "server + PostgreSQL CPU time: %.1f s for %d reports => %.0f reports per CPU-second (~%.0f/s on 2 dedicated cores)\n", cpu, n, n / cpu, 2 * n / cpu }'
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ "${BENCH_WATCH:-0}" = 1 ]; then
-  wait "$WATCH"
-  echo "== PostgreSQL background work per second (autovacuum workers, checkpointer counters) =="
-  cat "$DATA/watch.txt"
+  kill "$WATCH" 2>/dev/null
+  echo "== PostgreSQL background work per second of the measurement (autovacuum workers, checkpointer, disk) =="
+  awk -v t0="$measured_from" -v n="$SECONDS_TO_RUN" '{ t = $1 - t0; if (t >= -1 && t < n + 1) { $1 = sprintf("%5.1f", t); print } }' "$DATA/watch.txt"
 fi
