@@ -63,7 +63,13 @@ echo "== warm-up ($WARMUP s), then measurement ($SECONDS_TO_RUN s) =="
 LOADER=$!
 until grep -q '^measure:' "$DATA/result.txt" || ! kill -0 "$LOADER" 2>/dev/null; do sleep 0.1; done
 before=$(cpu_ticks)
+loader_before=$(awk '{print $14 + $15}' "/proc/$LOADER/stat")
 measured_from=$(date +%s.%N)
+# The load generator's own CPU time, read just before it exits (it shares the two cores).
+while kill -0 "$LOADER" 2>/dev/null && ! grep -q '^slowest' <(sed -n '/^measure:/,$p' "$DATA/result.txt"); do
+  loader_after=$(awk '{print $14 + $15}' "/proc/$LOADER/stat" 2>/dev/null || echo "${loader_after:-0}")
+  sleep 1
+done
 wait "$LOADER"
 after=$(cpu_ticks)
 cat "$DATA/result.txt"
@@ -73,6 +79,8 @@ hz=$(getconf CLK_TCK)
 awk -v t="$ticks" -v hz="$hz" -v n="$created" 'BEGIN {
   cpu = t / hz
   printf "server + PostgreSQL CPU time: %.1f s for %d reports => %.0f reports per CPU-second (~%.0f/s on 2 dedicated cores)\n", cpu, n, n / cpu, 2 * n / cpu }'
+awk -v t="$((loader_after - loader_before))" -v hz="$hz" -v n="$created" 'BEGIN {
+  printf "load generator CPU time: %.1f s (%.2f ms per report)\n", t / hz, 1000 * t / hz / n }'
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ "${BENCH_WATCH:-0}" = 1 ]; then
   kill "$WATCH" 2>/dev/null

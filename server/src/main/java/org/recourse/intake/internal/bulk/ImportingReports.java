@@ -13,10 +13,12 @@ import java.util.stream.Collectors;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import org.recourse.audit.AuditSource;
 import org.recourse.audit.AuditTrail;
 import org.recourse.intake.internal.IntakeSettings;
 import org.recourse.intake.internal.cases.FieldError;
 import org.recourse.intake.internal.cases.ReportValidation;
+import org.recourse.intake.internal.cases.Submission;
 import org.recourse.intake.internal.cases.SubmittingReport;
 import org.recourse.taxonomy.Taxonomy;
 import org.recourse.taxonomy.ViolenceForm;
@@ -115,8 +117,9 @@ class ImportingReports {
         if (lines.isEmpty()) {
             return;
         }
+        AuditSource source = audit.currentSource();
         transactions.executeWithoutResult(status -> {
-            int accepted = 0;
+            List<Submission> accepted = new ArrayList<>();
             int rejected = 0;
             for (ImportFile.Line line : lines) {
                 List<FieldError> errors = line.errors();
@@ -126,8 +129,7 @@ class ImportingReports {
                     errors = outcome.errors();
                 }
                 if (errors.isEmpty()) {
-                    submitting.submit(outcome.report(), null, null);
-                    accepted++;
+                    accepted.add(new Submission(outcome.report(), null, null, source, null));
                 } else {
                     for (int i = 0; i < errors.size(); i++) {
                         FieldError error = errors.get(i);
@@ -137,7 +139,11 @@ class ImportingReports {
                     rejected++;
                 }
             }
-            imports.progress(id, lines.size(), accepted, rejected);
+            // The batch's valid lines in one go: one statement per table instead of several per line.
+            if (!accepted.isEmpty()) {
+                submitting.submitAll(accepted);
+            }
+            imports.progress(id, lines.size(), accepted.size(), rejected);
         });
     }
 
