@@ -13,11 +13,10 @@ import org.recourse.pdq.index.internal.Segment;
  * Exact radius search over PDQ hashes: {@link #search} returns every stored hash within the
  * given Hamming distance of the query, never an approximation.
  *
- * <p>Method: multi-index hashing. Each hash is cut into 8 disjoint chunks (one of 32 bits, seven
- * of 29); a match within distance d has some chunk within d / 8 bits of the query's
- * (pigeonhole), so per chunk only the query chunk's neighbours within that radius are looked up
- * (3 bits at the default d = 31). Beyond d = 31 the radius would be 4 and the index scans
- * instead, which is exact but linear.
+ * <p>Method: multi-index hashing. Each hash is cut into 11 chunks of 23–24 bits; a match within
+ * distance d has some chunk within d / 11 bits of the query's (pigeonhole), so per chunk only
+ * the query chunk's neighbours within that radius are looked up (2 bits at the default d = 31).
+ * Beyond d = 32 the radius would be 3 and the index scans instead, which is exact but linear.
  * Hashes live in immutable segments (one table set each) plus a small buffer
  * of recent additions that is scanned; full buffers are sealed into segments and segments of
  * similar size are merged, so there are O(log n) of them.

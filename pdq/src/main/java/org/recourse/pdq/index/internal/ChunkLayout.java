@@ -1,22 +1,20 @@
 package org.recourse.pdq.index.internal;
 
 /**
- * Multi-index hashing's chunks: 8 disjoint runs of bits, chunk 0 of 32 bits and chunks 1–7 of
- * 29 (235 of the 256 bits; the rest are only compared when candidates are verified). If two
- * hashes are within distance d, some chunk differs in at most d / 8 bits (pigeonhole: 8 chunks
- * each differing in d / 8 + 1 bits or more would add up to more than d), so the chunks need not
- * cover the whole hash. At the industry threshold of 31 that is 3 bits per chunk.
- *
- * <p>Eight chunks rather than more because every chunk but the first costs a table of about
- * four bytes per hash; chunk 0 costs only a directory because segments keep their rows sorted
- * by it, so it can be wider at no cost.
+ * Multi-index hashing's cut of the 256 bits into 11 chunks (3 of 24 bits, 8 of 23). If two
+ * hashes are within distance d, by the pigeonhole principle some chunk differs in at most
+ * d / 11 bits: at the industry threshold of 31 that is 2 bits, and 11 chunks is the fewest for
+ * which it is 2 rather than 3. Fewer chunks would save memory (each chunk but the first costs
+ * a table of about 3.9 bytes per hash) but at radius 3 a lookup visits about 6 times as many
+ * buckets per chunk; 8 chunks, the fewest at radius 3, measured about 3 times slower per query
+ * (BENCHMARKS.md).
  */
 final class ChunkLayout {
 
-    static final int COUNT = 8;
-    static final int MAX_RADIUS = 3;
+    static final int COUNT = 11;
+    static final int MAX_RADIUS = 2;
 
-    private static final int[] WIDTHS = {32, 29, 29, 29, 29, 29, 29, 29};
+    private static final int[] WIDTHS = {24, 24, 24, 23, 23, 23, 23, 23, 23, 23, 23};
     private static final int[] OFFSETS = offsets();
 
     private ChunkLayout() {}

@@ -1,40 +1,34 @@
 package org.recourse.pdq.index.internal;
 
-import java.util.function.IntUnaryOperator;
-
 /**
  * One chunk's table: the segment's rows grouped by their chunk value's prefix
- * ({@link PrefixDirectory}). A posting does not name its row but the bucket of the segment's
- * sorted hashes the row lies in (see {@link Segment}), with the chunk's residual bits above
- * it: at 10 M rows 20 + 9 = 29 bits. Naming the bucket instead of the row saves 4 bits per
- * posting, spent on residual bits, which make the chunk wider and so let far fewer
- * non-matching rows through (a random hash passes a 29-bit chunk within 3 bits with
- * probability 7.6e-6, a 25-bit one with 7.8e-5); and a false candidate costs one sequential
- * scan of ~10 hashes instead of a random access per row.
+ * ({@link PrefixDirectory}). Each posting is the row number with the chunk's residual bits
+ * above it, packed to exactly the bits they need (at 10 M rows 24 + 3 or 4 = 27–28 bits, not
+ * 32), so a bucket is scanned sequentially and only rows whose whole chunk is within the
+ * radius cost a random access to the full hash.
  */
 final class ChunkTable {
 
     /**
-     * Written with a sum of the first posting of every bucket a lookup will scan. Those loads
-     * have no branches between them, so the processor issues their cache misses together
-     * instead of one bucket at a time; storing the sum keeps the JIT from dropping them.
+     * Written with a sum of the first and last posting of every bucket a lookup will scan.
+     * Those loads have no branches between them, so the processor issues their cache misses
+     * together instead of one bucket at a time; storing the sum keeps the JIT from dropping them.
      */
     @SuppressWarnings("unused")
     private long touchSink;
 
     private final PrefixDirectory directory;
-    private final int bucketBits;
+    private final int rowBits;
     private final PackedInts postings;
 
-    /** {@code bucketOfRow} gives the sorted-hash bucket of each row, a number of {@code bucketBits} bits. */
-    ChunkTable(long[] words, int size, int chunk, int bucketBits, IntUnaryOperator bucketOfRow) {
+    ChunkTable(long[] words, int size, int chunk) {
         this.directory = new PrefixDirectory(size, ChunkLayout.width(chunk), row -> ChunkLayout.of(words, 4 * row, chunk));
-        this.bucketBits = bucketBits;
-        this.postings = new PackedInts(size, bucketBits + directory.residualBits());
+        this.rowBits = PackedInts.bitsFor(Math.max(0, size - 1));
+        this.postings = new PackedInts(size, rowBits + directory.residualBits());
         int[] next = directory.bucketStarts();
         for (int row = 0; row < size; row++) {
             int value = ChunkLayout.of(words, 4 * row, chunk);
-            postings.set(next[directory.prefix(value)]++, (long) directory.residual(value) << bucketBits | bucketOfRow.applyAsInt(row));
+            postings.set(next[directory.prefix(value)]++, (long) directory.residual(value) << rowBits | row);
         }
     }
 
@@ -43,12 +37,11 @@ final class ChunkTable {
     }
 
     /**
-     * Appends the sorted-hash bucket of every row whose chunk is within {@code radius} bits of
-     * {@code value} (a bucket may be appended more than once). The bucket bounds, then the
-     * buckets' first postings, are read in passes of their own before any bucket is scanned,
-     * so their cache misses overlap.
+     * Appends every row whose chunk is within {@code radius} bits of {@code value}. The bucket
+     * bounds, then the buckets' ends, are read in passes of their own before any bucket is
+     * scanned, so their cache misses overlap.
      */
-    void collectBucketsWithin(int value, int radius, int[] bounds, CandidateBuckets out) {
+    void collectRowsWithin(int value, int radius, int[] bounds, CandidateRows out) {
         int[] masks = directory.masks(radius);
         directory.fillBounds(value, masks, bounds);
         long touched = 0;
@@ -61,13 +54,13 @@ final class ChunkTable {
         }
         touchSink = touched;
         int queryResidual = directory.residual(value);
-        long bucketMask = (1L << bucketBits) - 1;
+        long rowMask = (1L << rowBits) - 1;
         for (int m = 0; m < masks.length; m++) {
             int budget = radius - Integer.bitCount(masks[m]);
             for (int p = bounds[2 * m], end = bounds[2 * m + 1]; p < end; p++) {
                 long posting = postings.get(p);
-                if (Integer.bitCount((int) (posting >>> bucketBits) ^ queryResidual) <= budget) {
-                    out.add((int) (posting & bucketMask));
+                if (Integer.bitCount((int) (posting >>> rowBits) ^ queryResidual) <= budget) {
+                    out.add((int) (posting & rowMask));
                 }
             }
         }

@@ -9,7 +9,7 @@ final class PackedInts {
 
     private final int width;
     private final long mask;
-    /** One word more than the values need: a read always takes two neighbouring words. */
+    /** A word more than the values need: a read always takes two neighbouring words. */
     private final long[] data;
 
     PackedInts(int size, int width) {
@@ -18,7 +18,7 @@ final class PackedInts {
         }
         this.width = width;
         this.mask = width == 64 ? -1L : (1L << width) - 1;
-        this.data = new long[(int) (((long) size * width + 63) >>> 6) + 1];
+        this.data = new long[(int) (((long) size * width) >>> 6) + 2];
     }
 
     /** Bits needed to hold every value from 0 to {@code max}, read as unsigned. */

@@ -47,15 +47,6 @@ final class PrefixDirectory {
         return start.clone();
     }
 
-    int prefixBits() {
-        return prefixBits;
-    }
-
-    /** Where bucket {@code bucket} starts; it ends where bucket + 1 starts. */
-    int bucketStart(int bucket) {
-        return start[bucket];
-    }
-
     int residualBits() {
         return residualBits;
     }

@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * An immutable batch of hashes searched by multi-index hashing over the {@link ChunkLayout}.
  * The rows are sorted by the prefix of chunk 0, so chunk 0 needs no table of its own: its
  * {@link PrefixDirectory} points straight into the hash array, whose buckets are scanned in
- * place. Chunks 1–7 have a {@link ChunkTable} each. The caller's ids are stored as offsets from
+ * place. Chunks 1–10 have a {@link ChunkTable} each. The caller's ids are stored as offsets from
  * the segment's smallest id, packed to the bits the segment's id range needs (24 bits for 10 M
  * consecutive ids, up to 64 for ids spread over the whole range).
  *
@@ -15,12 +15,12 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 public final class Segment {
 
-    /** The most rows one segment holds (row numbers are packed into postings); larger batches are split. */
+    /** The most rows one segment holds (postings keep row numbers in at most 24 bits); larger batches are split. */
     public static final int MAX_ROWS = 1 << 24;
 
     /**
-     * Written with a sum of the first hash of every chunk-0 bucket a lookup will scan, so those
-     * cache misses overlap (see {@link ChunkTable}).
+     * Written with a sum of one word from every cache line of the chunk-0 buckets a lookup
+     * will scan, so those cache misses overlap (see {@link ChunkTable}).
      */
     @SuppressWarnings("unused")
     private long touchSink;
@@ -52,8 +52,7 @@ public final class Segment {
         this.sortedChunk = sortedChunk;
         this.tables = new ChunkTable[ChunkLayout.COUNT - 1];
         for (int chunk = 1; chunk < ChunkLayout.COUNT; chunk++) {
-            tables[chunk - 1] = new ChunkTable(words, size, chunk, sortedChunk.prefixBits(),
-                    row -> sortedChunk.prefix(ChunkLayout.of(sortedWords, 4 * row, 0)));
+            tables[chunk - 1] = new ChunkTable(words, size, chunk);
         }
         this.removed = new AtomicLongArray((size + 63) >>> 6);
     }
@@ -138,39 +137,27 @@ public final class Segment {
         return bytes;
     }
 
-    /**
-     * Every match has some chunk within the radius (pigeonhole). Those whose chunk 0 is within
-     * it lie in the sorted buckets that chunk 0's lookup visits and are reported there; the
-     * others are within the radius on some chunk 1–7, whose table names their bucket. Each
-     * named bucket is scanned once, reporting only rows whose chunk 0 is not within the radius,
-     * so every match is reported exactly once.
-     */
     public void search(long[] query, int maxDistance, MatchSink sink) {
         int radius = ChunkLayout.radius(maxDistance);
         if (radius > ChunkLayout.MAX_RADIUS) {
             scan(query, maxDistance, sink);
             return;
         }
-        int queryChunk = ChunkLayout.of(query, 0, 0);
+        int[] queryChunks = new int[ChunkLayout.COUNT];
+        for (int chunk = 0; chunk < ChunkLayout.COUNT; chunk++) {
+            queryChunks[chunk] = ChunkLayout.of(query, 0, chunk);
+        }
         int[] bounds = PrefixDirectory.newBounds();
-        searchSortedChunk(query, maxDistance, queryChunk, radius, bounds, sink);
-        CandidateBuckets candidates = new CandidateBuckets();
+        searchSortedChunk(query, maxDistance, queryChunks[0], radius, bounds, sink);
+        CandidateRows candidates = new CandidateRows();
         for (int chunk = 1; chunk < ChunkLayout.COUNT; chunk++) {
-            tables[chunk - 1].collectBucketsWithin(ChunkLayout.of(query, 0, chunk), radius, bounds, candidates);
-        }
-        candidates.sortDistinct();
-        long touched = 0;
-        for (int i = 0; i < candidates.size(); i++) {
-            int bucket = candidates.get(i);
-            touched += touchRows(sortedChunk.bucketStart(bucket), sortedChunk.bucketStart(bucket + 1));
-        }
-        touchSink = touched;
-        for (int i = 0; i < candidates.size(); i++) {
-            int bucket = candidates.get(i);
-            for (int row = sortedChunk.bucketStart(bucket), end = sortedChunk.bucketStart(bucket + 1); row < end; row++) {
+            candidates.clear();
+            tables[chunk - 1].collectRowsWithin(queryChunks[chunk], radius, bounds, candidates);
+            for (int i = 0; i < candidates.size(); i++) {
+                int row = candidates.get(i);
                 int distance = distance(row, query);
                 if (distance <= maxDistance
-                        && Integer.bitCount(ChunkLayout.of(words, 4 * row, 0) ^ queryChunk) > radius
+                        && isFirstChunkWithin(row, chunk, queryChunks, radius)
                         && !isRemoved(row)) {
                     sink.accept(id(row), distance);
                 }
@@ -180,7 +167,8 @@ public final class Segment {
 
     /**
      * Chunk 0's lookup: its buckets are runs of rows, verified where they lie. A row counts
-     * here only if its whole chunk 0 (not just the prefix) is within the radius.
+     * here only if its whole chunk 0 (not just the prefix) is within the radius, which is what
+     * {@link #isFirstChunkWithin} assumes for the later chunks.
      */
     private void searchSortedChunk(long[] query, int maxDistance, int queryChunk, int radius, int[] bounds, MatchSink sink) {
         int[] masks = sortedChunk.masks(radius);
@@ -200,6 +188,19 @@ public final class Segment {
                 }
             }
         }
+    }
+
+    /**
+     * A match shows up once for every chunk within the radius; it is reported only from the
+     * first such chunk, so no set of seen rows is needed.
+     */
+    private boolean isFirstChunkWithin(int row, int chunk, int[] queryChunks, int radius) {
+        for (int earlier = 0; earlier < chunk; earlier++) {
+            if (Integer.bitCount(ChunkLayout.of(words, 4 * row, earlier) ^ queryChunks[earlier]) <= radius) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Reads one word from every cache line of rows {@code from} to {@code end}. */
