@@ -57,12 +57,18 @@ final class ChunkTable {
         long rowMask = (1L << rowBits) - 1;
         for (int m = 0; m < masks.length; m++) {
             int budget = radius - Integer.bitCount(masks[m]);
-            for (int p = bounds[2 * m], end = bounds[2 * m + 1]; p < end; p++) {
+            int from = bounds[2 * m];
+            int end = bounds[2 * m + 1];
+            // Every row is written and only the ones that pass are kept, so the loop has no call
+            // and no branch on the data.
+            int[] rows = out.reserve(end - from);
+            int n = out.size();
+            for (int p = from; p < end; p++) {
                 long posting = postings.get(p);
-                if (Integer.bitCount((int) (posting >>> rowBits) ^ queryResidual) <= budget) {
-                    out.add((int) (posting & rowMask));
-                }
+                rows[n] = (int) (posting & rowMask);
+                n += Integer.bitCount((int) (posting >>> rowBits) ^ queryResidual) <= budget ? 1 : 0;
             }
+            out.setSize(n);
         }
     }
 }
