@@ -6,7 +6,7 @@ package org.recourse.pdq.index.internal;
  * d / 11 bits: at the industry threshold of 31 that is 2 bits, and 11 chunks is the fewest for
  * which it is 2 rather than 3. Fewer chunks would save memory (each chunk but the first costs
  * a table of about 3.8 bytes per hash) but at radius 3 a lookup visits about 6 times as many
- * buckets per chunk; 8 chunks, the fewest at radius 3, measured 3–4 times slower per query
+ * buckets per chunk; 8 chunks, the fewest at radius 3, measured 3–5 times slower per query
  * (BENCHMARKS.md).
  */
 final class ChunkLayout {
