@@ -25,6 +25,10 @@ final class BruteForce {
         }
     }
 
+    int count(long id) {
+        return (int) ids.stream().filter(stored -> stored == id).count();
+    }
+
     List<Match> search(Hash256 query, int maxDistance) {
         List<Match> matches = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {

@@ -99,6 +99,81 @@ class PdqIndexRecallTest {
         assertThat(index.search(base, 31)).noneMatch(match -> match.id() < 20_000 && match.id() % 3 == 0);
     }
 
+    /**
+     * Segments keep ids as offsets from their smallest id, packed to the bits the range needs:
+     * ids at both ends of the long range, negative ids and one id shared by several hashes must
+     * come back exactly, and removal must find them.
+     */
+    @Test
+    void idsAnywhereInTheLongRangeComeBackExactly() {
+        RandomHashes random = new RandomHashes(13);
+        PdqIndex index = new PdqIndex();
+        BruteForce reference = new BruteForce();
+        Hash256 base = random.next();
+        long[] extremes = {Long.MIN_VALUE, Long.MAX_VALUE, -1, 0, 1, Long.MIN_VALUE + 1, Long.MAX_VALUE - 1};
+        long[] ids = new long[20_000];
+        Hash256[] hashes = new Hash256[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = i < extremes.length ? extremes[i] : i % 3 == 0 ? 42 : random.next().w0();
+            hashes[i] = i % 4 == 0 ? random.flip(base, random.nextInt(32)) : random.next();
+            reference.add(ids[i], hashes[i]);
+        }
+        index.addAll(ids, hashes);
+        for (int i = 0; i < 10_000; i++) {
+            long id = i % 2 == 0 ? Long.MIN_VALUE + i : Long.MAX_VALUE - i;
+            Hash256 hash = i % 4 == 0 ? random.flip(base, random.nextInt(32)) : random.next();
+            index.add(id, hash);
+            reference.add(id, hash);
+        }
+        for (int d : DISTANCES) {
+            assertThat(index.search(base, d)).as("distance %d", d).isEqualTo(reference.search(base, d));
+        }
+        assertThat(index.search(base, 31)).extracting(Match::id).contains(Long.MIN_VALUE, 42L);
+
+        assertThat(reference.count(42)).isGreaterThan(6_000);
+        assertThat(reference.count(Long.MIN_VALUE)).as("in the bulk segment and in the buffer").isEqualTo(2);
+        for (long id : new long[] {42, Long.MIN_VALUE, Long.MAX_VALUE, -1, 0, Long.MAX_VALUE - 1}) {
+            assertThat(index.remove(id)).as("id %d", id).isEqualTo(reference.count(id));
+            reference.remove(id);
+        }
+        assertThat(index.remove(Long.MIN_VALUE)).isZero();
+        for (int d : DISTANCES) {
+            assertThat(index.search(base, d)).as("distance %d after removals", d).isEqualTo(reference.search(base, d));
+        }
+    }
+
+    /**
+     * Rows are reordered when a segment is built (sorted by chunk 0) and again when segments
+     * merge; removals made between merges, including every row of a sealed buffer (an empty
+     * segment), must keep results exact.
+     */
+    @Test
+    void removalsAcrossSealsAndMergesKeepResultsExact() {
+        RandomHashes random = new RandomHashes(17);
+        PdqIndex index = new PdqIndex();
+        BruteForce reference = new BruteForce();
+        Hash256 base = random.next();
+        long id = 0;
+        for (int round = 0; round < 12; round++) {
+            long roundStart = id;
+            for (int i = 0; i < PdqIndex.BUFFER_CAPACITY; i++) {
+                Hash256 hash = i % 3 == 0 ? random.flip(base, random.nextInt(34)) : random.next();
+                index.add(id, hash);
+                reference.add(id++, hash);
+            }
+            long step = round == 3 ? 1 : 5;
+            for (long victim = roundStart; victim < id; victim += step) {
+                assertThat(index.remove(victim)).isEqualTo(1);
+                reference.remove(victim);
+            }
+            Hash256 query = random.flip(base, random.nextInt(8));
+            for (int d : DISTANCES) {
+                assertThat(index.search(query, d)).as("round %d, distance %d", round, d).isEqualTo(reference.search(query, d));
+            }
+        }
+        assertThat(index.size()).isEqualTo(12 * PdqIndex.BUFFER_CAPACITY - 11 * (PdqIndex.BUFFER_CAPACITY / 5 + 1) - PdqIndex.BUFFER_CAPACITY);
+    }
+
     @Test
     void findsAnExactCopyAtDistanceZero() {
         PdqIndex index = new PdqIndex();
@@ -106,6 +181,12 @@ class PdqIndexRecallTest {
         index.add(42, hash);
         assertThat(index.search(hash, 0)).containsExactly(new Match(42, 0));
         assertThat(index.search(hash)).containsExactly(new Match(42, 0));
+
+        PdqIndex bulk = new PdqIndex();
+        bulk.addAll(new long[] {-7}, new Hash256[] {hash});
+        assertThat(bulk.search(hash, 0)).as("a segment of one row").containsExactly(new Match(-7, 0));
+        assertThat(bulk.remove(-7)).isEqualTo(1);
+        assertThat(bulk.search(hash, 63)).isEmpty();
     }
 
     @Test

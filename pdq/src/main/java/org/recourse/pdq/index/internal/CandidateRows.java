@@ -8,11 +8,16 @@ final class CandidateRows {
     private int[] rows = new int[256];
     private int size;
 
-    void add(int row) {
-        if (size == rows.length) {
-            rows = Arrays.copyOf(rows, 2 * size);
+    /** Room for {@code count} more rows: the array to write them to, from index {@link #size()}. */
+    int[] reserve(int count) {
+        if (size + count > rows.length) {
+            rows = Arrays.copyOf(rows, Math.max(2 * rows.length, size + count));
         }
-        rows[size++] = row;
+        return rows;
+    }
+
+    void setSize(int size) {
+        this.size = size;
     }
 
     int size() {

@@ -4,7 +4,10 @@ package org.recourse.pdq.index.internal;
  * Multi-index hashing's cut of the 256 bits into 11 chunks (3 of 24 bits, 8 of 23). If two
  * hashes are within distance d, by the pigeonhole principle some chunk differs in at most
  * d / 11 bits: at the industry threshold of 31 that is 2 bits, and 11 chunks is the fewest for
- * which it is 2 rather than 3 (the number of neighbours to visit grows steeply with it).
+ * which it is 2 rather than 3. Fewer chunks would save memory (each chunk but the first costs
+ * a table of about 3.8 bytes per hash) but at radius 3 a lookup visits about 6 times as many
+ * buckets per chunk; 8 chunks, the fewest at radius 3, measured 3–5 times slower per query
+ * (BENCHMARKS.md).
  */
 final class ChunkLayout {
 
