@@ -1,5 +1,6 @@
 import java.nio.file.*;
 import java.sql.*;
+import java.util.*;
 
 /**
  * Prints, once a second, what PostgreSQL does in the background: the tables autovacuum workers
@@ -7,19 +8,33 @@ import java.sql.*;
  * seconds" it tells which background work a latency tail comes from.
  * On Linux it adds the page cache's dirty and under-writeback megabytes and the milliseconds the
  * disks spent writing in that second: kernel writeback competes with every commit's WAL flush.
- * Each line starts with the time (Unix seconds). Arguments: RECOURSE_DATA_DIR, PostgreSQL port, seconds.
+ * Each line starts with the time (Unix seconds). Arguments: RECOURSE_DATA_DIR, PostgreSQL port, seconds,
+ * then optionally PostgreSQL settings to try (name=value), applied with ALTER SYSTEM first.
  */
 public class PgWatch {
     public static void main(String[] a) throws Exception {
         String pw = Files.readString(Path.of(a[0], "secrets", "postgres-superuser")).trim();
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + a[1] + "/recourse", "postgres", pw)) {
+            // Optional settings to try (name=value ...), applied before anything is measured.
+            for (int i = 3; i < a.length; i++) {
+                String[] setting = a[i].split("=", 2);
+                c.createStatement().execute("alter system set " + setting[0] + " = '" + setting[1].replace("'", "''") + "'");
+                c.createStatement().execute("select pg_reload_conf()");
+                System.out.println("# set " + a[i]);
+            }
             long start = System.currentTimeMillis();
             for (int i = 0; i < Integer.parseInt(a[2]); i++) {
                 StringBuilder line = new StringBuilder(String.format("%.1f ", System.currentTimeMillis() / 1000.0));
+                List<String> working = new ArrayList<>();
+                long autovacuumTicks = 0;
                 try (ResultSet rs = c.createStatement().executeQuery(
-                        "select string_agg(regexp_replace(query, '^autovacuum: ', ''), ' | ') from pg_stat_activity where backend_type = 'autovacuum worker'")) {
-                    rs.next(); line.append("av=[").append(rs.getString(1)).append("] ");
+                        "select pid, regexp_replace(query, '^autovacuum: ', '') from pg_stat_activity where backend_type = 'autovacuum worker'")) {
+                    while (rs.next()) {
+                        working.add(rs.getString(2));
+                        autovacuumTicks += cpuTicksSinceLastLook(rs.getInt(1));
+                    }
                 }
+                line.append("av=").append(working).append(String.format(" av-cpu=%dms ", autovacuumTicks * 10));
                 try (ResultSet rs = c.createStatement().executeQuery(
                         "select num_timed, num_requested, buffers_written, write_time::bigint, sync_time::bigint from pg_stat_checkpointer")) {
                     rs.next(); line.append(String.format("ckpt t=%d r=%d buf=%d w=%dms s=%dms", rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
@@ -28,6 +43,21 @@ public class PgWatch {
                 System.out.println(line);
                 Thread.sleep(1000 - (System.currentTimeMillis() - start) % 1000);
             }
+        }
+    }
+
+    private static final Map<Integer, Long> lastTicks = new HashMap<>();
+
+    /** CPU time (user + system, in 10 ms clock ticks) a process used since this was last asked. */
+    private static long cpuTicksSinceLastLook(int pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Integer.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            Long last = lastTicks.put(pid, ticks);
+            return last == null ? ticks : ticks - last;
+        } catch (Exception e) {
+            return 0;
         }
     }
 

@@ -21,7 +21,14 @@ export RECOURSE_JAVA_OPTS="${RECOURSE_JAVA_OPTS:--Xmx1g}"
 "$ROOT/recourse" run > "$DATA/server.log" 2>&1 &
 SERVER=$!
 # The server stops its PostgreSQL on the way out; if it is killed before it can, stop it here.
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; pkill -f -- "-D $DATA/postgres" 2>/dev/null; sleep 1; rm -rf "$DATA"' EXIT
+# Its shutdown still writes into the data directory, so wait for it to end before removing that.
+stop() {
+  kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null
+  pkill -f -- "-D $DATA/postgres" 2>/dev/null
+  for _ in $(seq 1 30); do pgrep -f -- "-D $DATA/postgres" >/dev/null || break; sleep 1; done
+  rm -rf "$DATA"
+}
+trap stop EXIT
 for _ in $(seq 1 180); do
   curl -fs "http://localhost:$PORT/actuator/health" >/dev/null 2>&1 && break
   kill -0 "$SERVER" 2>/dev/null || { tail -40 "$DATA/server.log"; exit 1; }
@@ -51,11 +58,12 @@ cpu_ticks() {
 # statements once autoanalyze has seen the tables grow: both belong to start-up, not to the rate.
 # Warm-up and measurement run in one load-generator JVM, so that its own start-up (compiling the
 # source, its JIT) happens before the clock starts.
-# BENCH_WATCH=1 also logs PostgreSQL's background work per second of the measurement.
+# BENCH_WATCH=1 also logs PostgreSQL's background work per second of the measurement;
+# BENCH_PG_SETTINGS="name=value ..." (with BENCH_WATCH=1) tries PostgreSQL settings for the run.
 if [ "${BENCH_WATCH:-0}" = 1 ]; then
   PG_PORT="$(pgrep -af -- "-D $DATA/postgres" | grep -oE ' -p [0-9]+' | head -1 | awk '{print $2}')"
   PGJDBC="$(find "$HOME/.m2/repository/org/postgresql/postgresql" -name 'postgresql-*.jar' | sort -V | tail -1)"
-  "$JAVA_HOME/bin/java" -cp "$PGJDBC" "$ROOT/bench/intake/PgWatch.java" "$DATA" "$PG_PORT" $((4 * WARMUP + SECONDS_TO_RUN + 60)) > "$DATA/watch.txt" 2>&1 &
+  "$JAVA_HOME/bin/java" -cp "$PGJDBC" "$ROOT/bench/intake/PgWatch.java" "$DATA" "$PG_PORT" $((4 * WARMUP + SECONDS_TO_RUN + 60)) ${BENCH_PG_SETTINGS:-} > "$DATA/watch.txt" 2>&1 &
   WATCH=$!
 fi
 echo "== warm-up ($WARMUP s), then measurement ($SECONDS_TO_RUN s) =="
@@ -63,6 +71,7 @@ echo "== warm-up ($WARMUP s), then measurement ($SECONDS_TO_RUN s) =="
 LOADER=$!
 until grep -q '^measure:' "$DATA/result.txt" || ! kill -0 "$LOADER" 2>/dev/null; do sleep 0.1; done
 before=$(cpu_ticks)
+server_before=$(awk '{print $14 + $15}' "/proc/$SERVER/stat")
 loader_before=$(awk '{print $14 + $15}' "/proc/$LOADER/stat")
 measured_from=$(date +%s.%N)
 # The load generator's own CPU time, read just before it exits (it shares the two cores).
@@ -72,6 +81,7 @@ while kill -0 "$LOADER" 2>/dev/null && ! grep -q '^slowest' <(sed -n '/^measure:
 done
 wait "$LOADER"
 after=$(cpu_ticks)
+server_after=$(awk '{print $14 + $15}' "/proc/$SERVER/stat")
 cat "$DATA/result.txt"
 created=$(sed -n '/^measure:/,$p' "$DATA/result.txt" | grep -oE 'created [0-9]+' | head -1 | awk '{print $2}')
 ticks=$((after - before))
@@ -79,6 +89,8 @@ hz=$(getconf CLK_TCK)
 awk -v t="$ticks" -v hz="$hz" -v n="$created" 'BEGIN {
   cpu = t / hz
   printf "server + PostgreSQL CPU time: %.1f s for %d reports => %.0f reports per CPU-second (~%.0f/s on 2 dedicated cores)\n", cpu, n, n / cpu, 2 * n / cpu }'
+awk -v s="$((server_after - server_before))" -v t="$ticks" -v hz="$hz" -v n="$created" 'BEGIN {
+  printf "  of which the server JVM %.2f ms and PostgreSQL %.2f ms per report\n", 1000 * s / hz / n, 1000 * (t - s) / hz / n }'
 awk -v t="$((loader_after - loader_before))" -v hz="$hz" -v n="$created" 'BEGIN {
   printf "load generator CPU time: %.1f s (%.2f ms per report)\n", t / hz, 1000 * t / hz / n }'
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -190,6 +191,19 @@ public final class EmbeddedPostgres {
         }
     }
 
+    /**
+     * Autovacuum paced as PostgreSQL paced it until version 12 (20 ms sleeps instead of 2). Intake
+     * tables grow fast under a partner's bulk load, and autovacuum then vacuums and analyses each of
+     * them about once a minute: at the faster pace that burst took a fifth of a core for several
+     * seconds and, on a two-core machine, showed as request latency of one to two seconds. At this
+     * pace the same work trickles over tens of seconds (BENCHMARKS.md, partner API intake).
+     */
+    static final String RECOURSE_SETTINGS = """
+
+            # Recourse
+            autovacuum_vacuum_cost_delay = 20ms
+            """;
+
     private static void initdb(Path binDir, Path dataDir, String superuserPassword) throws IOException {
         Files.createDirectories(dataDir);
         Path pwFile = Files.createTempFile("recourse-pw", ".txt",
@@ -203,6 +217,10 @@ public final class EmbeddedPostgres {
         } finally {
             Files.deleteIfExists(pwFile);
         }
+        // In postgresql.conf rather than on the command line, so that an operator can still change it
+        // with ALTER SYSTEM or in the file.
+        Files.writeString(dataDir.resolve("postgresql.conf"), RECOURSE_SETTINGS, StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
         log.info("Created a new PostgreSQL data directory at {}", dataDir);
     }
 

@@ -50,6 +50,21 @@ class EmbeddedPostgresTest {
     }
 
     @Test
+    void aNewDataDirectoryPacesAutovacuumForAnInteractiveServer() throws Exception {
+        EmbeddedPostgres pg = EmbeddedPostgres.startOrAttach(dataDir, 0, false);
+        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.superuser(), pg.superuserPassword());
+             ResultSet rs = c.createStatement().executeQuery(
+                     "select setting, source from pg_settings where name = 'autovacuum_vacuum_cost_delay'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("20");
+            assertThat(rs.getString(2)).as("set in the configuration file, so ALTER SYSTEM can change it")
+                    .isEqualTo("configuration file");
+        } finally {
+            pg.stopIfUnused();
+        }
+    }
+
+    @Test
     void refusesConnectionsWithoutThePassword() throws Exception {
         EmbeddedPostgres pg = EmbeddedPostgres.startOrAttach(dataDir, 0, false);
         try {
