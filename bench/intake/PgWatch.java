@@ -34,6 +34,16 @@ public class PgWatch {
                         autovacuumTicks += cpuTicksSinceLastLook(rs.getInt(1));
                     }
                 }
+                // What the busy backends wait for: a lock, the WAL flush, I/O...
+                try (ResultSet rs = c.createStatement().executeQuery("""
+                        select string_agg(w || '=' || n, ',' order by n desc) from (
+                          select coalesce(wait_event_type || ':' || wait_event, 'cpu') w, count(*) n
+                          from pg_stat_activity
+                          where state = 'active' and backend_type = 'client backend' and pid <> pg_backend_pid()
+                          group by 1) x""")) {
+                    rs.next();
+                    line.append("waits={").append(rs.getString(1) == null ? "" : rs.getString(1)).append("} ");
+                }
                 line.append("av=").append(working).append(String.format(" av-cpu=%dms ", autovacuumTicks * 10));
                 try (ResultSet rs = c.createStatement().executeQuery(
                         "select num_timed, num_requested, buffers_written, write_time::bigint, sync_time::bigint from pg_stat_checkpointer")) {
