@@ -23,13 +23,11 @@ class PdqIndexRecallTest {
         while (id < 200_000) {
             Hash256 base = random.next();
             bases.add(base);
-            index.add(id, base);
-            reference.add(id++, base);
+            addToBoth(index, reference, id++, base);
             int copies = random.nextInt(4);
             for (int c = 0; c < copies && id < 200_000; c++) {
                 Hash256 nearDuplicate = random.flip(base, random.nextInt(41));
-                index.add(id, nearDuplicate);
-                reference.add(id++, nearDuplicate);
+                addToBoth(index, reference, id++, nearDuplicate);
             }
         }
         assertThat(index.size()).isEqualTo(200_000);
@@ -64,8 +62,7 @@ class PdqIndexRecallTest {
         index.addAll(ids, hashes);
         for (int i = 0; i < 5_000; i++) {
             Hash256 hash = i % 7 == 0 ? random.flip(base, random.nextInt(33)) : random.next();
-            index.add(i, hash);
-            reference.add(i, hash);
+            addToBoth(index, reference, i, hash);
         }
         for (int d : DISTANCES) {
             assertThat(index.search(base, d)).isEqualTo(reference.search(base, d));
@@ -81,8 +78,7 @@ class PdqIndexRecallTest {
         Hash256 base = random.next();
         for (long id = 0; id < 20_000; id++) {
             Hash256 hash = id % 5 == 0 ? random.flip(base, random.nextInt(30)) : random.next();
-            index.add(id, hash);
-            reference.add(id, hash);
+            addToBoth(index, reference, id, hash);
         }
         for (long id = 0; id < 20_000; id += 3) {
             assertThat(index.remove(id)).isEqualTo(1);
@@ -92,8 +88,7 @@ class PdqIndexRecallTest {
         assertThat(index.size()).isEqualTo(20_000 - 6_667);
         for (int i = 0; i < 10_000; i++) {
             Hash256 hash = random.flip(base, random.nextInt(30));
-            index.add(100_000 + i, hash);
-            reference.add(100_000 + i, hash);
+            addToBoth(index, reference, 100_000 + i, hash);
         }
         assertThat(index.search(base, 31)).isEqualTo(reference.search(base, 31)).isNotEmpty();
         assertThat(index.search(base, 31)).noneMatch(match -> match.id() < 20_000 && match.id() % 3 == 0);
@@ -122,8 +117,7 @@ class PdqIndexRecallTest {
         for (int i = 0; i < 10_000; i++) {
             long id = i % 2 == 0 ? Long.MIN_VALUE + i : Long.MAX_VALUE - i;
             Hash256 hash = i % 4 == 0 ? random.flip(base, random.nextInt(32)) : random.next();
-            index.add(id, hash);
-            reference.add(id, hash);
+            addToBoth(index, reference, id, hash);
         }
         for (int d : DISTANCES) {
             assertThat(index.search(base, d)).as("distance %d", d).isEqualTo(reference.search(base, d));
@@ -158,8 +152,7 @@ class PdqIndexRecallTest {
             long roundStart = id;
             for (int i = 0; i < PdqIndex.BUFFER_CAPACITY; i++) {
                 Hash256 hash = i % 3 == 0 ? random.flip(base, random.nextInt(34)) : random.next();
-                index.add(id, hash);
-                reference.add(id++, hash);
+                addToBoth(index, reference, id++, hash);
             }
             long step = round == 3 ? 1 : 5;
             for (long victim = roundStart; victim < id; victim += step) {
@@ -194,5 +187,11 @@ class PdqIndexRecallTest {
         PdqIndex index = new PdqIndex();
         assertThatThrownBy(() -> index.search(Hash256.ZERO, 64)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> index.search(Hash256.ZERO, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** The index under test and the brute-force reference always get the same hashes. */
+    private static void addToBoth(PdqIndex index, BruteForce reference, long id, Hash256 hash) {
+        index.add(id, hash);
+        reference.add(id, hash);
     }
 }
