@@ -7,13 +7,14 @@ import java.util.List;
 import org.recourse.pdq.Hash256;
 import org.recourse.pdq.index.internal.DeltaBuffer;
 import org.recourse.pdq.index.internal.MatchSink;
+import org.recourse.pdq.index.internal.SearchScratch;
 import org.recourse.pdq.index.internal.Segment;
 
 /**
  * Exact radius search over PDQ hashes: {@link #search} returns every stored hash within the
  * given Hamming distance of the query, never an approximation.
  *
- * <p>Method: multi-index hashing. Each hash is cut into 11 chunks of 23–24 bits; a match within
+ * <p>Method: multi-index hashing. Each hash is cut into 11 chunks of 23–26 bits; a match within
  * distance d has some chunk within d / 11 bits of the query's (pigeonhole), so per chunk only
  * the query chunk's neighbours within that radius are looked up (2 bits at the default d = 31).
  * Beyond d = 32 the radius would be 3 and the index scans instead, which is exact but linear.
@@ -127,8 +128,9 @@ public final class PdqIndex {
         List<Match> matches = new ArrayList<>();
         long[] words = query.words();
         MatchSink sink = (id, distance) -> matches.add(new Match(id, distance));
+        SearchScratch scratch = new SearchScratch();
         for (Segment segment : current.segments()) {
-            segment.search(words, maxDistance, sink);
+            segment.search(words, maxDistance, scratch, sink);
         }
         current.buffer().search(words, maxDistance, sink);
         matches.sort(Comparator.comparingInt(Match::distance).thenComparingLong(Match::id));

@@ -167,6 +167,35 @@ class PdqIndexRecallTest {
         assertThat(index.size()).isEqualTo(12 * PdqIndex.BUFFER_CAPACITY - 11 * (PdqIndex.BUFFER_CAPACITY / 5 + 1) - PdqIndex.BUFFER_CAPACITY);
     }
 
+    /**
+     * Many copies of one image's hash fill single buckets of every chunk: past 255 rows in a few
+     * buckets the directories take wider offsets, past 65 535 in one bucket plain starts.
+     */
+    @Test
+    void crowdedBucketsKeepResultsExact() {
+        RandomHashes random = new RandomHashes(23);
+        for (int copies : new int[] {300, 70_000}) {
+            PdqIndex index = new PdqIndex();
+            BruteForce reference = new BruteForce();
+            Hash256 popular = random.next();
+            long[] ids = new long[copies + 20_000];
+            Hash256[] hashes = new Hash256[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = i;
+                hashes[i] = i < copies ? popular : i % 2 == 0 ? random.flip(popular, random.nextInt(41)) : random.next();
+                reference.add(ids[i], hashes[i]);
+            }
+            index.addAll(ids, hashes);
+            for (int q = 0; q < 5; q++) {
+                Hash256 query = random.flip(popular, random.nextInt(20));
+                for (int d : DISTANCES) {
+                    assertThat(index.search(query, d)).as("%d copies, distance %d", copies, d).isEqualTo(reference.search(query, d));
+                }
+            }
+            assertThat(index.search(popular, 0)).hasSizeGreaterThanOrEqualTo(copies);
+        }
+    }
+
     @Test
     void findsAnExactCopyAtDistanceZero() {
         PdqIndex index = new PdqIndex();

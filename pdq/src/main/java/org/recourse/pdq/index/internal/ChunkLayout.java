@@ -1,34 +1,29 @@
 package org.recourse.pdq.index.internal;
 
 /**
- * Multi-index hashing's cut of the 256 bits into 11 chunks (3 of 24 bits, 8 of 23). If two
- * hashes are within distance d, by the pigeonhole principle some chunk differs in at most
- * d / 11 bits: at the industry threshold of 31 that is 2 bits, and 11 chunks is the fewest for
- * which it is 2 rather than 3. Fewer chunks would save memory (each chunk but the first costs
- * a table of about 3.8 bytes per hash) but at radius 3 a lookup visits about 6 times as many
- * buckets per chunk; 8 chunks, the fewest at radius 3, measured 3–5 times slower per query
- * (BENCHMARKS.md).
+ * Multi-index hashing's cut of the 256 bits into 11 disjoint chunks. If two hashes are within
+ * distance d, by the pigeonhole principle some chunk differs in at most d / 11 bits: at the
+ * industry threshold of 31 that is 2 bits, and 11 chunks is the fewest for which it is 2 rather
+ * than 3 (8 chunks, the fewest at radius 3, measured 3–5 times slower per query; BENCHMARKS.md).
+ *
+ * <p>Chunk 0 is the top 26 bits of word 3. It costs no table (a {@link Segment} keeps its rows
+ * sorted by it), so it is the widest; chunks 1–10 are 23 bits each from bit 0 up, and each costs
+ * a table entry per hash whose size grows with the chunk's width.
  */
 final class ChunkLayout {
 
     static final int COUNT = 11;
     static final int MAX_RADIUS = 2;
 
-    private static final int[] WIDTHS = {24, 24, 24, 23, 23, 23, 23, 23, 23, 23, 23};
-    private static final int[] OFFSETS = offsets();
+    /** Width of chunk 0, the top bits of word 3. */
+    static final int SORTED_WIDTH = 26;
+    /** Width of each tabled chunk (1–10). */
+    static final int TABLED_WIDTH = 23;
 
     private ChunkLayout() {}
 
-    private static int[] offsets() {
-        int[] offsets = new int[COUNT];
-        for (int c = 1; c < COUNT; c++) {
-            offsets[c] = offsets[c - 1] + WIDTHS[c - 1];
-        }
-        return offsets;
-    }
-
     static int width(int chunk) {
-        return WIDTHS[chunk];
+        return chunk == 0 ? SORTED_WIDTH : TABLED_WIDTH;
     }
 
     /** The per-chunk radius that pigeonhole guarantees for a total distance. */
@@ -38,13 +33,16 @@ final class ChunkLayout {
 
     /** Chunk {@code chunk} of the hash held in {@code words[base..base+3]}. */
     static int of(long[] words, int base, int chunk) {
-        int offset = OFFSETS[chunk];
+        if (chunk == 0) {
+            return (int) (words[base + 3] >>> (64 - SORTED_WIDTH));
+        }
+        int offset = (chunk - 1) * TABLED_WIDTH;
         int word = offset >>> 6;
         int shift = offset & 63;
         long bits = words[base + word] >>> shift;
-        if (shift + WIDTHS[chunk] > 64) {
+        if (shift + TABLED_WIDTH > 64) {
             bits |= words[base + word + 1] << (64 - shift);
         }
-        return (int) (bits & ((1L << WIDTHS[chunk]) - 1));
+        return (int) (bits & ((1L << TABLED_WIDTH) - 1));
     }
 }

@@ -1,11 +1,13 @@
 package org.recourse.pdq.index.internal;
 
 /**
- * One chunk's table: the segment's rows grouped by their chunk value's prefix
- * ({@link PrefixDirectory}). Each posting is the row number with the chunk's residual bits
- * above it, packed to exactly the bits they need (at 10 M rows 24 + 3 or 4 = 27–28 bits, not
- * 32), so a bucket is scanned sequentially and only rows whose whole chunk is within the
- * radius cost a random access to the full hash.
+ * One tabled chunk's entries: for every row, grouped by the row's chunk prefix
+ * ({@link PrefixDirectory}), the chunk-0 bucket the row lies in, with the chunk's residual bits
+ * above it. A posting names the bucket rather than the row because a bucket number takes 19 bits
+ * at 10 M rows and a row number 24: over 10 tables that is 6 bytes per hash. The price is that
+ * a candidate is a bucket of about 8–20 rows, which lie next to each other and are checked in
+ * one sequential pass ({@link Segment}). The tables of a segment share one packed array (one
+ * large array instead of ten, for the reason given in {@link PrefixDirectory}).
  */
 final class ChunkTable {
 
@@ -18,30 +20,48 @@ final class ChunkTable {
     private long touchSink;
 
     private final PrefixDirectory directory;
-    private final int rowBits;
     private final PackedInts postings;
+    private final int from;
+    private final int bucketBits;
 
-    ChunkTable(long[] words, int size, int chunk) {
-        this.directory = new PrefixDirectory(size, ChunkLayout.width(chunk), row -> ChunkLayout.of(words, 4 * row, chunk));
-        this.rowBits = PackedInts.bitsFor(Math.max(0, size - 1));
-        this.postings = new PackedInts(size, rowBits + directory.residualBits());
-        int[] next = directory.bucketStarts();
-        for (int row = 0; row < size; row++) {
-            int value = ChunkLayout.of(words, 4 * row, chunk);
-            postings.set(next[directory.prefix(value)]++, (long) directory.residual(value) << rowBits | row);
+    /**
+     * Writes the table for chunk {@code chunk} of the sorted {@code rows} into
+     * {@code postings[from..from+size)}. {@code tableStarts} are the directory's counted starts;
+     * {@code sortedStarts} those of chunk 0, which say what bucket each row lies in.
+     */
+    ChunkTable(PrefixDirectory directory, HashRecords rows, int size, int chunk, int[] tableStarts,
+            int[] sortedStarts, PackedInts postings, int from) {
+        this.directory = directory;
+        this.postings = postings;
+        this.from = from;
+        this.bucketBits = Integer.numberOfTrailingZeros(sortedStarts.length - 1);
+        int[] next = tableStarts.clone();
+        for (int bucket = 0, row = 0; row < size; row++) {
+            while (sortedStarts[bucket + 1] <= row) {
+                bucket++;
+            }
+            int value = rows.chunk(row, chunk);
+            postings.set(from + next[directory.prefix(value)]++, (long) directory.residual(value) << bucketBits | bucket);
         }
     }
 
-    long memoryBytes() {
-        return directory.memoryBytes() + postings.memoryBytes();
+    /** The width of a posting: a chunk-0 bucket number and the chunk's residual bits. */
+    static int postingBits(int sortedPrefixBits, int tablePrefixBits) {
+        return sortedPrefixBits + ChunkLayout.TABLED_WIDTH - tablePrefixBits;
+    }
+
+    /** The directory's bytes (the postings are the segment's to count: the tables share them). */
+    long directoryBytes() {
+        return directory.memoryBytes();
     }
 
     /**
-     * Appends every row whose chunk is within {@code radius} bits of {@code value}. The bucket
-     * bounds, then the buckets' ends, are read in passes of their own before any bucket is
-     * scanned, so their cache misses overlap.
+     * Appends the chunk-0 bucket of every row whose chunk is within {@code radius} bits of
+     * {@code value} (a bucket once for each such row), as {@code bucket << 1 | 1}: the low bit
+     * says a table named it. The bucket bounds, then the buckets' ends,
+     * are read in passes of their own before any bucket is scanned, so their cache misses overlap.
      */
-    void collectRowsWithin(int value, int radius, int[] bounds, CandidateRows out) {
+    void collectBucketsWithin(int value, int radius, int[] bounds, IntList out) {
         int[] masks = directory.masks(radius);
         directory.fillBounds(value, masks, bounds);
         long touched = 0;
@@ -49,24 +69,24 @@ final class ChunkTable {
             int first = bounds[2 * m];
             int end = bounds[2 * m + 1];
             if (first < end) {
-                touched += postings.get(first) + postings.get(end - 1);
+                touched += postings.get(from + first) + postings.get(from + end - 1);
             }
         }
         touchSink = touched;
         int queryResidual = directory.residual(value);
-        long rowMask = (1L << rowBits) - 1;
+        long bucketMask = (1L << bucketBits) - 1;
         for (int m = 0; m < masks.length; m++) {
             int budget = radius - Integer.bitCount(masks[m]);
-            int from = bounds[2 * m];
-            int end = bounds[2 * m + 1];
-            // Every row is written and only the ones that pass are kept, so the loop has no call
-            // and no branch on the data.
-            int[] rows = out.reserve(end - from);
+            int first = from + bounds[2 * m];
+            int end = from + bounds[2 * m + 1];
+            // Every entry is written and only the ones that pass are kept, so the loop has no
+            // call and no branch on the data.
+            int[] buckets = out.reserve(end - first);
             int n = out.size();
-            for (int p = from; p < end; p++) {
+            for (int p = first; p < end; p++) {
                 long posting = postings.get(p);
-                rows[n] = (int) (posting & rowMask);
-                n += Integer.bitCount((int) (posting >>> rowBits) ^ queryResidual) <= budget ? 1 : 0;
+                buckets[n] = (int) (posting & bucketMask) << 1 | 1;
+                n += Integer.bitCount((int) (posting >>> bucketBits) ^ queryResidual) <= budget ? 1 : 0;
             }
             out.setSize(n);
         }

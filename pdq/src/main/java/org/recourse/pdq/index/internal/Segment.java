@@ -4,38 +4,42 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * An immutable batch of hashes searched by multi-index hashing over the {@link ChunkLayout}.
- * The rows are sorted by the prefix of chunk 0, so chunk 0 needs no table of its own: its
- * {@link PrefixDirectory} points straight into the hash array, whose buckets are scanned in
- * place. Chunks 1–10 have a {@link ChunkTable} each. The caller's ids are stored as offsets from
- * the segment's smallest id, packed to the bits the segment's id range needs (24 bits for 10 M
- * consecutive ids, up to 64 for ids spread over the whole range).
  *
- * <p>Removal only sets a bit, which concurrent searches read atomically; removed rows are
- * dropped when segments are merged.
+ * <p>The rows are sorted by the prefix of chunk 0 into buckets ({@link HashRecords}, which
+ * therefore need not store those bits), and every lookup ends in chunk-0 buckets: chunk 0's own
+ * lookup names the buckets whose prefix is within the radius, and each of chunks 1–10 has a
+ * {@link ChunkTable} whose postings name the bucket of every row whose chunk is within it. The
+ * buckets named are sorted, each is checked once, row by row over the whole hash, and every row
+ * within the distance is a match. That is exact: a match has some chunk within the radius
+ * (pigeonhole), that chunk's lookup names the match's bucket, and the check is the distance
+ * itself.
+ *
+ * <p>The caller's ids are stored as offsets from the segment's smallest id, packed to the bits
+ * the segment's id range needs (24 bits for 10 M consecutive ids, up to 64 for ids spread over
+ * the whole range). Removal only sets a bit, which concurrent searches read atomically; removed
+ * rows are dropped when segments are merged.
  */
 public final class Segment {
 
-    /** The most rows one segment holds (postings keep row numbers in at most 24 bits); larger batches are split. */
+    /** The most rows one segment holds; larger batches are split. */
     public static final int MAX_ROWS = 1 << 24;
 
-    /**
-     * Written with a sum of one word from every cache line of the chunk-0 buckets a lookup
-     * will scan, so those cache misses overlap (see {@link ChunkTable}).
-     */
+    /** Written with loads that make the checked buckets' cache misses overlap (see {@link ChunkTable}). */
     @SuppressWarnings("unused")
     private long touchSink;
 
-    private final long[] words;
+    private final HashRecords records;
     private final int size;
     private final long minId;
     private final long maxIdOffset;
     private final PackedInts idOffsets;
-    private final PrefixDirectory sortedChunk;
+    private final PrefixDirectory sorted;
+    private final PackedInts postings;
     private final ChunkTable[] tables;
     private final AtomicLongArray removed;
 
-    private Segment(long[] sortedWords, long[] sortedIds, int size, PrefixDirectory sortedChunk) {
-        this.words = sortedWords;
+    private Segment(HashRecords records, long[] sortedIds, int size, int[] sortedStarts) {
+        this.records = records;
         this.size = size;
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
@@ -49,10 +53,24 @@ public final class Segment {
         for (int row = 0; row < size; row++) {
             idOffsets.set(row, sortedIds[row] - minId);
         }
-        this.sortedChunk = sortedChunk;
+
+        int tablePrefixBits = PrefixDirectory.prefixBits(size, PrefixDirectory.MAX_PREFIX_BITS);
+        int[][] starts = new int[ChunkLayout.COUNT][];
+        int[] widths = new int[ChunkLayout.COUNT];
+        starts[0] = sortedStarts;
+        widths[0] = ChunkLayout.SORTED_WIDTH;
+        for (int chunk = 1; chunk < ChunkLayout.COUNT; chunk++) {
+            int c = chunk;
+            starts[chunk] = PrefixDirectory.countStarts(size, tablePrefixBits, ChunkLayout.TABLED_WIDTH, row -> records.chunk(row, c));
+            widths[chunk] = ChunkLayout.TABLED_WIDTH;
+        }
+        PrefixDirectory[] directories = PrefixDirectory.pack(starts, widths);
+        this.sorted = directories[0];
+        this.postings = new PackedInts((ChunkLayout.COUNT - 1) * size, ChunkTable.postingBits(records.prefixBits(), tablePrefixBits));
         this.tables = new ChunkTable[ChunkLayout.COUNT - 1];
         for (int chunk = 1; chunk < ChunkLayout.COUNT; chunk++) {
-            tables[chunk - 1] = new ChunkTable(words, size, chunk);
+            tables[chunk - 1] = new ChunkTable(directories[chunk], records, size, chunk, starts[chunk], sortedStarts,
+                    postings, (chunk - 1) * size);
         }
         this.removed = new AtomicLongArray((size + 63) >>> 6);
     }
@@ -65,16 +83,18 @@ public final class Segment {
         if (size > MAX_ROWS) {
             throw new IllegalArgumentException("a segment holds at most " + MAX_ROWS + " rows");
         }
-        PrefixDirectory sortedChunk = new PrefixDirectory(size, ChunkLayout.width(0), row -> ChunkLayout.of(words, 4 * row, 0));
-        int[] next = sortedChunk.bucketStarts();
-        long[] sortedWords = new long[4 * size];
+        int prefixBits = PrefixDirectory.prefixBits(size, PrefixDirectory.MAX_PREFIX_BITS);
+        int shift = ChunkLayout.SORTED_WIDTH - prefixBits;
+        int[] starts = PrefixDirectory.countStarts(size, prefixBits, ChunkLayout.SORTED_WIDTH, row -> ChunkLayout.of(words, 4 * row, 0));
+        int[] next = starts.clone();
+        HashRecords records = new HashRecords(size, prefixBits);
         long[] sortedIds = new long[size];
         for (int row = 0; row < size; row++) {
-            int to = next[sortedChunk.prefix(ChunkLayout.of(words, 4 * row, 0))]++;
-            System.arraycopy(words, 4 * row, sortedWords, 4 * to, 4);
+            int to = next[ChunkLayout.of(words, 4 * row, 0) >>> shift]++;
+            records.set(to, words[4 * row], words[4 * row + 1], words[4 * row + 2], words[4 * row + 3]);
             sortedIds[to] = ids[row];
         }
-        return new Segment(sortedWords, sortedIds, size, sortedChunk);
+        return new Segment(records, sortedIds, size, starts);
     }
 
     /** The rows of all given segments that are not removed, in one new segment. */
@@ -87,10 +107,13 @@ public final class Segment {
         long[] ids = new long[total];
         int n = 0;
         for (Segment part : parts) {
-            for (int row = 0; row < part.size; row++) {
-                if (!part.isRemoved(row)) {
-                    System.arraycopy(part.words, 4 * row, words, 4 * n, 4);
-                    ids[n++] = part.id(row);
+            int buckets = 1 << part.sorted.prefixBits();
+            for (int bucket = 0; bucket < buckets; bucket++) {
+                for (int row = part.sorted.start(bucket), end = part.sorted.start(bucket + 1); row < end; row++) {
+                    if (!part.isRemoved(row)) {
+                        part.records.copyTo(row, bucket, words, 4 * n);
+                        ids[n++] = part.id(row);
+                    }
                 }
             }
         }
@@ -130,102 +153,120 @@ public final class Segment {
     }
 
     public long memoryBytes() {
-        long bytes = 8L * words.length + idOffsets.memoryBytes() + sortedChunk.memoryBytes() + 8L * removed.length();
+        long bytes = records.memoryBytes() + idOffsets.memoryBytes() + postings.memoryBytes()
+                + sorted.memoryBytes() + 8L * removed.length();
         for (ChunkTable table : tables) {
-            bytes += table.memoryBytes();
+            bytes += table.directoryBytes();
         }
         return bytes;
     }
 
-    public void search(long[] query, int maxDistance, MatchSink sink) {
+    public void search(long[] query, int maxDistance, SearchScratch scratch, MatchSink sink) {
         int radius = ChunkLayout.radius(maxDistance);
         if (radius > ChunkLayout.MAX_RADIUS) {
             scan(query, maxDistance, sink);
             return;
         }
-        int[] queryChunks = new int[ChunkLayout.COUNT];
-        for (int chunk = 0; chunk < ChunkLayout.COUNT; chunk++) {
-            queryChunks[chunk] = ChunkLayout.of(query, 0, chunk);
+        IntList buckets = scratch.candidateBuckets;
+        buckets.clear();
+        int queryChunk = ChunkLayout.of(query, 0, 0);
+        int queryBucket = sorted.prefix(queryChunk);
+        for (int mask : sorted.masks(radius)) {
+            buckets.add((queryBucket ^ mask) << 1);
         }
-        int[] bounds = PrefixDirectory.newBounds();
-        searchSortedChunk(query, maxDistance, queryChunks[0], radius, bounds, sink);
-        CandidateRows candidates = new CandidateRows();
         for (int chunk = 1; chunk < ChunkLayout.COUNT; chunk++) {
-            candidates.clear();
-            tables[chunk - 1].collectRowsWithin(queryChunks[chunk], radius, bounds, candidates);
-            for (int i = 0; i < candidates.size(); i++) {
-                int row = candidates.get(i);
-                int distance = distance(row, query);
-                if (distance <= maxDistance
-                        && isFirstChunkWithin(row, chunk, queryChunks, radius)
-                        && !isRemoved(row)) {
-                    sink.accept(id(row), distance);
-                }
-            }
+            tables[chunk - 1].collectBucketsWithin(ChunkLayout.of(query, 0, chunk), radius, scratch.lookupBounds, buckets);
         }
+        buckets.sortDistinctBy(1);
+        checkBuckets(buckets, query, sorted.residual(queryChunk), radius, maxDistance, scratch.rowBounds, sink);
     }
 
     /**
-     * Chunk 0's lookup: its buckets are runs of rows, verified where they lie. A row counts
-     * here only if its whole chunk 0 (not just the prefix) is within the radius, which is what
-     * {@link #isFirstChunkWithin} assumes for the later chunks.
+     * Checks the rows of the named chunk-0 buckets: every row of a bucket a table named, and the
+     * rows whose whole chunk 0 is within the radius of a bucket only chunk 0's lookup named (a
+     * match there whose chunk 0 is not within it has another chunk that is, whose table names
+     * the bucket too). Where each bucket's rows lie is read in a pass of its own, then one load
+     * of every bucket's first and last row, before any row is checked, so that the cache misses
+     * of different buckets overlap.
      */
-    private void searchSortedChunk(long[] query, int maxDistance, int queryChunk, int radius, int[] bounds, MatchSink sink) {
-        int[] masks = sortedChunk.masks(radius);
-        sortedChunk.fillBounds(queryChunk, masks, bounds);
+    private void checkBuckets(IntList buckets, long[] query, int queryResidual, int radius, int maxDistance,
+            IntList rowBounds, MatchSink sink) {
+        int count = buckets.size();
+        rowBounds.clear();
+        int[] bounds = rowBounds.reserve(2 * count);
+        for (int i = 0; i < count; i++) {
+            int bucket = buckets.get(i) >>> 1;
+            bounds[2 * i] = sorted.start(bucket);
+            bounds[2 * i + 1] = sorted.start(bucket + 1);
+        }
         long touched = 0;
-        for (int m = 0; m < masks.length; m++) {
-            touched += touchRows(bounds[2 * m], bounds[2 * m + 1]);
+        for (int i = 0; i < count; i++) {
+            if (bounds[2 * i] < bounds[2 * i + 1]) {
+                touched += records.word(bounds[2 * i], 0) + records.word(bounds[2 * i + 1] - 1, 0);
+            }
         }
         touchSink = touched;
-        for (int m = 0; m < masks.length; m++) {
-            for (int row = bounds[2 * m], end = bounds[2 * m + 1]; row < end; row++) {
-                int distance = distance(row, query);
-                if (distance <= maxDistance
-                        && Integer.bitCount(ChunkLayout.of(words, 4 * row, 0) ^ queryChunk) <= radius
-                        && !isRemoved(row)) {
-                    sink.accept(id(row), distance);
+        int queryBucket = sorted.prefix(ChunkLayout.of(query, 0, 0));
+        for (int i = 0; i < count; i++) {
+            int candidate = buckets.get(i);
+            int prefixDistance = Integer.bitCount((candidate >>> 1) ^ queryBucket);
+            if ((candidate & 1) != 0) {
+                checkRows(bounds[2 * i], bounds[2 * i + 1], prefixDistance, query, maxDistance, sink);
+            } else {
+                checkRowsNearInChunk0(bounds[2 * i], bounds[2 * i + 1], prefixDistance, radius - prefixDistance, queryResidual,
+                        query, maxDistance, sink);
+            }
+        }
+    }
+
+    /** Rows {@code from} to {@code end} of one bucket, whose prefix differs from the query's in {@code prefixDistance} bits. */
+    private void checkRows(int from, int end, int prefixDistance, long[] query, int maxDistance, MatchSink sink) {
+        if (prefixDistance > maxDistance) {
+            return;
+        }
+        long q0 = query[0];
+        long q1 = query[1];
+        for (int row = from; row < end; row++) {
+            int distance = prefixDistance + records.firstDistance(row, q0, q1);
+            if (distance <= maxDistance) {
+                report(row, distance, query, maxDistance, sink);
+            }
+        }
+    }
+
+    /** As {@link #checkRows}, for the rows whose chunk-0 residual is within {@code budget} bits of the query's. */
+    private void checkRowsNearInChunk0(int from, int end, int prefixDistance, int budget, int queryResidual, long[] query,
+            int maxDistance, MatchSink sink) {
+        for (int row = from; row < end; row++) {
+            if (Integer.bitCount(sortedResidual(row) ^ queryResidual) <= budget) {
+                int distance = prefixDistance + records.firstDistance(row, query[0], query[1]);
+                if (distance <= maxDistance) {
+                    report(row, distance, query, maxDistance, sink);
                 }
             }
         }
     }
 
-    /**
-     * A match shows up once for every chunk within the radius; it is reported only from the
-     * first such chunk, so no set of seen rows is needed.
-     */
-    private boolean isFirstChunkWithin(int row, int chunk, int[] queryChunks, int radius) {
-        for (int earlier = 0; earlier < chunk; earlier++) {
-            if (Integer.bitCount(ChunkLayout.of(words, 4 * row, earlier) ^ queryChunks[earlier]) <= radius) {
-                return false;
-            }
-        }
-        return true;
+    private int sortedResidual(int row) {
+        return sorted.residual((int) (records.word(row, 3) >>> (64 - ChunkLayout.SORTED_WIDTH)));
     }
 
-    /** Reads one word from every cache line of rows {@code from} to {@code end}. */
-    private long touchRows(int from, int end) {
-        long touched = 0;
-        for (int row = from; row < end; row++) {
-            touched += words[4 * row];
-        }
-        return from < end ? touched + words[4 * end - 1] : touched;
-    }
-
-    private void scan(long[] query, int maxDistance, MatchSink sink) {
-        for (int row = 0; row < size; row++) {
-            int distance = distance(row, query);
+    /** Adds the rest of the row's distance to what the first part and the prefix gave, and reports the row if it is within. */
+    private void report(int row, int distance, long[] query, int maxDistance, MatchSink sink) {
+        distance += records.secondDistance(row, query[1], query[2]);
+        if (distance <= maxDistance) {
+            distance += records.lowDistance(row, query[3]);
             if (distance <= maxDistance && !isRemoved(row)) {
                 sink.accept(id(row), distance);
             }
         }
     }
 
-    private int distance(int row, long[] query) {
-        int base = 4 * row;
-        return Long.bitCount(words[base] ^ query[0])
-                + Long.bitCount(words[base + 1] ^ query[1])
-                + Long.bitCount(words[base + 2] ^ query[2])
-                + Long.bitCount(words[base + 3] ^ query[3]);
+    private void scan(long[] query, int maxDistance, MatchSink sink) {
+        int queryBucket = sorted.prefix(ChunkLayout.of(query, 0, 0));
+        int buckets = 1 << sorted.prefixBits();
+        for (int bucket = 0; bucket < buckets; bucket++) {
+            checkRows(sorted.start(bucket), sorted.start(bucket + 1), Integer.bitCount(bucket ^ queryBucket), query, maxDistance, sink);
+        }
     }
 }
