@@ -3,11 +3,11 @@ package org.recourse.pdq.index.internal;
 /**
  * One tabled chunk's entries: for every row, grouped by the row's chunk prefix
  * ({@link PrefixDirectory}), the chunk-0 bucket the row lies in, with the chunk's residual bits
- * above it. A posting names the bucket rather than the row because a bucket number takes 19 bits
- * at 10 M rows and a row number 24: over 10 tables that is 6 bytes per hash. The price is that
- * a candidate is a bucket of about 8–20 rows, which lie next to each other and are checked in
- * one sequential pass ({@link Segment}). The tables of a segment share one packed array (one
- * large array instead of ten, for the reason given in {@link PrefixDirectory}).
+ * above it. A posting names the bucket rather than the row because a bucket number takes 20 bits
+ * at 10 M rows and a row number 24: over 10 tables that is 5 bytes per hash. The price is that a
+ * candidate is a bucket of about 8–16 rows, which lie next to each other and are checked in one
+ * sequential pass ({@link Segment}). The tables of a segment share one packed array (one large
+ * array instead of ten, for the reason given in {@link PrefixDirectory}).
  */
 final class ChunkTable {
 

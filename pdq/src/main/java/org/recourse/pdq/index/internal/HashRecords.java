@@ -13,7 +13,7 @@ import java.nio.ByteOrder;
  * word 0 and the low 16 bits of word 1 (10 bytes), then the rest of words 1 and 2 (14 bytes),
  * then the low bits of word 3 packed to the bits they need. A bucket's rows are checked on the
  * first part: those 80 bits and the prefix's 20 are within 31 of a random query's about once in
- * 15 000 rows, so the check reads 10 bytes of each row, next to each other, and the other parts
+ * 11 000 rows, so the check reads 10 bytes of each row, next to each other, and the other parts
  * (a cache miss each) almost only for matches (BENCHMARKS.md).
  */
 final class HashRecords {

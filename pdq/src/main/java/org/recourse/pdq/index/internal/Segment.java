@@ -178,7 +178,7 @@ public final class Segment {
             tables[chunk - 1].collectBucketsWithin(ChunkLayout.of(query, 0, chunk), radius, scratch.lookupBounds, buckets);
         }
         buckets.sortDistinctBy(1);
-        checkBuckets(buckets, query, sorted.residual(queryChunk), radius, maxDistance, scratch.rowBounds, sink);
+        checkBuckets(buckets, query, queryChunk, radius, maxDistance, scratch.rowBounds, sink);
     }
 
     /**
@@ -189,7 +189,7 @@ public final class Segment {
      * of every bucket's first and last row, before any row is checked, so that the cache misses
      * of different buckets overlap.
      */
-    private void checkBuckets(IntList buckets, long[] query, int queryResidual, int radius, int maxDistance,
+    private void checkBuckets(IntList buckets, long[] query, int queryChunk, int radius, int maxDistance,
             IntList rowBounds, MatchSink sink) {
         int count = buckets.size();
         rowBounds.clear();
@@ -206,7 +206,8 @@ public final class Segment {
             }
         }
         touchSink = touched;
-        int queryBucket = sorted.prefix(ChunkLayout.of(query, 0, 0));
+        int queryBucket = sorted.prefix(queryChunk);
+        int queryResidual = sorted.residual(queryChunk);
         for (int i = 0; i < count; i++) {
             int candidate = buckets.get(i);
             int prefixDistance = Integer.bitCount((candidate >>> 1) ^ queryBucket);
