@@ -149,6 +149,13 @@ public class CaseRepository {
     /**
      * For each normalised URL, the open case that reported it first, with its number: where a new
      * item with that URL is linked to.
+     *
+     * <p>One look-up per URL (a lateral subquery on the URL index, then the case by its key), not
+     * one join of the items with those URLs to the open cases: written as a join, the statement ran
+     * as a parallel plan from the autoanalyze of {@code intake_case} until the next one of
+     * {@code reported_item}, taking both cores for ~100 ms per batch, and at 1 000 reports/s
+     * requests queued for up to 5.6 s (BENCHMARKS.md, issue 3, fourth session). Per URL there is
+     * no plan to choose but the index.
      */
     Map<String, LinkedCase> firstOpenCaseByUrl(Collection<String> normalisedUrls) {
         if (normalisedUrls.isEmpty()) {
@@ -156,10 +163,14 @@ public class CaseRepository {
         }
         Map<String, LinkedCase> found = new HashMap<>();
         jdbc.sql("""
-                select distinct on (i.url_normalised) i.url_normalised, c.id, c.case_number
-                from reported_item i join intake_case c on c.id = i.case_id
-                where i.url_normalised = any(?::text[]) and c.status not in ('CLOSED', 'WITHDRAWN')
-                order by i.url_normalised, c.received_at
+                select u.url, first.id, first.case_number
+                from (select distinct url from unnest(?::text[]) as given(url)) u
+                cross join lateral (
+                    select c.id, c.case_number
+                    from reported_item i join intake_case c on c.id = i.case_id
+                    where i.url_normalised = u.url and c.status not in ('CLOSED', 'WITHDRAWN')
+                    order by c.received_at
+                    limit 1) first
                 """)
                 .param(normalisedUrls.toArray(String[]::new))
                 .query(rs -> {
