@@ -41,7 +41,7 @@ done
 # BENCH_PG_STATEMENTS=1 loads pg_stat_statements and auto_explain (plans of statements over 50 ms
 # go to PostgreSQL's log, without ANALYZE) and prints the costliest statements of the measurement.
 if [ "${BENCH_PG_STATEMENTS:-0}" = 1 ]; then
-  BENCH_PG_RESTART_SETTINGS="${BENCH_PG_RESTART_SETTINGS:-} shared_preload_libraries=pg_stat_statements,auto_explain auto_explain.log_min_duration=50ms auto_explain.log_nested_statements=on"
+  BENCH_PG_RESTART_SETTINGS="${BENCH_PG_RESTART_SETTINGS:-} shared_preload_libraries=pg_stat_statements,auto_explain auto_explain.log_min_duration=50ms auto_explain.log_nested_statements=on log_autovacuum_min_duration=0"
 fi
 if [ -n "${BENCH_PG_RESTART_SETTINGS:-}" ]; then
   PG_PORT="$(pgrep -af -- "-D $DATA/postgres" | grep -oE ' -p [0-9]+' | head -1 | awk '{print $2}')"
@@ -122,11 +122,14 @@ echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ "${BENCH_WATCH:-0}" = 1 ]; then
   kill "$WATCH" 2>/dev/null
   echo "== PostgreSQL background work per second of the measurement (autovacuum workers, checkpointer, disk) =="
-  awk -v t0="$measured_from" -v n="$SECONDS_TO_RUN" '{ t = $1 - t0; if (t >= -1 && t < n + 1) { $1 = sprintf("%5.1f", t); print } }' "$DATA/watch.txt"
+  awk -v t0="$measured_from" -v n="$SECONDS_TO_RUN" -v from="${BENCH_WATCH_FROM:--1}" '{ t = $1 - t0; if (t >= from && t < n + 1) { $1 = sprintf("%5.1f", t); print } }' "$DATA/watch.txt"
 fi
 if [ "${BENCH_PG_STATEMENTS:-0}" = 1 ]; then
   echo "== statements of the measurement, costliest first (total ms, calls, mean ms, max ms, rows) =="
   pg_query "select round(total_exec_time), calls, round(mean_exec_time::numeric, 3), round(max_exec_time), rows, left(regexp_replace(query, '\s+', ' ', 'g'), 160) from pg_stat_statements order by total_exec_time desc limit 25"
+  echo "== autoanalyze of the intake tables (seconds from the start of the measurement) =="
+  grep -h 'automatic analyze of table' "$DATA/postgres/server.log" | grep -E 'intake_case|reported_item' \
+    | awk -v t0="$measured_from" '{ split($2, c, ":"); cmd = "date -d \"" $1 " " $2 "\" +%s.%N"; cmd | getline e; close(cmd); printf "%7.1f %s\n", e - t0, $0 }' | cut -c1-140 || true
   echo "== plans logged by auto_explain (over 50 ms) =="
   grep -h -A25 'duration: .* plan:' "$DATA/postgres/server.log" "$DATA"/postgres/log/* 2>/dev/null | cut -c1-220 | head -300 || true
 fi
