@@ -25,6 +25,13 @@ public class PgWatch {
                 c.createStatement().execute("select pg_reload_conf()");
                 System.out.println("# set " + a[i]);
             }
+            try (ResultSet rs = c.createStatement().executeQuery("""
+                    select string_agg(name || '=' || current_setting(name), ' ' order by name) from pg_settings
+                    where name like '%flush_after' or name in ('shared_buffers', 'max_wal_size', 'min_wal_size',
+                        'wal_init_zero', 'checkpoint_completion_target', 'checkpoint_timeout', 'max_parallel_workers_per_gather')""")) {
+                rs.next();
+                System.out.println("# " + rs.getString(1));
+            }
             long start = System.currentTimeMillis();
             for (int i = 0; i < Integer.parseInt(a[2]); i++) {
                 StringBuilder line = new StringBuilder(String.format("%.1f ", System.currentTimeMillis() / 1000.0));

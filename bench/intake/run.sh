@@ -122,7 +122,7 @@ echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ "${BENCH_WATCH:-0}" = 1 ]; then
   kill "$WATCH" 2>/dev/null
   echo "== PostgreSQL background work per second of the measurement (autovacuum workers, checkpointer, disk) =="
-  awk -v t0="$measured_from" -v n="$SECONDS_TO_RUN" -v from="${BENCH_WATCH_FROM:--1}" '{ t = $1 - t0; if (t >= from && t < n + 1) { $1 = sprintf("%5.1f", t); print } }' "$DATA/watch.txt"
+  awk -v t0="$measured_from" -v n="$SECONDS_TO_RUN" -v from="${BENCH_WATCH_FROM:--1}" '/^#/ { print; next } { t = $1 - t0; if (t >= from && t < n + 1) { $1 = sprintf("%5.1f", t); print } }' "$DATA/watch.txt"
 fi
 if [ "${BENCH_PG_STATEMENTS:-0}" = 1 ]; then
   echo "== statements of the measurement, costliest first (total ms, calls, mean ms, max ms, rows) =="
