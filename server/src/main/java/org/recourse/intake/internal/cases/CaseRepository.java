@@ -157,7 +157,7 @@ public class CaseRepository {
      * join of the items to the open cases it ran as a parallel plan after an autoanalyze of
      * {@code intake_case} (both cores, a 5.6 s stall); with {@code order by received_at limit 1}
      * per URL it walked all open cases newest first looking for the URL, for every URL of the
-     * batch, until {@code reported_item} was first analysed (0.1–0.4 s a batch). Here the items
+     * batch, while {@code reported_item} had no statistics (0.1–0.4 s a batch). Here the items
      * are found by the URL index even without statistics, and the cases by key
      * (BENCHMARKS.md, issue 3, fourth session).
      */
