@@ -23,6 +23,7 @@ SERVER=$!
 # The server stops its PostgreSQL on the way out; if it is killed before it can, stop it here.
 # Its shutdown still writes into the data directory, so wait for it to end before removing that.
 stop() {
+  set +e # every step runs: a failed one (the server's exit status, nothing left to pkill) must not skip the rest
   kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null
   pkill -f -- "-D $DATA/postgres" 2>/dev/null
   for _ in $(seq 1 30); do pgrep -f -- "-D $DATA/postgres" >/dev/null || break; sleep 1; done
@@ -34,6 +35,31 @@ for _ in $(seq 1 180); do
   kill -0 "$SERVER" 2>/dev/null || { tail -40 "$DATA/server.log"; exit 1; }
   sleep 1
 done
+# BENCH_PG_RESTART_SETTINGS="name=value ..." tries PostgreSQL settings that take a restart
+# (shared_buffers, wal_buffers, shared_preload_libraries): written with ALTER SYSTEM, then the
+# server (and with it PostgreSQL) is restarted on the same data directory.
+# BENCH_PG_STATEMENTS=1 loads pg_stat_statements and auto_explain (plans of statements over 50 ms
+# go to PostgreSQL's log, without ANALYZE) and prints the costliest statements of the measurement.
+if [ "${BENCH_PG_STATEMENTS:-0}" = 1 ]; then
+  BENCH_PG_RESTART_SETTINGS="${BENCH_PG_RESTART_SETTINGS:-} shared_preload_libraries=pg_stat_statements,auto_explain auto_explain.log_min_duration=50ms auto_explain.log_nested_statements=on log_autovacuum_min_duration=0"
+fi
+if [ -n "${BENCH_PG_RESTART_SETTINGS:-}" ]; then
+  PG_PORT="$(pgrep -af -- "-D $DATA/postgres" | grep -oE ' -p [0-9]+' | head -1 | awk '{print $2}')"
+  PGJDBC="$(find "$HOME/.m2/repository/org/postgresql/postgresql" -name 'postgresql-*.jar' | sort -V | tail -1)"
+  "${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java" -cp "$PGJDBC" "$ROOT/bench/intake/PgWatch.java" "$DATA" "$PG_PORT" 0 $BENCH_PG_RESTART_SETTINGS
+  kill "$SERVER"; wait "$SERVER" || true
+  "$ROOT/recourse" run >> "$DATA/server.log" 2>&1 &
+  SERVER=$!
+  for _ in $(seq 1 180); do
+    curl -fs "http://localhost:$PORT/actuator/health" >/dev/null 2>&1 && break
+    kill -0 "$SERVER" 2>/dev/null || { tail -40 "$DATA/server.log"; exit 1; }
+    sleep 1
+  done
+fi
+PG_PORT="$(pgrep -af -- "-D $DATA/postgres" | grep -oE ' -p [0-9]+' | head -1 | awk '{print $2}')"
+PGJDBC="$(find "$HOME/.m2/repository/org/postgresql/postgresql" -name 'postgresql-*.jar' | sort -V | tail -1)"
+pg_query() { "${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java" -cp "$PGJDBC" "$ROOT/bench/intake/PgQuery.java" "$DATA" "$PG_PORT" "$@"; }
+[ "${BENCH_PG_STATEMENTS:-0}" = 1 ] && pg_query "create extension if not exists pg_stat_statements"
 KEY="$("$ROOT/recourse" api-key create --organisation "Benchmark" --scopes reports:submit | grep '^rk_')"
 JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 LOAD=("$JAVA_HOME/bin/java" "$ROOT/bench/intake/IntakeLoad.java" "http://localhost:$PORT" "$KEY")
@@ -61,8 +87,6 @@ cpu_ticks() {
 # BENCH_WATCH=1 also logs PostgreSQL's background work per second of the measurement;
 # BENCH_PG_SETTINGS="name=value ..." (with BENCH_WATCH=1) tries PostgreSQL settings for the run.
 if [ "${BENCH_WATCH:-0}" = 1 ]; then
-  PG_PORT="$(pgrep -af -- "-D $DATA/postgres" | grep -oE ' -p [0-9]+' | head -1 | awk '{print $2}')"
-  PGJDBC="$(find "$HOME/.m2/repository/org/postgresql/postgresql" -name 'postgresql-*.jar' | sort -V | tail -1)"
   "$JAVA_HOME/bin/java" -cp "$PGJDBC" "$ROOT/bench/intake/PgWatch.java" "$DATA" "$PG_PORT" $((4 * WARMUP + SECONDS_TO_RUN + 60)) ${BENCH_PG_SETTINGS:-} > "$DATA/watch.txt" 2>&1 &
   WATCH=$!
 fi
@@ -70,6 +94,7 @@ echo "== warm-up ($WARMUP s), then measurement ($SECONDS_TO_RUN s) =="
 "${LOAD[@]}" "$RATE" "$SECONDS_TO_RUN" "$WARMUP" > "$DATA/result.txt" &
 LOADER=$!
 until grep -q '^measure:' "$DATA/result.txt" || ! kill -0 "$LOADER" 2>/dev/null; do sleep 0.1; done
+[ "${BENCH_PG_STATEMENTS:-0}" = 1 ] && pg_query "select pg_stat_statements_reset()" > /dev/null
 before=$(cpu_ticks)
 server_before=$(awk '{print $14 + $15}' "/proc/$SERVER/stat")
 loader_before=$(awk '{print $14 + $15}' "/proc/$LOADER/stat")
@@ -97,5 +122,14 @@ echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ "${BENCH_WATCH:-0}" = 1 ]; then
   kill "$WATCH" 2>/dev/null
   echo "== PostgreSQL background work per second of the measurement (autovacuum workers, checkpointer, disk) =="
-  awk -v t0="$measured_from" -v n="$SECONDS_TO_RUN" '{ t = $1 - t0; if (t >= -1 && t < n + 1) { $1 = sprintf("%5.1f", t); print } }' "$DATA/watch.txt"
+  awk -v t0="$measured_from" -v n="$SECONDS_TO_RUN" -v from="${BENCH_WATCH_FROM:--1}" '/^#/ { print; next } { t = $1 - t0; if (t >= from && t < n + 1) { $1 = sprintf("%5.1f", t); print } }' "$DATA/watch.txt"
+fi
+if [ "${BENCH_PG_STATEMENTS:-0}" = 1 ]; then
+  echo "== statements of the measurement, costliest first (total ms, calls, mean ms, max ms, rows) =="
+  pg_query "select round(total_exec_time), calls, round(mean_exec_time::numeric, 3), round(max_exec_time), rows, left(regexp_replace(query, '\s+', ' ', 'g'), 160) from pg_stat_statements order by total_exec_time desc limit 25"
+  echo "== autoanalyze of the intake tables (seconds from the start of the measurement) =="
+  grep -h 'automatic analyze of table' "$DATA/postgres/server.log" | grep -E 'intake_case|reported_item' \
+    | awk -v t0="$measured_from" '{ split($2, c, ":"); cmd = "date -d \"" $1 " " $2 "\" +%s.%N"; cmd | getline e; close(cmd); printf "%7.1f %s\n", e - t0, $0 }' | cut -c1-140 || true
+  echo "== plans logged by auto_explain (over 50 ms) =="
+  grep -h -A25 'duration: .* plan:' "$DATA/postgres/server.log" "$DATA"/postgres/log/* 2>/dev/null | cut -c1-220 | head -300 || true
 fi

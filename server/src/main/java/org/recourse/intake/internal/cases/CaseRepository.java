@@ -149,21 +149,48 @@ public class CaseRepository {
     /**
      * For each normalised URL, the open case that reported it first, with its number: where a new
      * item with that URL is linked to.
+     *
+     * <p>Two single-table look-ups, each by its own index, with the choice of the first case made
+     * here: the items with these URLs (one index look-up per URL), then, only if there are any,
+     * their cases by key. Written as one join, this statement is at the mercy of statistics that
+     * at 1 000 reports/s are up to a minute (60 000 rows) old, or missing in a new database: as a
+     * join of the items to the open cases it ran as a parallel plan after an autoanalyze of
+     * {@code intake_case} (both cores, a 5.6 s stall); with {@code order by received_at limit 1}
+     * per URL it walked all open cases newest first looking for the URL, for every URL of the
+     * batch, while {@code reported_item} had no statistics (0.1–0.4 s a batch). Here the items
+     * are found by the URL index even without statistics, and the cases by key
+     * (BENCHMARKS.md, issue 3, fourth session).
      */
     Map<String, LinkedCase> firstOpenCaseByUrl(Collection<String> normalisedUrls) {
         if (normalisedUrls.isEmpty()) {
             return Map.of();
         }
-        Map<String, LinkedCase> found = new HashMap<>();
+        Map<UUID, List<String>> urlsByCase = new HashMap<>();
         jdbc.sql("""
-                select distinct on (i.url_normalised) i.url_normalised, c.id, c.case_number
-                from reported_item i join intake_case c on c.id = i.case_id
-                where i.url_normalised = any(?::text[]) and c.status not in ('CLOSED', 'WITHDRAWN')
-                order by i.url_normalised, c.received_at
-                """)
+                select u.url, i.case_id
+                from (select distinct url from unnest(?::text[]) as given(url)) u
+                cross join lateral (select case_id from reported_item where url_normalised = u.url offset 0) i
+                """) // offset 0: kept a subquery per URL, not flattened into a join that may scan all items
                 .param(normalisedUrls.toArray(String[]::new))
                 .query(rs -> {
-                    found.put(rs.getString(1), new LinkedCase(rs.getObject(2, UUID.class), rs.getString(3), "same_url"));
+                    urlsByCase.computeIfAbsent(rs.getObject(2, UUID.class), id -> new ArrayList<>()).add(rs.getString(1));
+                });
+        if (urlsByCase.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, LinkedCase> found = new HashMap<>();
+        jdbc.sql("""
+                select id, case_number from intake_case
+                where id = any(?::uuid[]) and status not in ('CLOSED', 'WITHDRAWN')
+                order by received_at, id
+                """)
+                .param(urlsByCase.keySet().toArray(UUID[]::new))
+                .query(rs -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    for (String url : urlsByCase.get(id)) {
+                        // Oldest first: the first case seen for a URL is the one it links to.
+                        found.putIfAbsent(url, new LinkedCase(id, rs.getString(2), "same_url"));
+                    }
                 });
         return found;
     }

@@ -93,6 +93,43 @@ class GroupCommitTest {
                 .params(apiKey, claim.key()).query(UUID.class).single()).isEqualTo(first.caseId());
     }
 
+    @Test
+    void aUrlReportedInEarlierBatchesIsLinkedToTheOldestOpenCaseWithIt() {
+        String url = "https://group.example/earlier/" + UUID.randomUUID();
+        String reference = "earlier-" + UUID.randomUUID();
+        List<Submitted> earlier = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            earlier.add(transactions.execute(status -> AuditActor.supplyAs("test", () ->
+                    submitting.submitAll(List.of(submission(report("professional", url, reference), null)))))
+                    .getFirst().orElseThrow());
+        }
+        // Oldest first: a closed case, then two open ones in the order they were received.
+        for (int i = 0; i < 3; i++) {
+            jdbc.sql("update intake_case set received_at = now() - make_interval(hours => ?) where id = ?")
+                    .params(10 - i, earlier.get(i).caseId()).update();
+        }
+        jdbc.sql("update intake_case set status = 'CLOSED' where id = ?").param(earlier.get(0).caseId()).update();
+
+        Submitted next = transactions.execute(status -> AuditActor.supplyAs("test", () ->
+                submitting.submitAll(List.of(submission(report("self", url, reference), null,
+                        "https://group.example/other/" + UUID.randomUUID())))))
+                .getFirst().orElseThrow();
+
+        assertThat(next.linkedCaseNumbers()).containsExactly(earlier.get(1).caseNumber());
+        assertThat(jdbc.sql("select linked_case_id from reported_item where case_id = ? and url = ?")
+                .params(next.caseId(), url).query(UUID.class).single()).isEqualTo(earlier.get(1).caseId());
+        assertThat(jdbc.sql("select count(*) from reported_item where case_id = ? and linked_case_id is null")
+                .param(next.caseId()).query(Integer.class).single()).as("a URL nobody reported before").isEqualTo(1);
+    }
+
+    private static Submission submission(NewReport report, Submission.IdempotencyClaim claim, String secondUrl) {
+        NewReport withTwo = new NewReport(report.channel(), report.reporterType(), report.forms(), report.otherFormText(),
+                List.of(report.items().getFirst(), new NewReport.Item(secondUrl, null, null, null, null)),
+                report.notOnline(), report.started(), report.ongoing(), report.minor(), report.policeContacted(),
+                report.description(), report.contact(), report.monitoring(), report.origin());
+        return submission(withTwo, claim);
+    }
+
     private static Submission submission(NewReport report, Submission.IdempotencyClaim claim) {
         var validated = ReportValidation.validate(report, code -> true).report();
         if (validated == null) {

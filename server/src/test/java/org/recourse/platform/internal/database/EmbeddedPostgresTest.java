@@ -65,6 +65,21 @@ class EmbeddedPostgresTest {
     }
 
     @Test
+    void aNewDataDirectoryHandsBackendWritesToTheKernelEvery256kB() throws Exception {
+        EmbeddedPostgres pg = EmbeddedPostgres.startOrAttach(dataDir, 0, false);
+        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.superuser(), pg.superuserPassword());
+             ResultSet rs = c.createStatement().executeQuery(
+                     "select current_setting('backend_flush_after'), source from pg_settings where name = 'backend_flush_after'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("256kB");
+            assertThat(rs.getString(2)).as("set in the configuration file, so ALTER SYSTEM can change it")
+                    .isEqualTo("configuration file");
+        } finally {
+            pg.stopIfUnused();
+        }
+    }
+
+    @Test
     void refusesConnectionsWithoutThePassword() throws Exception {
         EmbeddedPostgres pg = EmbeddedPostgres.startOrAttach(dataDir, 0, false);
         try {
