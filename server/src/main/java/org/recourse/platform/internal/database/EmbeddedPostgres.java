@@ -40,6 +40,8 @@ public final class EmbeddedPostgres {
     public static final String DATABASE = "recourse";
 
     private static final java.util.Set<Path> freshened = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Servers this process started and has not stopped, by data directory. */
+    private static final java.util.Map<Path, EmbeddedPostgres> startedInThisProcess = new java.util.HashMap<>();
 
     private final Path dataDir;
     private final Path binDir;
@@ -47,6 +49,9 @@ public final class EmbeddedPostgres {
     private final boolean startedHere;
     private final String superuserPassword;
     private final String appPassword;
+    /** Users in this process of a server it started (test contexts share one); guarded by the class. */
+    private int users = 1;
+    private boolean stopped;
 
     private EmbeddedPostgres(Path dataDir, Path binDir, int port, boolean startedHere,
                              String superuserPassword, String appPassword) {
@@ -74,6 +79,11 @@ public final class EmbeddedPostgres {
             if (fresh && freshened.add(dataDir)) {
                 wipe(binDir, dataDir, superuserPassword);
             }
+            EmbeddedPostgres ours = startedInThisProcess.get(dataDir);
+            if (ours != null) {
+                ours.users++;
+                return ours;
+            }
             Optional<Integer> running = runningPort(dataDir, superuserPassword);
             if (running.isPresent()) {
                 log.info("Attaching to the embedded PostgreSQL already running on port {}", running.get());
@@ -86,6 +96,7 @@ public final class EmbeddedPostgres {
             start(binDir, dataDir, port);
             EmbeddedPostgres pg = new EmbeddedPostgres(dataDir, binDir, port, true, superuserPassword, appPassword);
             pg.ensureDatabaseAndRole();
+            startedInThisProcess.put(dataDir, pg);
             return pg;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
@@ -117,27 +128,39 @@ public final class EmbeddedPostgres {
     }
 
     /**
-     * Stops the server if this process started it and no other Recourse process is still
-     * connected; a command run beside a live server leaves the server's database running.
+     * Stops the server if this process started it, nothing else in this process still uses it,
+     * and no other Recourse process is connected; a command run beside a live server leaves the
+     * server's database running. Called again after another process has gone, it tries again.
+     * Test contexts in one JVM share the server and close in any order, so the last to close
+     * stops it; before, the first did not while the others were connected, and the server
+     * outlived the test run.
      */
-    public synchronized void stopIfUnused() {
-        if (!startedHere) {
-            return;
-        }
-        try (Connection c = DriverManager.getConnection(superuserUrl("postgres"), SUPERUSER, superuserPassword);
-             var rs = c.createStatement().executeQuery(
-                     "select count(*) from pg_stat_activity where backend_type = 'client backend' "
-                             + "and pid <> pg_backend_pid()")) {
-            rs.next();
-            if (rs.getInt(1) > 0) {
-                log.info("Leaving the embedded PostgreSQL running: another process is connected");
+    public void stopIfUnused() {
+        synchronized (EmbeddedPostgres.class) {
+            if (!startedHere || stopped) {
                 return;
             }
-        } catch (SQLException e) {
-            log.warn("Could not ask the embedded PostgreSQL for its clients: {}", e.getMessage());
+            users = Math.max(0, users - 1);
+            if (users > 0) {
+                return;
+            }
+            try (Connection c = DriverManager.getConnection(superuserUrl("postgres"), SUPERUSER, superuserPassword);
+                 var rs = c.createStatement().executeQuery(
+                         "select count(*) from pg_stat_activity where backend_type = 'client backend' "
+                                 + "and pid <> pg_backend_pid()")) {
+                rs.next();
+                if (rs.getInt(1) > 0) {
+                    log.info("Leaving the embedded PostgreSQL running: another process is connected");
+                    return;
+                }
+            } catch (SQLException e) {
+                log.warn("Could not ask the embedded PostgreSQL for its clients: {}", e.getMessage());
+            }
+            runAsOwner(binDir, dataDir, List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(),
+                    "-m", "fast", "-w", "stop"));
+            stopped = true;
+            startedInThisProcess.remove(dataDir, this);
         }
-        runAsOwner(binDir, dataDir, List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(),
-                "-m", "fast", "-w", "stop"));
     }
 
     /** Tests start from an empty cluster once per JVM, stopping a server a killed run left behind. */

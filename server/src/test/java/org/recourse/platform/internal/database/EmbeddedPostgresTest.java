@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 
 import org.junit.jupiter.api.Test;
@@ -22,22 +23,24 @@ class EmbeddedPostgresTest {
     Path dataDir;
 
     @Test
-    void dataSurvivesARestartAndASecondProcessAttaches() throws Exception {
+    void dataSurvivesARestartAndTheLastUserStopsTheServer() throws Exception {
         EmbeddedPostgres first = EmbeddedPostgres.startOrAttach(dataDir, 0, false);
         try (Connection c = DriverManager.getConnection(first.jdbcUrl(), first.superuser(), first.superuserPassword())) {
             c.createStatement().execute("create table kept (value text)");
             c.createStatement().execute("insert into kept values ('still here')");
         }
 
-        EmbeddedPostgres attached = EmbeddedPostgres.startOrAttach(dataDir, 0, false);
-        assertThat(attached.port()).isEqualTo(first.port());
-        try (Connection held = DriverManager.getConnection(attached.jdbcUrl(), EmbeddedPostgres.APP_ROLE, attached.appPassword())) {
-            first.stopIfUnused();
-            assertThat(held.isValid(2)).as("the first process leaves the server running while another is connected").isTrue();
-        }
-        attached.stopIfUnused();
+        EmbeddedPostgres second = EmbeddedPostgres.startOrAttach(dataDir, 0, false);
+        assertThat(second.port()).as("a second user in this process shares the server").isEqualTo(first.port());
         first.stopIfUnused();
-        assertThat(Files.exists(dataDir.resolve("postgres/postmaster.pid"))).isFalse();
+        assertThat(Files.exists(dataDir.resolve("postgres/postmaster.pid"))).as("still used in this process").isTrue();
+        try (Connection held = DriverManager.getConnection(second.jdbcUrl(), EmbeddedPostgres.APP_ROLE, second.appPassword())) {
+            second.stopIfUnused();
+            assertThat(held.isValid(2)).as("left running while another process is connected").isTrue();
+        }
+        second.stopIfUnused();
+        assertThat(Files.exists(dataDir.resolve("postgres/postmaster.pid"))).as("stopped once the other process has gone").isFalse();
+        first.stopIfUnused();
 
         EmbeddedPostgres restarted = EmbeddedPostgres.startOrAttach(dataDir, 0, false);
         try (Connection c = DriverManager.getConnection(restarted.jdbcUrl(), restarted.superuser(), restarted.superuserPassword());
@@ -51,29 +54,28 @@ class EmbeddedPostgresTest {
 
     @Test
     void aNewDataDirectoryPacesAutovacuumForAnInteractiveServer() throws Exception {
-        EmbeddedPostgres pg = EmbeddedPostgres.startOrAttach(dataDir, 0, false);
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.superuser(), pg.superuserPassword());
-             ResultSet rs = c.createStatement().executeQuery(
-                     "select setting, source from pg_settings where name = 'autovacuum_vacuum_cost_delay'")) {
-            assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).isEqualTo("20");
-            assertThat(rs.getString(2)).as("set in the configuration file, so ALTER SYSTEM can change it")
-                    .isEqualTo("configuration file");
-        } finally {
-            pg.stopIfUnused();
-        }
+        assertThat(newDataDirectorySetting("autovacuum_vacuum_cost_delay")).isEqualTo("20ms");
     }
 
     @Test
     void aNewDataDirectoryHandsBackendWritesToTheKernelEvery256kB() throws Exception {
+        assertThat(newDataDirectorySetting("backend_flush_after")).isEqualTo("256kB");
+    }
+
+    /**
+     * A setting of the server on a new data directory, checked to come from its configuration
+     * file (so that an operator can still change it with ALTER SYSTEM).
+     */
+    private String newDataDirectorySetting(String name) throws Exception {
         EmbeddedPostgres pg = EmbeddedPostgres.startOrAttach(dataDir, 0, false);
         try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.superuser(), pg.superuserPassword());
-             ResultSet rs = c.createStatement().executeQuery(
-                     "select current_setting('backend_flush_after'), source from pg_settings where name = 'backend_flush_after'")) {
-            assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).isEqualTo("256kB");
-            assertThat(rs.getString(2)).as("set in the configuration file, so ALTER SYSTEM can change it")
-                    .isEqualTo("configuration file");
+             PreparedStatement query = c.prepareStatement("select current_setting(name), source from pg_settings where name = ?")) {
+            query.setString(1, name);
+            try (ResultSet rs = query.executeQuery()) {
+                assertThat(rs.next()).as(name).isTrue();
+                assertThat(rs.getString(2)).as("%s set in the configuration file", name).isEqualTo("configuration file");
+                return rs.getString(1);
+            }
         } finally {
             pg.stopIfUnused();
         }
