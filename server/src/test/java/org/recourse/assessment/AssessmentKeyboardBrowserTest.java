@@ -75,7 +75,7 @@ class AssessmentKeyboardBrowserTest {
         assertThat(focused().getCssValue("outline-style")).isNotEqualTo("none");
         keys(Keys.ENTER);
 
-        assertThat(browser.findElement(By.id("urgent")).getText()).contains("Centrum Seksueel Geweld");
+        Browsers.awaitText(browser, By.id("urgent"), "Centrum Seksueel Geweld");
         tabTo("start");
         keys(Keys.ENTER);
 
@@ -97,20 +97,21 @@ class AssessmentKeyboardBrowserTest {
         tabTo("submit-assessment");
         keys(Keys.ENTER);
 
-        assertThat(browser.findElement(By.id("decided")).getText()).contains("wacht op bevestiging");
+        Browsers.awaitText(browser, By.id("decided"), "wacht op bevestiging");
         assertThat(browser.findElement(By.id("assessed-substantiation")).getText()).isEqualTo(substantiation);
         UUID decision = decisions.forEntry(entry).getFirst().id();
         assertThat(browser.findElements(By.id("confirm-" + decision))).isEmpty();
 
         tabToMatching(e -> "button".equals(e.getTagName()) && e.findElements(By.xpath("ancestor::form[@class='sign-out']")).size() == 1);
         keys(Keys.ENTER);
-        assertThat(browser.findElement(By.cssSelector("main")).getText()).contains("Je bent afgemeld");
+        // Every page has a main element: wait for the signed-out page's, not the old page's.
+        Browsers.awaitText(browser, By.cssSelector("main"), "Je bent afgemeld");
         signIn(bram);
         browser.get(base() + "/staff/decisions");
         tabTo("confirm-" + decision);
         keys(Keys.ENTER);
 
-        assertThat(browser.findElement(By.id("done")).getText()).startsWith("Bevestigd");
+        assertThat(Browsers.awaitText(browser, By.id("done"), "Bevestigd")).startsWith("Bevestigd");
         browser.get(base() + "/staff/assessments/" + entry);
         assertThat(browser.findElement(By.id("entry-state")).getText()).isEqualTo("Besloten");
         assertThat(browser.findElement(By.cssSelector("tr[data-decision='" + decision + "'] .decision-state")).getText())

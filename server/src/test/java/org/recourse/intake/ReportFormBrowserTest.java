@@ -57,7 +57,8 @@ class ReportFormBrowserTest {
         tabTo("submit-report");
         keys(Keys.ENTER);
 
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Je melding is ontvangen");
+        // The form page has an h1 too: wait for the confirmation page's.
+        assertThat(Browsers.awaitText(browser, By.tagName("h1"), "Je melding is ontvangen")).isEqualTo("Je melding is ontvangen");
         assertThat(browser.findElement(By.id("case-number")).getText()).matches("RC-[0-9A-Z]{4}-[0-9A-Z]{4}");
         assertThat(browser.findElement(By.id("secret")).getText()).isNotBlank();
         assertThat(browser.getCurrentUrl()).endsWith("/melden");

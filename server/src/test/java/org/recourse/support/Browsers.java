@@ -34,7 +34,9 @@ public final class Browsers {
                 if (seen.contains(expected)) {
                     return seen;
                 }
-            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException navigating) {
+            } catch (org.openqa.selenium.WebDriverException navigating) {
+                // The element went stale or away with the old page; Chromium also reports that
+                // as "Node with given id does not belong to the document". Look again.
                 seen = null;
             }
             try {
