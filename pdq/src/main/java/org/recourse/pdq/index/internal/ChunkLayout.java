@@ -36,12 +36,21 @@ final class ChunkLayout {
         if (chunk == 0) {
             return (int) (words[base + 3] >>> (64 - SORTED_WIDTH));
         }
-        int offset = (chunk - 1) * TABLED_WIDTH;
-        int word = offset >>> 6;
-        int shift = offset & 63;
-        long bits = words[base + word] >>> shift;
+        int w = firstWord(chunk);
+        return tabled(chunk, words[base + w], w < 3 ? words[base + w + 1] : 0);
+    }
+
+    /** The word (0–3) in which tabled chunk {@code chunk} (1–10) begins; it may run into the next. */
+    static int firstWord(int chunk) {
+        return (chunk - 1) * TABLED_WIDTH >>> 6;
+    }
+
+    /** Tabled chunk {@code chunk} (1–10), from the word it begins in and the word after that. */
+    static int tabled(int chunk, long word, long next) {
+        int shift = (chunk - 1) * TABLED_WIDTH & 63;
+        long bits = word >>> shift;
         if (shift + TABLED_WIDTH > 64) {
-            bits |= words[base + word + 1] << (64 - shift);
+            bits |= next << (64 - shift);
         }
         return (int) (bits & ((1L << TABLED_WIDTH) - 1));
     }

@@ -25,23 +25,22 @@ final class ChunkTable {
     private final int bucketBits;
 
     /**
-     * Writes the table for chunk {@code chunk} of the sorted {@code rows} into
-     * {@code postings[from..from+size)}. {@code tableStarts} are the directory's counted starts;
-     * {@code sortedStarts} those of chunk 0, which say what bucket each row lies in.
+     * Writes the table for chunk {@code chunk} of the sorted {@code rows} into {@code postings},
+     * one posting per row from {@code from} on. {@code tableStarts} are the directory's counted
+     * starts; {@code sortedStarts} those of chunk 0, which say what bucket each row lies in.
      */
-    ChunkTable(PrefixDirectory directory, HashRecords rows, int size, int chunk, int[] tableStarts,
+    ChunkTable(PrefixDirectory directory, HashRecords rows, int chunk, int[] tableStarts,
             int[] sortedStarts, PackedInts postings, int from) {
         this.directory = directory;
         this.postings = postings;
         this.from = from;
         this.bucketBits = Integer.numberOfTrailingZeros(sortedStarts.length - 1);
         int[] next = tableStarts.clone();
-        for (int bucket = 0, row = 0; row < size; row++) {
-            while (sortedStarts[bucket + 1] <= row) {
-                bucket++;
+        for (int bucket = 0; bucket < sortedStarts.length - 1; bucket++) {
+            for (int row = sortedStarts[bucket]; row < sortedStarts[bucket + 1]; row++) {
+                int value = rows.chunk(row, chunk);
+                postings.set(from + next[directory.prefix(value)]++, (long) directory.residual(value) << bucketBits | bucket);
             }
-            int value = rows.chunk(row, chunk);
-            postings.set(from + next[directory.prefix(value)]++, (long) directory.residual(value) << bucketBits | bucket);
         }
     }
 

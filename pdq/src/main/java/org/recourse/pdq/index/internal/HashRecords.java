@@ -115,14 +115,8 @@ final class HashRecords {
 
     /** Chunk {@code chunk} (1–10; they lie below chunk 0's prefix) of the row. */
     int chunk(int row, int chunk) {
-        int offset = (chunk - 1) * ChunkLayout.TABLED_WIDTH;
-        int w = offset >>> 6;
-        int shift = offset & 63;
-        long bits = word(row, w) >>> shift;
-        if (shift + ChunkLayout.TABLED_WIDTH > 64) {
-            bits |= word(row, w + 1) << (64 - shift);
-        }
-        return (int) (bits & ((1L << ChunkLayout.TABLED_WIDTH) - 1));
+        int w = ChunkLayout.firstWord(chunk);
+        return ChunkLayout.tabled(chunk, word(row, w), w < 3 ? word(row, w + 1) : 0);
     }
 
     int prefixBits() {

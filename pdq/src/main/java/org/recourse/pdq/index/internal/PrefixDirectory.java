@@ -27,8 +27,8 @@ import java.util.stream.IntStream;
  */
 final class PrefixDirectory {
 
-    static final int MIN_PREFIX_BITS = 16;
-    static final int MAX_PREFIX_BITS = 20;
+    private static final int MIN_PREFIX_BITS = 16;
+    private static final int MAX_PREFIX_BITS = 20;
     private static final int ROWS_PER_BUCKET_BITS = 3;
     private static final int MAX_BLOCK_BITS = 12;
     /**
@@ -64,13 +64,10 @@ final class PrefixDirectory {
         this.blockStarts = blockStarts;
     }
 
-    /**
-     * The prefix bits for a segment of {@code size} rows, at most {@code maxBits}: about 8–16
-     * rows per bucket.
-     */
-    static int prefixBits(int size, int maxBits) {
+    /** The prefix bits for a segment of {@code size} rows: about 8–16 rows per bucket. */
+    static int prefixBits(int size) {
         int log2 = 32 - Integer.numberOfLeadingZeros(Math.max(1, size - 1));
-        return Math.max(MIN_PREFIX_BITS, Math.min(maxBits, log2 - ROWS_PER_BUCKET_BITS));
+        return Math.max(MIN_PREFIX_BITS, Math.min(MAX_PREFIX_BITS, log2 - ROWS_PER_BUCKET_BITS));
     }
 
     /**

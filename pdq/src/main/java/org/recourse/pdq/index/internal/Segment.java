@@ -54,7 +54,7 @@ public final class Segment {
             idOffsets.set(row, sortedIds[row] - minId);
         }
 
-        int tablePrefixBits = PrefixDirectory.prefixBits(size, PrefixDirectory.MAX_PREFIX_BITS);
+        int tablePrefixBits = PrefixDirectory.prefixBits(size);
         int[][] starts = new int[ChunkLayout.COUNT][];
         int[] widths = new int[ChunkLayout.COUNT];
         starts[0] = sortedStarts;
@@ -69,7 +69,7 @@ public final class Segment {
         this.postings = new PackedInts((ChunkLayout.COUNT - 1) * size, ChunkTable.postingBits(records.prefixBits(), tablePrefixBits));
         this.tables = new ChunkTable[ChunkLayout.COUNT - 1];
         for (int chunk = 1; chunk < ChunkLayout.COUNT; chunk++) {
-            tables[chunk - 1] = new ChunkTable(directories[chunk], records, size, chunk, starts[chunk], sortedStarts,
+            tables[chunk - 1] = new ChunkTable(directories[chunk], records, chunk, starts[chunk], sortedStarts,
                     postings, (chunk - 1) * size);
         }
         this.removed = new AtomicLongArray((size + 63) >>> 6);
@@ -83,7 +83,7 @@ public final class Segment {
         if (size > MAX_ROWS) {
             throw new IllegalArgumentException("a segment holds at most " + MAX_ROWS + " rows");
         }
-        int prefixBits = PrefixDirectory.prefixBits(size, PrefixDirectory.MAX_PREFIX_BITS);
+        int prefixBits = PrefixDirectory.prefixBits(size);
         int shift = ChunkLayout.SORTED_WIDTH - prefixBits;
         int[] starts = PrefixDirectory.countStarts(size, prefixBits, ChunkLayout.SORTED_WIDTH, row -> ChunkLayout.of(words, 4 * row, 0));
         int[] next = starts.clone();
