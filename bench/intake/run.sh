@@ -16,8 +16,24 @@ export RECOURSE_DATA_DIR="$DATA" SERVER_PORT="$PORT"
 # The per-key limit protects production; the benchmark measures the server, not the limiter.
 export RECOURSE_INTAKE_API_REQUESTS_PER_SECOND=100000
 export RECOURSE_JAVA_OPTS="${RECOURSE_JAVA_OPTS:--Xmx1g}"
+JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+
+# Waits until the server answers its health check; shows its log and fails if it died instead.
+await_server() {
+  for _ in $(seq 1 180); do
+    curl -fs "http://localhost:$PORT/actuator/health" >/dev/null 2>&1 && return 0
+    kill -0 "$SERVER" 2>/dev/null || { tail -40 "$DATA/server.log"; exit 1; }
+    sleep 1
+  done
+}
+# The port the embedded PostgreSQL of this data directory listens on (a new one after a restart).
+pg_port() {
+  pgrep -af -- "-D $DATA/postgres" | grep -oE ' -p [0-9]+' | head -1 | awk '{print $2}'
+}
 
 "$ROOT/recourse" build
+# The JDBC driver the build fetched, for the PostgreSQL helpers below.
+PGJDBC="$(find "$HOME/.m2/repository/org/postgresql/postgresql" -name 'postgresql-*.jar' | sort -V | tail -1)"
 "$ROOT/recourse" run > "$DATA/server.log" 2>&1 &
 SERVER=$!
 # The server stops its PostgreSQL on the way out; if it is killed before it can, stop it here.
@@ -30,11 +46,7 @@ stop() {
   rm -rf "$DATA"
 }
 trap stop EXIT
-for _ in $(seq 1 180); do
-  curl -fs "http://localhost:$PORT/actuator/health" >/dev/null 2>&1 && break
-  kill -0 "$SERVER" 2>/dev/null || { tail -40 "$DATA/server.log"; exit 1; }
-  sleep 1
-done
+await_server
 # BENCH_PG_RESTART_SETTINGS="name=value ..." tries PostgreSQL settings that take a restart
 # (shared_buffers, wal_buffers, shared_preload_libraries): written with ALTER SYSTEM, then the
 # server (and with it PostgreSQL) is restarted on the same data directory.
@@ -44,24 +56,16 @@ if [ "${BENCH_PG_STATEMENTS:-0}" = 1 ]; then
   BENCH_PG_RESTART_SETTINGS="${BENCH_PG_RESTART_SETTINGS:-} shared_preload_libraries=pg_stat_statements,auto_explain auto_explain.log_min_duration=50ms auto_explain.log_nested_statements=on log_autovacuum_min_duration=0"
 fi
 if [ -n "${BENCH_PG_RESTART_SETTINGS:-}" ]; then
-  PG_PORT="$(pgrep -af -- "-D $DATA/postgres" | grep -oE ' -p [0-9]+' | head -1 | awk '{print $2}')"
-  PGJDBC="$(find "$HOME/.m2/repository/org/postgresql/postgresql" -name 'postgresql-*.jar' | sort -V | tail -1)"
-  "${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java" -cp "$PGJDBC" "$ROOT/bench/intake/PgWatch.java" "$DATA" "$PG_PORT" 0 $BENCH_PG_RESTART_SETTINGS
+  "$JAVA_HOME/bin/java" -cp "$PGJDBC" "$ROOT/bench/intake/PgWatch.java" "$DATA" "$(pg_port)" 0 $BENCH_PG_RESTART_SETTINGS
   kill "$SERVER"; wait "$SERVER" || true
   "$ROOT/recourse" run >> "$DATA/server.log" 2>&1 &
   SERVER=$!
-  for _ in $(seq 1 180); do
-    curl -fs "http://localhost:$PORT/actuator/health" >/dev/null 2>&1 && break
-    kill -0 "$SERVER" 2>/dev/null || { tail -40 "$DATA/server.log"; exit 1; }
-    sleep 1
-  done
+  await_server
 fi
-PG_PORT="$(pgrep -af -- "-D $DATA/postgres" | grep -oE ' -p [0-9]+' | head -1 | awk '{print $2}')"
-PGJDBC="$(find "$HOME/.m2/repository/org/postgresql/postgresql" -name 'postgresql-*.jar' | sort -V | tail -1)"
-pg_query() { "${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java" -cp "$PGJDBC" "$ROOT/bench/intake/PgQuery.java" "$DATA" "$PG_PORT" "$@"; }
+PG_PORT="$(pg_port)"
+pg_query() { "$JAVA_HOME/bin/java" -cp "$PGJDBC" "$ROOT/bench/intake/PgQuery.java" "$DATA" "$PG_PORT" "$@"; }
 [ "${BENCH_PG_STATEMENTS:-0}" = 1 ] && pg_query "create extension if not exists pg_stat_statements"
 KEY="$("$ROOT/recourse" api-key create --organisation "Benchmark" --scopes reports:submit | grep '^rk_')"
-JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 LOAD=("$JAVA_HOME/bin/java" "$ROOT/bench/intake/IntakeLoad.java" "http://localhost:$PORT" "$KEY")
 
 # CPU time (user + system, in clock ticks) of the server JVM and every PostgreSQL process of this
