@@ -1,5 +1,6 @@
 package org.recourse.intake.internal;
 
+import java.time.Clock;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,10 +20,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class Housekeeping {
 
     @Bean
-    RecurringTask<Void> intakeHousekeepingTask(JdbcClient jdbc, IntakeSettings settings) {
+    RecurringTask<Void> intakeHousekeepingTask(JdbcClient jdbc, IntakeSettings settings, Clock clock) {
         return Tasks.recurring("intake-housekeeping", FixedDelay.of(Duration.ofHours(1)))
                 .execute((instance, context) -> {
-                    Instant now = Instant.now();
+                    Instant now = Instant.now(clock);
                     jdbc.sql("delete from api_idempotency where created_at < ?")
                             .param(Timestamp.from(now.minus(settings.api().idempotencyRetention()))).update();
                     Duration longest = settings.form().window().compareTo(settings.status().failureWindow()) > 0

@@ -1,5 +1,6 @@
 package org.recourse.directory.internal.hosting;
 
+import java.time.Clock;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +27,10 @@ public class UnknownContacts {
     private final Directory directory;
     private final AuditTrail audit;
     private final JsonMapper json;
+    private final Clock clock;
 
-    UnknownContacts(JdbcClient jdbc, Directory directory, AuditTrail audit, JsonMapper json) {
+    UnknownContacts(JdbcClient jdbc, Directory directory, AuditTrail audit, JsonMapper json, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.directory = directory;
         this.audit = audit;
@@ -45,7 +48,7 @@ public class UnknownContacts {
             key = key + "-" + UUID.randomUUID().toString().substring(0, 6);
         }
         UUID id = UUID.randomUUID();
-        String notes = json.writeValueAsString(List.of(Map.of("date", java.time.LocalDate.now().toString(), "source", source,
+        String notes = json.writeValueAsString(List.of(Map.of("date", java.time.LocalDate.now(clock).toString(), "source", source,
                 "text", "Created from RDAP (" + (holder.handle() == null ? "no handle" : holder.handle())
                         + "); not yet confirmed by an analyst.")));
         int inserted = jdbc.sql("""

@@ -67,6 +67,8 @@ class ImportingReports {
     UUID enqueue(String fileName, byte[] content, String createdBy) {
         UUID id = transactions.execute(status -> imports.create(fileName, content, createdBy));
         scheduler.getObject().scheduleIfNotExists(TASK.instance(id.toString()).data(id.toString())
+                // db-scheduler runs on its own wall clock: a job due on the application's
+                // (movable) clock could wait for real time to catch up.
                 .scheduledTo(Instant.now()));
         return id;
     }

@@ -1,5 +1,6 @@
 package org.recourse.intake.internal.mailbox;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -58,9 +59,11 @@ public class MailboxIntake {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final AuditTrail audit;
+    private final Clock clock;
 
     MailboxIntake(SubmittingReport submitting, Taxonomy taxonomy, Cases cases, JdbcClient jdbc,
-                  TransactionTemplate transactions, AuditTrail audit) {
+                  TransactionTemplate transactions, AuditTrail audit, Clock clock) {
+        this.clock = clock;
         this.submitting = submitting;
         this.taxonomy = taxonomy;
         this.cases = cases;
@@ -195,7 +198,7 @@ public class MailboxIntake {
         return jdbc.sql("""
                 insert into mailbox_message (message_id, action, outcome, processed_at) values (?, ?, ?, ?)
                 on conflict do nothing
-                """).params(messageId, action, outcome, Timestamp.from(Instant.now())).update() == 1;
+                """).params(messageId, action, outcome, Timestamp.from(Instant.now(clock))).update() == 1;
     }
 
     private void insertHandled(String messageId, String action, String outcome) {
@@ -203,7 +206,7 @@ public class MailboxIntake {
                 insert into mailbox_message (message_id, action, outcome, processed_at) values (?, ?, ?, ?)
                 on conflict (message_id) do update set action = excluded.action, outcome = excluded.outcome,
                     processed_at = excluded.processed_at
-                """).params(messageId, action, outcome, Timestamp.from(Instant.now())).update();
+                """).params(messageId, action, outcome, Timestamp.from(Instant.now(clock))).update();
     }
 
     private static String sender(Message message) throws MessagingException {
