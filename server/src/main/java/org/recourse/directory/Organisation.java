@@ -13,6 +13,7 @@ import java.util.UUID;
  * @param vlop                       designated very large online platform (supervised by the European Commission)
  * @param videoPlatform              video-platform service under the Mediawet / AVMS directive
  * @param trustedFlagger             our hotline acts as trusted flagger with this organisation
+ * @param noticeXarf                 the notice e-mail address processes X-ARF (v4) reports automatically
  * @param version                    increases with every saved change
  */
 public record Organisation(
@@ -28,6 +29,7 @@ public record Organisation(
         boolean trustedFlagger,
         String dsaContact,
         String noticeEmail,
+        boolean noticeXarf,
         String noticeApi,
         String noticeForm,
         String website,

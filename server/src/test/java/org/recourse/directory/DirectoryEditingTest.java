@@ -50,11 +50,15 @@ class DirectoryEditingTest {
         assertThat(edit.selectFirst("input[name=version]").val()).isEqualTo("1");
         Map<String, String> changed = form(key, "Hoster " + key, "hoster", "NL", "meldingen@" + key + ".example");
         changed.put("vlop", "true");
+        changed.put("noticeXarf", "true");
         changed.put("version", "1");
         assertThat(http.postForm(path, changed).redirectsTo(path)).isTrue();
 
         Document detail = http.get(path).document();
         assertThat(detail.select("dd").eachText()).contains("NL", "meldingen@" + key + ".example");
+        assertThat(detail.text()).contains("E-mailadres verwerkt X-ARF-rapporten",
+                "XARF v4 kent alleen voor doxing een passend type (content/exposed_data)",
+                "andere vormen van geweld gaan als gewone melding, zonder X-ARF-bijlage");
         var history = detail.select("tr.history-entry");
         assertThat(history).hasSize(2);
         assertThat(history.get(0).text()).contains("2", coordinator.username(), "Land van vestiging",
@@ -68,6 +72,7 @@ class DirectoryEditingTest {
         assertThat(directory.find(id)).get().satisfies(o -> {
             assertThat(o.country()).isEqualTo("NL");
             assertThat(o.vlop()).isTrue();
+            assertThat(o.noticeXarf()).isTrue();
             assertThat(o.version()).isEqualTo(2);
         });
         assertThat(directory.findByDomain("www.abuse." + key + ".example")).get().extracting(Organisation::id).isEqualTo(id);

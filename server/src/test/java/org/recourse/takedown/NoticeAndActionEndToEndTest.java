@@ -52,7 +52,7 @@ class NoticeAndActionEndToEndTest extends TakedownIntegrationTest {
             String body = ((String) mail(mailbox).getContent()).replace("\r\n", "\n");
             assertThat(body).contains("Exacte locatie (URL): " + items.get(0).url())
                     .contains("Waarom deze inhoud illegaal is (artikel 16, lid 2, onder a, DSA):\nSexual deepfake of the reporter")
-                    .contains("Melder (artikel 16, lid 2, onder c, DSA): Helpwanted Test, notices@helpwanted.test")
+                    .contains("Melder (artikel 16, lid 2, onder c, DSA): Helpwanted Test, notices@helpwanted.example.org")
                     .contains("Wij verklaren te goeder trouw dat de informatie en beweringen in deze melding juist en volledig zijn");
             JsonNode api = JsonMapper.builder().build().readTree(
                     PLATFORM_API.findAll(postRequestedFor(urlEqualTo(apiPath))).getFirst().getBodyAsString());

@@ -52,10 +52,10 @@ class NoticeSendingTest extends TakedownIntegrationTest {
         String body = ((String) mail.getContent()).replace("\r\n", "\n");
         assertThat(body).contains("https://a.example/" + unique + "/1").contains("https://a.example/" + unique + "/2")
                 .contains("Why this content is illegal (Article 16(2)(a) DSA):\nSexual deepfake of the reporter")
-                .contains("Notifier (Article 16(2)(c) DSA): Helpwanted Test, notices@helpwanted.test")
+                .contains("Notifier (Article 16(2)(c) DSA): Helpwanted Test, notices@helpwanted.example.org")
                 .contains("We declare in good faith")
                 .contains("trusted flagger within the meaning of Article 22");
-        assertThat(mail.getFrom()[0].toString()).isEqualTo("notices@helpwanted.test");
+        assertThat(mail.getFrom()[0].toString()).isEqualTo("notices@helpwanted.example.org");
 
         Map<String, Object> notice = jdbc.sql("select * from takedown_notice where recipient_key = ?").param(hoster).query().singleRow();
         assertThat(notice).containsEntry("status", "sent").containsEntry("channel", "email").containsEntry("kind", "first");
@@ -101,7 +101,7 @@ class NoticeSendingTest extends TakedownIntegrationTest {
         JsonNode json = JsonMapper.builder().build().readTree(request.getBodyAsString());
         assertThat(json.get("items").get(0).get("url").asString()).isEqualTo(item.url());
         assertThat(json.get("items").get(0).get("explanation").asString()).startsWith("Sexual deepfake");
-        assertThat(json.get("notifier").get("email").asString()).isEqualTo("notices@helpwanted.test");
+        assertThat(json.get("notifier").get("email").asString()).isEqualTo("notices@helpwanted.example.org");
         assertThat(json.get("goodFaithStatement").asBoolean()).isTrue();
         assertThat(json.get("trustedFlagger").asBoolean()).isTrue();
         String reference = json.get("reference").asString();
@@ -118,12 +118,13 @@ class NoticeSendingTest extends TakedownIntegrationTest {
     }
 
     @Test
-    void anXarfRecipientGetsAMachineReadableReportPerItem() throws Exception {
+    void anXarfRecipientGetsAnXarfV4ReportForDoxingAndAPlainNoticeForFormsXarfCannotExpress() throws Exception {
         String address = "xarf-" + UUID.randomUUID() + "@host.test";
-        String recipient = recipient(XARF_RECIPIENT, "Xarf Host", false, address, null, null, "en");
+        String recipient = recipient("Xarf Host", false, address, null, null, "en");
+        takesXarf(recipient);
         UUID caseId = report("https://x.example/" + UUID.randomUUID());
         ReportedItem item = cases.items(caseId).getFirst();
-        decide(caseId, item, recipient, false, longAgo());
+        decide(caseId, item, recipient, false, longAgo(), "doxing");
 
         await("the report is mailed", Duration.ofSeconds(30), () -> !mailTo(address).isEmpty());
         MimeMessage mail = mailTo(address).getFirst();
@@ -132,10 +133,19 @@ class NoticeSendingTest extends TakedownIntegrationTest {
         assertThat((String) parts.getBodyPart(0).getContent()).contains("We declare in good faith");
         assertThat(parts.getBodyPart(1).getFileName()).isEqualTo("xarf-1.json");
         JsonNode xarf = JsonMapper.builder().build().readTree(parts.getBodyPart(1).getInputStream().readAllBytes());
-        assertThat(xarf.get("Version").asString()).isEqualTo("4");
-        assertThat(xarf.get("Report").get("Source").asString()).isEqualTo(item.url());
-        assertThat(xarf.get("Report").get("Explanation").asString()).startsWith("Sexual deepfake");
-        assertThat(xarf.get("ReporterInfo").get("ReporterOrgEmail").asString()).isEqualTo("notices@helpwanted.test");
+        assertThat(org.recourse.support.XarfSchema.violations(xarf)).isEmpty();
+        assertThat(xarf.get("type").asString()).isEqualTo("exposed_data");
+        assertThat(xarf.get("url").asString()).isEqualTo(item.url());
+        assertThat(xarf.get("description").asString()).startsWith("Sexual deepfake");
+        assertThat(xarf.get("reporter").get("contact").asString()).isEqualTo("notices@helpwanted.example.org");
+
+        UUID deepfakeCase = report("https://x.example/" + UUID.randomUUID());
+        decide(deepfakeCase, cases.items(deepfakeCase).getFirst(), recipient, false, longAgo(), "deepfake");
+        await("the second notice is mailed", Duration.ofSeconds(30), () -> mailTo(address).size() == 2);
+        MimeMessage plain = mailTo(address).get(1);
+        assertThat(plain.getHeader("X-ARF")).isNull();
+        assertThat(plain.getContent()).isInstanceOf(String.class);
+        assertThat((String) plain.getContent()).contains("We declare in good faith");
     }
 
     @Test

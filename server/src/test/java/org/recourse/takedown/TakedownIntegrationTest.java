@@ -49,8 +49,6 @@ public abstract class TakedownIntegrationTest {
 
     public static final String REPLIES_MAILBOX = "replies@recourse.test";
     /** The directory key of the one recipient configured to receive X-ARF reports. */
-    public static final String XARF_RECIPIENT = "xarf-receiving-host";
-
     static {
         MAIL.start();
         MAIL.setUser(REPLIES_MAILBOX, REPLIES_MAILBOX, "secret");
@@ -87,7 +85,6 @@ public abstract class TakedownIntegrationTest {
         properties.put("recourse.takedown.notices.plan-interval", "1s");
         properties.put("recourse.takedown.notices.send-interval", "300ms");
         properties.put("recourse.takedown.notices.send-lease", "3s");
-        properties.put("recourse.takedown.notices.xarf-recipients", XARF_RECIPIENT);
         properties.put("recourse.takedown.monitoring.min-interval", "1s");
         properties.put("recourse.takedown.monitoring.max-interval", "2s");
         properties.put("recourse.takedown.monitoring.miss-spacing", "1s");
@@ -98,7 +95,7 @@ public abstract class TakedownIntegrationTest {
         properties.put("recourse.takedown.replies.username", REPLIES_MAILBOX);
         properties.put("recourse.takedown.replies.password", "secret");
         properties.put("recourse.takedown.notifier.name", "Helpwanted Test");
-        properties.put("recourse.takedown.notifier.email", "notices@helpwanted.test");
+        properties.put("recourse.takedown.notifier.email", "notices@helpwanted.example.org");
         return properties;
     }
 
@@ -165,10 +162,20 @@ public abstract class TakedownIntegrationTest {
         return key;
     }
 
+    /** Marks a recipient's notice e-mail address in the directory as one that processes X-ARF reports. */
+    protected void takesXarf(String recipientKey) {
+        jdbc.sql("update directory_organisation set notice_xarf = true where key = ?").param(recipientKey).update();
+    }
+
     /** What the assessment module publishes when a take-down decision takes effect. */
     protected TakedownDecided decide(UUID caseId, ReportedItem item, String platformKey, boolean csam, Instant decidedAt) {
+        return decide(caseId, item, platformKey, csam, decidedAt, "deepfake");
+    }
+
+    protected TakedownDecided decide(UUID caseId, ReportedItem item, String platformKey, boolean csam, Instant decidedAt,
+                                     String form) {
         TakedownDecided decided = new TakedownDecided(UUID.randomUUID(), caseId, item.id(), item.url(), platformKey, "ILLEGAL",
-                List.of("deepfake"), List.of("art. 139h Sr"), "Sexual deepfake of the reporter, made and shared without consent.",
+                List.of(form), List.of("art. 139h Sr"), "Sexual deepfake of the reporter, made and shared without consent.",
                 csam, "analyst-a", "analyst-b", decidedAt);
         transactions.executeWithoutResult(status -> events.publishEvent(decided));
         return decided;

@@ -20,6 +20,7 @@ final class OrganisationChanges {
             new Field("trusted-flagger", Organisation::trustedFlagger),
             new Field("dsa-contact", Organisation::dsaContact),
             new Field("notice-email", Organisation::noticeEmail),
+            new Field("notice-xarf", Organisation::noticeXarf),
             new Field("notice-api", Organisation::noticeApi),
             new Field("notice-form", Organisation::noticeForm),
             new Field("website", Organisation::website),

@@ -17,6 +17,7 @@ record OrganisationDetails(
         boolean trustedFlagger,
         String dsaContact,
         String noticeEmail,
+        boolean noticeXarf,
         String noticeApi,
         String noticeForm,
         String website,

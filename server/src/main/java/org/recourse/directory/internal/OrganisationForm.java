@@ -41,6 +41,7 @@ class OrganisationForm {
     private boolean trustedFlagger;
     private String dsaContact = "";
     private String noticeEmail = "";
+    private boolean noticeXarf;
     private String noticeApi = "";
     private String noticeForm = "";
     private String website = "";
@@ -64,6 +65,7 @@ class OrganisationForm {
         form.trustedFlagger = o.trustedFlagger();
         form.dsaContact = nonNull(o.dsaContact());
         form.noticeEmail = nonNull(o.noticeEmail());
+        form.noticeXarf = o.noticeXarf();
         form.noticeApi = nonNull(o.noticeApi());
         form.noticeForm = nonNull(o.noticeForm());
         form.website = nonNull(o.website());
@@ -122,7 +124,7 @@ class OrganisationForm {
     OrganisationDetails toDetails() {
         return new OrganisationDetails(key.trim(), name.trim(), OrganisationKind.ofCode(kind), upperOrNull(country),
                 blankToNull(legalRepresentative), upperOrNull(legalRepresentativeCountry), vlop, videoPlatform,
-                trustedFlagger, blankToNull(dsaContact), blankToNull(noticeEmail), blankToNull(noticeApi),
+                trustedFlagger, blankToNull(dsaContact), blankToNull(noticeEmail), noticeXarf && !noticeEmail.isBlank(), blankToNull(noticeApi),
                 blankToNull(noticeForm), blankToNull(website), blankToNull(phone), list(languages), list(aliases),
                 list(domains), parseNotes());
     }
@@ -220,6 +222,8 @@ class OrganisationForm {
     public void setNoticeEmail(String noticeEmail) { this.noticeEmail = nonNull(noticeEmail); }
     public String getNoticeApi() { return noticeApi; }
     public void setNoticeApi(String noticeApi) { this.noticeApi = nonNull(noticeApi); }
+    public boolean isNoticeXarf() { return noticeXarf; }
+    public void setNoticeXarf(boolean noticeXarf) { this.noticeXarf = noticeXarf; }
     public String getNoticeForm() { return noticeForm; }
     public void setNoticeForm(String noticeForm) { this.noticeForm = nonNull(noticeForm); }
     public String getWebsite() { return website; }

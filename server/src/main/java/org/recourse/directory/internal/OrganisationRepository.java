@@ -79,10 +79,10 @@ class OrganisationRepository {
         jdbc.sql("""
                         insert into directory_organisation (id, key, name, kind, country, legal_representative,
                             legal_representative_country, vlop, video_platform, trusted_flagger, dsa_contact,
-                            notice_email, notice_api, notice_form, website, phone, languages, aliases, domains,
-                            source_notes, version, updated_at, updated_by)
+                            notice_email, notice_xarf, notice_api, notice_form, website, phone, languages, aliases,
+                            domains, source_notes, version, updated_at, updated_by)
                         values (:id, :key, :name, :kind, :country, :rep, :repCountry, :vlop, :video, :tf, :dsa,
-                            :email, :api, :form, :website, :phone,
+                            :email, :xarf, :api, :form, :website, :phone,
                             array(select jsonb_array_elements_text(cast(:languages as jsonb))),
                             array(select jsonb_array_elements_text(cast(:aliases as jsonb))),
                             array(select jsonb_array_elements_text(cast(:domains as jsonb))),
@@ -98,7 +98,7 @@ class OrganisationRepository {
                         update directory_organisation set name = :name, kind = :kind, country = :country,
                             legal_representative = :rep, legal_representative_country = :repCountry, vlop = :vlop,
                             video_platform = :video, trusted_flagger = :tf, dsa_contact = :dsa,
-                            notice_email = :email, notice_api = :api, notice_form = :form, website = :website,
+                            notice_email = :email, notice_xarf = :xarf, notice_api = :api, notice_form = :form, website = :website,
                             phone = :phone,
                             languages = array(select jsonb_array_elements_text(cast(:languages as jsonb))),
                             aliases = array(select jsonb_array_elements_text(cast(:aliases as jsonb))),
@@ -136,7 +136,7 @@ class OrganisationRepository {
                 .addValue("name", d.name()).addValue("kind", d.kind().code()).addValue("country", d.country())
                 .addValue("rep", d.legalRepresentative()).addValue("repCountry", d.legalRepresentativeCountry())
                 .addValue("vlop", d.vlop()).addValue("video", d.videoPlatform()).addValue("tf", d.trustedFlagger())
-                .addValue("dsa", d.dsaContact()).addValue("email", d.noticeEmail()).addValue("api", d.noticeApi())
+                .addValue("dsa", d.dsaContact()).addValue("email", d.noticeEmail()).addValue("xarf", d.noticeXarf()).addValue("api", d.noticeApi())
                 .addValue("form", d.noticeForm()).addValue("website", d.website()).addValue("phone", d.phone())
                 .addValue("languages", rows.listJson(d.languages())).addValue("aliases", rows.listJson(d.aliases()))
                 .addValue("domains", rows.listJson(d.domains())).addValue("notes", rows.notesJson(d.sourceNotes()))

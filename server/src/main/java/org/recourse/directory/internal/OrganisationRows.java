@@ -43,6 +43,7 @@ class OrganisationRows {
                 rs.getBoolean("trusted_flagger"),
                 rs.getString("dsa_contact"),
                 rs.getString("notice_email"),
+                rs.getBoolean("notice_xarf"),
                 rs.getString("notice_api"),
                 rs.getString("notice_form"),
                 rs.getString("website"),

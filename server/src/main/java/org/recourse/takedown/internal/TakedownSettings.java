@@ -29,14 +29,13 @@ public record TakedownSettings(@DefaultValue Notifier notifier, @DefaultValue No
      * Grouping and timing: a decided item is sent at the latest {@code firstWithin} after the
      * decision, together with every other item waiting for the same recipient; an item still
      * online is sent again {@code renoticeAfter} the last notice. Nothing is sent on blocked days
-     * (dates, or weekday names such as {@code SUNDAY}) in {@code zone}. Recipients whose directory
-     * key is in {@code xarfRecipients} get e-mail notices as X-ARF reports.
+     * (dates, or weekday names such as {@code SUNDAY}) in {@code zone}. Whether a recipient's
+     * e-mail address takes X-ARF reports is recorded in the directory.
      */
     public record Notices(@DefaultValue("1h") Duration firstWithin, @DefaultValue("24h") Duration renoticeAfter,
                           @DefaultValue List<String> blockedDays, @DefaultValue("Europe/Amsterdam") ZoneId zone,
                           @DefaultValue("10s") Duration planInterval, @DefaultValue("5s") Duration sendInterval,
-                          @DefaultValue("2m") Duration sendLease, @DefaultValue("5") int maxAttempts,
-                          @DefaultValue List<String> xarfRecipients) {
+                          @DefaultValue("2m") Duration sendLease, @DefaultValue("5") int maxAttempts) {
 
         public boolean blocked(LocalDate day) {
             for (String entry : blockedDays) {

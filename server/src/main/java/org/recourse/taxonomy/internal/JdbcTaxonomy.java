@@ -3,6 +3,7 @@ package org.recourse.taxonomy.internal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -19,6 +20,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class JdbcTaxonomy implements Taxonomy {
+
+    /** What a code can look like (the table allows no other); anything else is not looked up. */
+    private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
     private static final long FRESH_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
 
@@ -63,6 +67,10 @@ class JdbcTaxonomy implements Taxonomy {
 
     @Override
     public Optional<ViolenceForm> find(String code) {
+        if (code == null || !CODE.matcher(code).matches()) {
+            // Not a code at all (empty, too long, control characters): no form, and no query.
+            return Optional.empty();
+        }
         return jdbc.sql("select * from violence_form where code = ?").param(code)
                 .query(JdbcTaxonomy::map).optional();
     }

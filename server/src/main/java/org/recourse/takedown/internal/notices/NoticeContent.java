@@ -1,5 +1,6 @@
 package org.recourse.takedown.internal.notices;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -18,14 +19,17 @@ public record NoticeContent(String reference, String recipientName, boolean trus
     /**
      * One reported item.
      *
-     * @param hashes SHA-256 of the content as captured, identifying it beyond the URL (art. 16(2)(b))
+     * @param hashes    SHA-256 of the content as captured, identifying it beyond the URL (art. 16(2)(b))
+     * @param forms     codes of the forms of violence the assessment found (taxonomy codes, e.g. {@code doxing})
+     * @param decidedAt when the take-down decision took effect, the content being online then
      */
     public record Item(String url, List<String> hashes, String legalStatus, List<String> legalGrounds,
-                       String substantiation) {
+                       String substantiation, List<String> forms, Instant decidedAt) {
 
         public Item {
             hashes = List.copyOf(hashes);
             legalGrounds = List.copyOf(legalGrounds);
+            forms = List.copyOf(forms);
         }
     }
 

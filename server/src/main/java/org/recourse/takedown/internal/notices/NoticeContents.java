@@ -30,7 +30,7 @@ public class NoticeContents {
 
     public NoticeContent build(String reference, String recipientName, boolean trustedFlagger, Collection<UUID> itemIds) {
         List<Map<String, Object>> rows = jdbc.sql("""
-                        select id, case_id, url, legal_status, legal_grounds, substantiation, child_sexual_abuse
+                        select id, case_id, url, legal_status, legal_grounds, substantiation, child_sexual_abuse, forms, decided_at
                         from takedown_item where id = any(?) order by decided_at, url""")
                 .param(itemIds.toArray(UUID[]::new)).query().listOfRows();
         Map<UUID, List<EvidenceRecord>> evidence = new HashMap<>();
@@ -42,7 +42,8 @@ public class NoticeContents {
             List<String> hashes = ofCase.stream().filter(r -> url.equals(r.sourceUrl()) && r.sha256() != null)
                     .map(EvidenceRecord::sha256).distinct().toList();
             items.add(new NoticeContent.Item(url, hashes, (String) row.get("legal_status"), textArray(row.get("legal_grounds")),
-                    (String) row.get("substantiation")));
+                    (String) row.get("substantiation"), textArray(row.get("forms")),
+                    ((java.sql.Timestamp) row.get("decided_at")).toInstant()));
             childSexualAbuse |= (Boolean) row.get("child_sexual_abuse");
         }
         return childSexualAbuse

@@ -153,7 +153,7 @@ public class PlanningNotices {
     }
 
     /**
-     * A platform API first, then e-mail (as X-ARF for recipients listed in {@code xarfRecipients}),
+     * A platform API first, then e-mail (as X-ARF where the directory says the address takes it),
      * then the platform's web form (filled in by an analyst).
      */
     String channelFor(Organisation recipient) {
@@ -161,7 +161,7 @@ public class PlanningNotices {
             return "api";
         }
         if (present(recipient.noticeEmail())) {
-            return settings.notices().xarfRecipients().contains(recipient.key()) ? "xarf" : "email";
+            return recipient.noticeXarf() ? "xarf" : "email";
         }
         return present(recipient.noticeForm()) ? "manual" : null;
     }

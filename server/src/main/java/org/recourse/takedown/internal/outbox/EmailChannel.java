@@ -29,6 +29,12 @@ class EmailChannel implements NoticeChannel {
 
     @Override
     public String deliver(OutgoingNotice notice) throws MessagingException {
+        mail.send(message(notice));
+        return null;
+    }
+
+    /** The notice as the recipient receives it: plain text, with the Message-ID recorded on the notice. */
+    MimeMessage message(OutgoingNotice notice) throws MessagingException {
         MimeMessage message = new FixedIdMessage(mail.createMimeMessage().getSession(), notice.messageId());
         message.setFrom(new InternetAddress(settings.notifier().email(), true));
         message.setRecipients(jakarta.mail.Message.RecipientType.TO, InternetAddress.parse(notice.address(), true));
@@ -36,8 +42,7 @@ class EmailChannel implements NoticeChannel {
         message.setText(notice.body(), StandardCharsets.UTF_8.name());
         message.setHeader("X-Recourse-Reference", notice.reference());
         message.setHeader("Content-Language", notice.language());
-        mail.send(message);
-        return null;
+        return message;
     }
 
     /** Keeps the Message-ID chosen when the notice was queued instead of generating a new one per attempt. */

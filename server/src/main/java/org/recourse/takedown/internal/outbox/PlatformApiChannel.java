@@ -76,6 +76,7 @@ class PlatformApiChannel implements NoticeChannel {
             entry.put("legalStatus", item.legalStatus());
             entry.put("legalGrounds", item.legalGrounds());
             entry.put("explanation", item.substantiation());
+            entry.put("forms", item.forms());
             return entry;
         }).toList();
         body.put("items", items);

@@ -9,6 +9,7 @@ import org.recourse.directory.Directory;
 import org.recourse.directory.Organisation;
 import org.recourse.takedown.internal.TakedownSettings;
 import org.recourse.takedown.internal.notices.NoticeContent;
+import org.recourse.takedown.internal.notices.SampleNotices;
 import org.recourse.takedown.internal.notices.NoticeRenderer;
 import org.recourse.takedown.internal.notices.NoticeTemplate;
 import org.recourse.takedown.internal.notices.NoticeTemplates;
@@ -86,10 +87,8 @@ class TemplatePages {
 
     private NoticeRenderer.Rendered preview(NoticeTemplate template) {
         Organisation recipient = template.recipientKey().isEmpty() ? null : directory.findByKey(template.recipientKey()).orElse(null);
-        NoticeContent sample = new NoticeContent("TD-PREVIEW00", recipient == null ? "Example Hosting B.V." : recipient.name(),
-                recipient == null || recipient.trustedFlagger(), settings.notifier().name(), settings.notifier().email(),
-                List.of(new NoticeContent.Item("https://example.org/post/123", List.of("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
-                        "ILLEGAL", List.of("art. 139h Sr"), "Example substantiation written by the analyst.")));
+        NoticeContent sample = SampleNotices.content("TD-PREVIEW00", recipient == null ? SampleNotices.RECIPIENT : recipient.name(),
+                recipient == null || recipient.trustedFlagger(), settings.notifier().name(), settings.notifier().email(), "deepfake");
         return renderer.render(template, sample);
     }
 

@@ -59,12 +59,12 @@ final class TestDirectory implements Function<String, Optional<Organisation>> {
     private static Organisation platform(String key, String name, String country, String representativeCountry,
                                          boolean vlop, boolean video, boolean trustedFlagger) {
         return new Organisation(UUID.nameUUIDFromBytes(key.getBytes()), key, name, OrganisationKind.PLATFORM, country,
-                null, representativeCountry, vlop, video, trustedFlagger, null, null, null, null, null, null,
+                null, representativeCountry, vlop, video, trustedFlagger, null, null, false, null, null, null, null,
                 List.of(), List.of(), List.of(), List.of(), 1);
     }
 
     private static Organisation organisation(String key, String name, OrganisationKind kind, String country) {
         return new Organisation(UUID.nameUUIDFromBytes(key.getBytes()), key, name, kind, country, null, null,
-                false, false, false, null, null, null, null, null, null, List.of(), List.of(), List.of(), List.of(), 1);
+                false, false, false, null, null, false, null, null, null, null, List.of(), List.of(), List.of(), List.of(), 1);
     }
 }

@@ -22,7 +22,8 @@ class NoticeRendererTest {
             "Dear {{recipient}},\n{{trusted_flagger}}\n{{items}}\n{{notifier}}\n{{good_faith}}\nRef {{reference}}");
 
     static NoticeContent.Item item(String substantiation) {
-        return new NoticeContent.Item("https://x.example/a", List.of("ab12"), "ILLEGAL", List.of("art. 139h Sr"), substantiation);
+        return new NoticeContent.Item("https://x.example/a", List.of("ab12"), "ILLEGAL", List.of("art. 139h Sr"), substantiation,
+                List.of("deepfake"), java.time.Instant.parse("2026-01-15T09:30:00Z"));
     }
 
     @Test
