@@ -28,6 +28,7 @@ import org.recourse.intake.internal.cases.FieldError;
 import org.recourse.intake.internal.cases.ReportValidation;
 import org.recourse.intake.internal.cases.Submitted;
 import org.recourse.intake.internal.form.FormSupport;
+import org.recourse.platform.PublicUrls;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,7 +42,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The partner API: submit a report, follow its status. */
@@ -89,9 +89,11 @@ class ReportsApiController {
     private final CaseRepository cases;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final PublicUrls urls;
 
     ReportsApiController(FormSupport support, SubmittingPartnerReport submitting, Idempotency idempotency,
-                         CaseRepository cases, MessageSource messages, JsonMapper json) {
+                         CaseRepository cases, MessageSource messages, JsonMapper json, PublicUrls urls) {
+        this.urls = urls;
         this.support = support;
         this.submitting = submitting;
         this.idempotency = idempotency;
@@ -101,24 +103,25 @@ class ReportsApiController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Submit a report",
+    @Operation(operationId = "submitReport", summary = "Submit a report",
             description = "Creates a case and returns its number and status URL. Send an Idempotency-Key to make "
                     + "retries safe: a repeated request with the same key returns the first case.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiReport.class),
                             examples = @ExampleObject(name = "complete", summary = "A complete report", value = EXAMPLE))),
             responses = {
-                    @ApiResponse(responseCode = "201", description = "Case created (or replayed for a repeated Idempotency-Key)"),
+                    @ApiResponse(responseCode = "201", description = "Case created (or replayed for a repeated Idempotency-Key)",
+                            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Accepted.class))),
                     @ApiResponse(responseCode = "400", description = "Invalid fields, listed in `errors`",
-                            content = @Content(mediaType = "application/problem+json")),
+                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
                     @ApiResponse(responseCode = "401", description = "Missing, unknown or revoked API key",
-                            content = @Content(mediaType = "application/problem+json")),
+                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
                     @ApiResponse(responseCode = "403", description = "The key lacks the reports:submit scope",
-                            content = @Content(mediaType = "application/problem+json")),
+                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
                     @ApiResponse(responseCode = "422", description = "Idempotency-Key reused for a different request",
-                            content = @Content(mediaType = "application/problem+json")),
+                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
                     @ApiResponse(responseCode = "429", description = "Rate limit of the key exceeded; see Retry-After",
-                            content = @Content(mediaType = "application/problem+json"))})
+                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))})
     ResponseEntity<?> submit(@RequestBody ApiReport body,
                              @Parameter(in = ParameterIn.HEADER, description = "Unique per logical request, at most 200 characters")
                              @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
@@ -142,7 +145,17 @@ class ReportsApiController {
     }
 
     @GetMapping("/{caseNumber}")
-    @Operation(summary = "Follow a report", description = "The status history of a case this organisation reported.")
+    @Operation(operationId = "getReportStatus", summary = "Follow a report",
+            description = "The status history of a case this organisation reported.",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "The case's status and its history",
+                            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Status.class))),
+                    @ApiResponse(responseCode = "401", description = "Missing, unknown or revoked API key",
+                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+                    @ApiResponse(responseCode = "403", description = "The key lacks the scope to read reports",
+                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+                    @ApiResponse(responseCode = "404", description = "No case with this number was reported by your organisation",
+                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))})
     ResponseEntity<?> status(@PathVariable String caseNumber, @AuthenticationPrincipal ApiKeys.Caller caller,
                              Locale locale) {
         Optional<CaseRecord> record = cases.findByNumber(caseNumber)
@@ -167,9 +180,8 @@ class ReportsApiController {
         });
     }
 
-    private static ResponseEntity<?> created(String caseNumber, Instant receivedAt, List<String> linked, boolean replayed) {
-        URI statusUrl = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/reports/{number}")
-                .buildAndExpand(caseNumber).toUri();
+    private ResponseEntity<?> created(String caseNumber, Instant receivedAt, List<String> linked, boolean replayed) {
+        URI statusUrl = urls.absolute("/api/v1/reports/{number}", caseNumber);
         var response = ResponseEntity.status(HttpStatus.CREATED).location(statusUrl);
         if (replayed) {
             response.header("Idempotent-Replayed", "true");

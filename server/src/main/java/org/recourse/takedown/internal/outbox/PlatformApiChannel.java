@@ -6,12 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 import org.recourse.takedown.internal.TakedownSettings;
-import org.recourse.takedown.internal.notices.NoticeContent;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,31 +59,7 @@ class PlatformApiChannel implements NoticeChannel {
         return answer.hasNonNull("id") ? answer.get("id").asString() : null;
     }
 
-    static Map<String, Object> body(OutgoingNotice notice) {
-        NoticeContent content = notice.content();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("reference", notice.reference());
-        body.put("language", notice.language());
-        body.put("trustedFlagger", content.trustedFlagger());
-        List<Map<String, Object>> items = content.items().stream().map(item -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("url", item.url());
-            entry.put("sha256", item.hashes());
-            entry.put("legalStatus", item.legalStatus());
-            entry.put("legalGrounds", item.legalGrounds());
-            entry.put("explanation", item.substantiation());
-            entry.put("forms", item.forms());
-            return entry;
-        }).toList();
-        body.put("items", items);
-        if (content.notifierLeftOut()) {
-            body.put("notifier", null);
-            body.put("notifierLeftOutReason", "child_sexual_abuse_material");
-        } else {
-            body.put("notifier", Map.of("name", content.notifierName(), "email", content.notifierEmail()));
-        }
-        body.put("goodFaithStatement", true);
-        body.put("text", notice.body());
-        return body;
+    static NoticeMessage body(OutgoingNotice notice) {
+        return NoticeMessage.of(notice);
     }
 }

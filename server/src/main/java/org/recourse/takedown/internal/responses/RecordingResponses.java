@@ -49,6 +49,12 @@ public class RecordingResponses {
         }
     }
 
+    /** The notice named by {@code referenceOrId}, if it was sent to {@code recipientKey}; others' notices stay invisible. */
+    public Optional<UUID> noticeSentTo(String referenceOrId, String recipientKey) {
+        return notice(referenceOrId).filter(id -> recipientKey.equals(
+                jdbc.sql("select recipient_key from takedown_notice where id = ?").param(id).query(String.class).single()));
+    }
+
     /** @return whether it was new */
     @Transactional
     public boolean record(UUID noticeId, Response response) {

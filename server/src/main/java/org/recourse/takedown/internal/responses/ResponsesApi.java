@@ -2,17 +2,26 @@ package org.recourse.takedown.internal.responses;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.recourse.audit.AuditActor;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,34 +35,63 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code {id}} is the notice id or its reference ({@code TD-...}). Errors are RFC 9457 problem details.
  */
 @RestController
+@Tag(name = "Notice responses", description = "Platforms report what they did with a notice")
+@SecurityScheme(name = "noticeResponseKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "A per-platform key created by the hotline (`./recourse notice-key create`), tk_...")
 class ResponsesApi {
 
     /** The body platforms send. */
-    record ResponseBody(String type, String decision, String reasons) {
+    @Schema(name = "NoticeResponse")
+    record ResponseBody(
+            @Schema(description = "What the platform reports", allowableValues = {"acknowledgement", "decision"},
+                    requiredMode = Schema.RequiredMode.REQUIRED) String type,
+            @Schema(description = "Required with type=decision", allowableValues = {"removed", "restricted", "refused", "other"})
+            String decision,
+            @Schema(description = "The platform's statement of reasons (DSA art. 17), at most 10,000 characters", maxLength = 10_000)
+            String reasons) {
+    }
+
+    /** 201 body. */
+    @Schema(name = "NoticeResponseRecorded")
+    record Recorded(UUID notice, String recorded) {
     }
 
     private final RecordingResponses responses;
     private final PlatformKeys keys;
-    private final JdbcClient jdbc;
     private final Clock clock;
 
-    ResponsesApi(RecordingResponses responses, PlatformKeys keys, JdbcClient jdbc, Clock clock) {
+    ResponsesApi(RecordingResponses responses, PlatformKeys keys, Clock clock) {
         this.responses = responses;
         this.keys = keys;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
-    @PostMapping(path = "/api/v1/notices/{id}/responses", produces = "application/json")
-    ResponseEntity<?> respond(@PathVariable String id, @RequestHeader(name = "Authorization", required = false) String authorization,
+    @PostMapping(path = "/api/v1/notices/{id}/responses", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    @Operation(operationId = "respondToNotice", summary = "Report what you did with a notice",
+            description = "Records an acknowledgement of receipt or a decision (removed, restricted, refused, other) with "
+                    + "the statement of reasons, for a notice the hotline sent to your platform. A repeated identical "
+                    + "response is recorded once.",
+            security = @SecurityRequirement(name = "noticeResponseKey"),
+            parameters = @Parameter(name = "id", in = ParameterIn.PATH, required = true,
+                    description = "The notice reference (TD-...) or its id, as given in the notice"),
+            responses = {
+                    @ApiResponse(responseCode = "201", description = "Response recorded",
+                            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Recorded.class))),
+                    @ApiResponse(responseCode = "400", description = "Invalid fields, listed in `invalidParams`",
+                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+                    @ApiResponse(responseCode = "401", description = "Missing or unknown key",
+                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+                    @ApiResponse(responseCode = "404", description = "No notice with this id was sent to your platform",
+                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))})
+    ResponseEntity<?> respond(@PathVariable String id,
+                              @Parameter(hidden = true) @RequestHeader(name = "Authorization", required = false) String authorization,
                               @RequestBody(required = false) ResponseBody body) {
         Optional<String> caller = Optional.ofNullable(authorization).filter(a -> a.startsWith("Bearer "))
                 .flatMap(a -> keys.recipientOf(a.substring(7).strip()));
         if (caller.isEmpty()) {
             return problem(HttpStatus.UNAUTHORIZED, "A valid notice-response key is required (Authorization: Bearer tk_...).", List.of());
         }
-        Optional<UUID> notice = responses.notice(id).filter(n -> caller.get().equals(
-                jdbc.sql("select recipient_key from takedown_notice where id = ?").param(n).query(String.class).single()));
+        Optional<UUID> notice = responses.noticeSentTo(id, caller.get());
         if (notice.isEmpty()) {
             return problem(HttpStatus.NOT_FOUND, "No notice with this id was sent to you.", List.of());
         }
@@ -71,10 +109,7 @@ class ResponsesApi {
         }
         AuditActor.runAs("platform:" + caller.get(), () -> responses.record(notice.get(), new RecordingResponses.Response(
                 body.type(), body.decision(), body.reasons(), "api", null, clock.instant(), "platform:" + caller.get())));
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("notice", notice.get());
-        answer.put("recorded", body.type());
-        return ResponseEntity.status(HttpStatus.CREATED).body(answer);
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Recorded(notice.get(), body.type()));
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, List<Map<String, String>> invalid) {
@@ -83,6 +118,6 @@ class ResponsesApi {
         if (!invalid.isEmpty()) {
             problem.setProperty("invalidParams", invalid);
         }
-        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }
