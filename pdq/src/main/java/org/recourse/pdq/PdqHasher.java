@@ -8,6 +8,7 @@ import java.util.Map;
 import org.recourse.pdq.UnreadableImageException.Reason;
 import org.recourse.pdq.internal.Decoded;
 import org.recourse.pdq.internal.FileDigests;
+import org.recourse.pdq.internal.FileProblems;
 import org.recourse.pdq.internal.ImageDecoding;
 import org.recourse.pdq.internal.LumaExtraction;
 import org.recourse.pdq.internal.PdqAlgorithm;
@@ -71,7 +72,7 @@ public final class PdqHasher {
         try {
             return Files.readAllBytes(file);
         } catch (IOException | OutOfMemoryError e) {
-            throw new UnreadableImageException(Reason.IO_ERROR, "cannot read " + file + ": " + e.getMessage(), e);
+            throw new UnreadableImageException(Reason.IO_ERROR, "cannot read " + file + ": " + FileProblems.why(file, e), e);
         }
     }
 }

@@ -10,8 +10,8 @@ import java.time.Duration;
  * either returns a well-formed result or throws {@link UnreadableImageException}, within the
  * time limit. The normal suite fuzzes for a bounded time (the surefire execution "fuzz" in
  * pom.xml sets JAZZER_FUZZ); pdq/README.md says how to fuzz longer. Seeds, in
- * src/test/resources/.../DecodeAndHashFuzzTestInputs/decodeAndHash: small JPEGs of the shared
- * corpus (baseline and progressive) and tiny PNG, GIF, BMP and TIFF files.
+ * src/test/resources/.../DecodeAndHashFuzzTestInputs/decodeAndHash, are small files written by
+ * {@code corpus.CorpusGenerator} (JPEG baseline, progressive and with EXIF; PNG, GIF, BMP, TIFF).
  */
 class DecodeAndHashFuzzTest {
 

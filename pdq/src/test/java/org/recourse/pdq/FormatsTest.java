@@ -22,8 +22,8 @@ import javax.imageio.stream.ImageOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Formats and pixel modes the corpus lacks, written here from corpus images: a lossless
- * re-encoding of the same pixels must give the same hash bit for bit.
+ * Re-encodings of corpus images (animated GIF, 16-bit with other low bytes, ICC profiles): a
+ * lossless re-encoding of the same pixels must give the same hash bit for bit.
  */
 class FormatsTest {
 
@@ -31,6 +31,11 @@ class FormatsTest {
 
     private static BufferedImage corpusImage(String path) throws IOException {
         return ImageIO.read(ReferenceCorpus.image(path).toFile());
+    }
+
+    /** What Meta's C++ reference gave for a corpus image (or its 8-bit conversion). */
+    private static Hash256 referenceHash(String path) {
+        return ReferenceCorpus.entries().stream().filter(e -> e.path().equals(path)).findFirst().orElseThrow().hash();
     }
 
     private Hash256 hashOf(byte[] bytes) throws UnreadableImageException {
@@ -45,11 +50,11 @@ class FormatsTest {
 
     @Test
     void gifBmpAndTiffHashLikeThePngOfTheSamePixels() throws Exception {
-        BufferedImage palette = corpusImage("misc-images/modes/P.png");
+        BufferedImage palette = corpusImage("png/palette-8.png");
         Hash256 png = hashOf(write(palette, "png"));
         assertThat(hashOf(write(palette, "gif"))).isEqualTo(png);
 
-        BufferedImage rgb = corpusImage("misc-images/modes/RGB.jpg");
+        BufferedImage rgb = corpusImage("jpeg/baseline-q90.jpg");
         Hash256 rgbPng = hashOf(write(rgb, "png"));
         assertThat(hashOf(write(rgb, "bmp"))).isEqualTo(rgbPng);
         assertThat(hashOf(write(rgb, "tiff"))).isEqualTo(rgbPng);
@@ -57,7 +62,7 @@ class FormatsTest {
 
     @Test
     void animatedGifIsHashedOnItsFirstFrame() throws Exception {
-        BufferedImage first = corpusImage("misc-images/modes/P.png");
+        BufferedImage first = corpusImage("png/palette-8.png");
         BufferedImage second = new BufferedImage(first.getWidth(), first.getHeight(), BufferedImage.TYPE_BYTE_INDEXED);
         ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -75,7 +80,7 @@ class FormatsTest {
 
     @Test
     void sixteenBitPngsAreHashedOnTheirHighByte() throws Exception {
-        BufferedImage grey = corpusImage("misc-images/modes/L.png");
+        BufferedImage grey = corpusImage("png/grey-8.png");
         BufferedImage grey16 = new BufferedImage(grey.getWidth(), grey.getHeight(), BufferedImage.TYPE_USHORT_GRAY);
         WritableRaster raster16 = grey16.getRaster();
         for (int y = 0; y < grey.getHeight(); y++) {
@@ -83,10 +88,10 @@ class FormatsTest {
                 raster16.setSample(x, y, 0, grey.getRaster().getSample(x, y, 0) * 256 + 100);
             }
         }
-        Hash256 expected = Hash256.fromHex("d8f8f0cee0f4a84f0637022a078f67f0b36e2ed596621e1d33e6339c4e9c9b22");
+        Hash256 expected = referenceHash("png/grey-8.png");
         assertThat(hashOf(write(grey16, "png"))).isEqualTo(expected);
 
-        BufferedImage rgb = corpusImage("misc-images/c.png");
+        BufferedImage rgb = corpusImage("png/rgb-8.png");
         ComponentColorModel model = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB),
                 false, false, Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
         WritableRaster rgb16 = model.createCompatibleWritableRaster(rgb.getWidth(), rgb.getHeight());
@@ -98,31 +103,31 @@ class FormatsTest {
             }
         }
         byte[] png16 = write(new BufferedImage(model, rgb16, false, null), "png");
-        assertThat(hashOf(png16)).isEqualTo(Hash256.fromHex("e4cc89d91c623842f8d1f1d9a398e78c9f199a3bf87925f2b7e11e0bf061b064"));
+        assertThat(hashOf(png16)).isEqualTo(referenceHash("png/rgb-8.png"));
     }
 
     @Test
     void progressiveAndBaselineEncodingsOfOneJpegHashTheSame() throws Exception {
-        BufferedImage rgb = corpusImage("bridge-mods/square-512x512.jpg");
+        BufferedImage rgb = corpusImage("png/rgb-8-large.png");
         Hash256 baseline = hashOf(jpeg(rgb, false));
         Hash256 progressive = hashOf(jpeg(rgb, true));
         assertThat(progressive).isEqualTo(baseline);
-        assertThat(baseline.distance(Hash256.fromHex("d8f8f0cec0f4a84f0637022a278f67f0b36e2ed596621e1d33e6339c4e9c9b22")))
+        assertThat(baseline.distance(referenceHash("png/rgb-8-large.png")))
                 .as("re-encoded at quality 0.95, still the same picture").isLessThanOrEqualTo(10);
     }
 
     @Test
     void greyscaleJpegIsHashedOnItsGreyValues() throws Exception {
-        BufferedImage grey = corpusImage("misc-images/modes/L.png");
+        BufferedImage grey = corpusImage("png/grey-8.png");
         HashResult result = hasher.hash(jpeg(grey, false));
         assertThat(result.quality()).isEqualTo(100);
-        assertThat(result.pdq().distance(Hash256.fromHex("d8f8f0cee0f4a84f0637022a078f67f0b36e2ed596621e1d33e6339c4e9c9b22")))
+        assertThat(result.pdq().distance(referenceHash("png/grey-8.png")))
                 .isLessThanOrEqualTo(10);
     }
 
     @Test
     void embeddedIccProfilesAreNotAppliedAsTheReferenceIgnoresThem() throws Exception {
-        byte[] plain = jpeg(corpusImage("bridge-mods/square-256x256.jpg"), false);
+        byte[] plain = jpeg(corpusImage("png/rgb-8.png"), false);
         byte[] profile = ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData();
         int afterJfif = 4 + ((plain[4] & 0xff) << 8 | (plain[5] & 0xff));
         assertThat(new String(plain, 6, 4, StandardCharsets.US_ASCII)).isEqualTo("JFIF");
@@ -143,11 +148,12 @@ class FormatsTest {
 
     @Test
     void digestsAreThoseOfTheFileBytes() throws Exception {
-        HashResult result = hasher.hash(ReferenceCorpus.image("misc-images/small.jpg"));
-        assertThat(result.md5()).isEqualTo("33d9a49e6f9a0c732182afa3e89ea841");
-        assertThat(result.sha256()).isEqualTo("329479790610cd0a2668eea439374cf279ef58d7330400dbb4e3569429ef5e3d");
+        // Digests as coreutils' md5sum and sha256sum print them for this file.
+        HashResult result = hasher.hash(ReferenceCorpus.image("tiny/rgb-7x5.jpg"));
+        assertThat(result.md5()).isEqualTo("52f24ae89681168637655dbce05912a2");
+        assertThat(result.sha256()).isEqualTo("ffdca5bbf975a0f0b36d4d93715145c3b9534695737549e2465a3be326379cd3");
         assertThat(result.orientations()).isEmpty();
-        assertThat(Files.size(ReferenceCorpus.image("misc-images/small.jpg"))).isEqualTo(1756);
+        assertThat(Files.size(ReferenceCorpus.image("tiny/rgb-7x5.jpg"))).isEqualTo(719);
     }
 
     private static byte[] jpeg(BufferedImage image, boolean progressive) throws IOException {

@@ -21,12 +21,12 @@ class OrientationTest {
     @ParameterizedTest
     @EnumSource(Orientation.class)
     void derivedHashMatchesTheHashOfTheTransformedImage(Orientation orientation) throws Exception {
-        byte[] original = Files.readAllBytes(ReferenceCorpus.image("misc-images/modes/RGB.jpg"));
+        byte[] original = Files.readAllBytes(ReferenceCorpus.image("jpeg/baseline-q90.jpg"));
         HashResult derived = hasher.hashAllOrientations(original);
         assertThat(derived.orientations()).hasSize(8);
         assertThat(derived.orientation(Orientation.ORIGINAL)).contains(derived.pdq().bits());
 
-        Hash256 actual = hasher.hash(bmp(transform(ImageIO.read(ReferenceCorpus.image("misc-images/modes/RGB.jpg").toFile()), orientation)))
+        Hash256 actual = hasher.hash(bmp(transform(ImageIO.read(ReferenceCorpus.image("jpeg/baseline-q90.jpg").toFile()), orientation)))
                 .pdq().bits();
 
         int own = actual.distance(derived.orientation(orientation).orElseThrow());

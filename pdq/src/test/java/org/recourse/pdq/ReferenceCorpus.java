@@ -1,39 +1,53 @@
 package org.recourse.pdq;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The shared interoperability corpus ({@code shared/pdq/}: images and the C++ reference's
- * hashes). Found by walking up from the working directory, so it works from the module, the
- * worktree root or a CI clone with {@code shared/} beside it.
+ * The interoperability corpus in this repository ({@code src/test/resources/org/recourse/pdq/corpus}):
+ * images the project generated itself ({@code corpus.CorpusGenerator}, {@code pdq/corpus/make-corpus.sh})
+ * and the hashes Meta's C++ reference gives for them ({@code expected.csv}: {@code path,pdq_hex,quality,note},
+ * where {@code note} is {@code reference} for a file the reference read as is, or
+ * {@code reference-on-conversion} for one it hashed through its 8-bit sRGB conversion).
  */
 final class ReferenceCorpus {
 
-    record Entry(String path, Hash256 hash, int quality, String note) {}
+    record Entry(String path, Hash256 hash, int quality, String note) {
+
+        boolean throughConversion() {
+            return note.equals("reference-on-conversion");
+        }
+    }
 
     private ReferenceCorpus() {}
 
     static Path directory() {
-        Path start = Path.of("").toAbsolutePath();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("pdq");
-            if (Files.isRegularFile(candidate.resolve("expected.csv"))) {
-                return candidate;
-            }
+        try {
+            return Path.of(ReferenceCorpus.class.getResource("corpus/expected.csv").toURI()).getParent();
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("the corpus (org/recourse/pdq/corpus/expected.csv) is not on the test classpath", e);
         }
-        throw new IllegalStateException("no shared/pdq/expected.csv in " + start + " or any parent directory;"
-                + " the interoperability corpus must sit in shared/pdq next to the project");
     }
 
     static Path image(String relativePath) {
         return directory().resolve("images").resolve(relativePath);
     }
 
-    static List<Entry> entries() throws IOException {
-        List<String> lines = Files.readAllLines(directory().resolve("expected.csv"));
+    static Path conversion(String relativePath) {
+        return directory().resolve("conversions").resolve(relativePath + ".png");
+    }
+
+    static List<Entry> entries() {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(directory().resolve("expected.csv"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         if (lines.isEmpty() || !lines.getFirst().equals("path,pdq_hex,quality,note")) {
             throw new IllegalStateException("expected.csv does not start with path,pdq_hex,quality,note");
         }

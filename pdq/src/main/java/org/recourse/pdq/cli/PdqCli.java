@@ -1,13 +1,11 @@
 package org.recourse.pdq.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.IntStream;
 import org.recourse.pdq.Hash256;
 import org.recourse.pdq.HashResult;
 import org.recourse.pdq.PdqHasher;
@@ -25,6 +23,9 @@ public final class PdqCli {
     static final int OK = 0;
     static final int SOME_FILES_FAILED = 1;
     static final int USAGE_ERROR = 2;
+    /** Index lines added to the index at a time, and queries searched at a time: memory stays flat. */
+    static final int INDEX_BATCH = 1 << 20;
+    static final int QUERY_BATCH = 1 << 14;
 
     static final String USAGE = """
             Usage:
@@ -64,7 +65,7 @@ public final class PdqCli {
             err.println("error: " + e.getMessage());
             err.print(USAGE);
             return USAGE_ERROR;
-        } catch (IOException e) {
+        } catch (HashListFile.Problem e) {
             err.println("error: " + e.getMessage());
             return USAGE_ERROR;
         }
@@ -92,13 +93,13 @@ public final class PdqCli {
             } catch (UnreadableImageException e) {
                 failed++;
                 out.println("error," + e.reason().name().toLowerCase(Locale.ROOT) + "," + file);
-                err.println(file + ": " + e.getMessage());
+                err.println(e.getMessage().startsWith("cannot read ") ? e.getMessage() : "cannot hash " + file + ": " + e.getMessage());
             }
         }
         return failed == 0 ? OK : SOME_FILES_FAILED;
     }
 
-    private static int match(List<String> args, PrintStream out) throws UsageException, IOException {
+    private static int match(List<String> args, PrintStream out) throws UsageException, HashListFile.Problem {
         Path indexFile = null;
         Path queriesFile = null;
         int distance = PdqIndex.DEFAULT_MAX_DISTANCE;
@@ -116,22 +117,78 @@ public final class PdqCli {
         if (distance < 0 || distance > PdqIndex.MAX_SUPPORTED_DISTANCE) {
             throw new UsageException("-d must be 0.." + PdqIndex.MAX_SUPPORTED_DISTANCE);
         }
-        HashListFile indexed = HashListFile.read(indexFile);
-        HashListFile queries = HashListFile.read(queriesFile);
+        IdTable ids = new IdTable();
         PdqIndex index = new PdqIndex();
-        long[] ids = IntStream.range(0, indexed.ids().size()).asLongStream().toArray();
-        index.addAll(ids, indexed.hashes().toArray(new Hash256[0]));
+        Batch batch = new Batch(INDEX_BATCH);
+        HashListFile.read(indexFile, (id, hash) -> {
+            batch.add(ids.add(id), hash);
+            if (batch.full()) {
+                index.addAll(batch.ids(), batch.hashes());
+                batch.clear();
+            }
+        });
+        if (batch.size > 0) {
+            index.addAll(batch.ids(), batch.hashes());
+        }
         int maxDistance = distance;
-        List<List<Match>> results = IntStream.range(0, queries.ids().size())
-                .parallel()
-                .mapToObj(q -> index.search(queries.hashes().get(q), maxDistance))
-                .toList();
+        List<String> queryIds = new ArrayList<>(QUERY_BATCH);
+        List<Hash256> queries = new ArrayList<>(QUERY_BATCH);
+        HashListFile.read(queriesFile, (id, hash) -> {
+            queryIds.add(id);
+            queries.add(hash);
+            if (queries.size() == QUERY_BATCH) {
+                searchAndPrint(index, ids, queryIds, queries, maxDistance, out);
+            }
+        });
+        searchAndPrint(index, ids, queryIds, queries, maxDistance, out);
+        return OK;
+    }
+
+    /** Searches a batch of queries in parallel, prints the matches in query order and empties the batch. */
+    private static void searchAndPrint(PdqIndex index, IdTable ids, List<String> queryIds, List<Hash256> queries,
+                                       int maxDistance, PrintStream out) {
+        List<List<Match>> results = queries.parallelStream().map(q -> index.search(q, maxDistance)).toList();
         for (int q = 0; q < results.size(); q++) {
             for (Match match : results.get(q)) {
-                out.println(queries.ids().get(q) + "," + indexed.ids().get((int) match.id()) + "," + match.distance());
+                out.println(queryIds.get(q) + "," + ids.get((int) match.id()) + "," + match.distance());
             }
         }
-        return OK;
+        queryIds.clear();
+        queries.clear();
+    }
+
+    /** Index hashes waiting to be added in bulk (the index builds its tables once per batch). */
+    private static final class Batch {
+        private final long[] ids;
+        private final Hash256[] hashes;
+        private int size;
+
+        Batch(int capacity) {
+            ids = new long[capacity];
+            hashes = new Hash256[capacity];
+        }
+
+        void add(long id, Hash256 hash) {
+            ids[size] = id;
+            hashes[size++] = hash;
+        }
+
+        boolean full() {
+            return size == ids.length;
+        }
+
+        long[] ids() {
+            return size == ids.length ? ids : java.util.Arrays.copyOf(ids, size);
+        }
+
+        Hash256[] hashes() {
+            return size == hashes.length ? hashes : java.util.Arrays.copyOf(hashes, size);
+        }
+
+        void clear() {
+            java.util.Arrays.fill(hashes, null);
+            size = 0;
+        }
     }
 
     private static String value(List<String> args, int i) throws UsageException {

@@ -77,14 +77,15 @@ public final class ImageDecoding {
         if (failure instanceof OutOfMemoryError) {
             return new UnreadableImageException(Reason.TOO_MANY_PIXELS, "not enough memory to decode the image", failure);
         }
-        return new UnreadableImageException(Reason.CORRUPT, "invalid image data: " + failure, failure);
+        String detail = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        return new UnreadableImageException(Reason.CORRUPT, "damaged or truncated image data (" + detail + ")", failure);
     }
 
     private static Decoded decodeNow(byte[] bytes, long maxPixels, AtomicReference<ImageReader> activeReader)
             throws UnreadableImageException {
         List<ImageReader> readers = readersFor(bytes);
         if (readers.isEmpty()) {
-            throw new UnreadableImageException(Reason.UNSUPPORTED_FORMAT, "not an image format this library reads");
+            throw new UnreadableImageException(Reason.UNSUPPORTED_FORMAT, "not an image PDQ can decode (JPEG, PNG, GIF, BMP, TIFF and WebP are)");
         }
         Throwable lastFailure = null;
         try {

@@ -3,8 +3,8 @@ package org.recourse.pdq.internal;
 /**
  * The reference hasher (pdq-photo-hasher, {@code pdqio.cpp}) first shrinks any image larger
  * than 512 pixels in either dimension to exactly 512×512 with CImg's nearest-neighbour resize,
- * because the Jarosz blur is slow on large images. ALGORITHM.md does not mention it, but the
- * hashes in the interoperability corpus depend on it: without it large lossless images are
+ * because the Jarosz blur is slow on large images. Meta's description of the algorithm does not
+ * mention it, but the reference's hashes depend on it: without it large lossless images are
  * 6–10 bits off. Pixel {@code x} of the output is pixel {@code floor(x·old/512)} of the input.
  */
 final class ReferenceResize {

@@ -12,10 +12,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The CLI run in-process on files of the shared corpus. */
+/** The CLI run in-process on files of the generated corpus, against the C++ reference's hashes. */
 class PdqCliTest {
 
-    private static final String BRIDGE_HEX = "d8f8f0cee0f4a84f0637022a078f67f0b36e2ed596621e1d33e6339c4e9c9b22";
+    private static final String CORPUS = "/org/recourse/pdq/corpus/";
+    private static final String GREY_HEX = expectedHex("png/grey-8.png");
 
     @TempDir
     Path temp;
@@ -32,54 +33,70 @@ class PdqCliTest {
     }
 
     private static String corpus(String path) {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("shared/pdq/images"))) {
-            dir = dir.getParent();
+        try {
+            return Path.of(PdqCliTest.class.getResource(CORPUS + "images/" + path).toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
-        if (dir == null) {
-            throw new IllegalStateException("shared/pdq corpus not found above " + Path.of("").toAbsolutePath());
+    }
+
+    /** The reference's hash of a corpus image, from the corpus's expected.csv. */
+    private static String expectedHex(String path) {
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+                PdqCliTest.class.getResourceAsStream(CORPUS + "expected.csv"), StandardCharsets.UTF_8))) {
+            return lines.lines().filter(l -> l.startsWith(path + ",")).findFirst().orElseThrow().split(",")[1];
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return dir.resolve("shared/pdq/images").resolve(path).toString();
+    }
+
+    private static int distance(String hexA, String hexB) {
+        return org.recourse.pdq.Hash256.fromHex(hexA).distance(org.recourse.pdq.Hash256.fromHex(hexB));
     }
 
     @Test
     void hashPrintsHexQualityAndPathPerFile() {
-        String original = corpus("misc-images/modes/L.png");
-        String small = corpus("misc-images/small.jpg");
+        String grey = corpus("png/grey-8.png");
+        String tiny = corpus("tiny/rgb-2x2.png");
 
-        int exit = run("hash", original, small);
+        int exit = run("hash", grey, tiny);
 
         assertThat(exit).isZero();
         assertThat(outLines()).containsExactly(
-                BRIDGE_HEX + ",100," + original,
-                "0007001f003f003f007f00ff00ff00ff01ff01ff01ff03ff03ff03ff03ff03ff,0," + small);
+                GREY_HEX + ",100," + grey,
+                expectedHex("tiny/rgb-2x2.png") + ",0," + tiny);
     }
 
     @Test
-    void hashReportsUnreadableFilesAndExitsNonZero() throws IOException {
+    void hashReportsUnreadableFilesWithTheReasonAndExitsNonZero() throws IOException {
         Path truncated = temp.resolve("truncated.jpg");
-        byte[] jpeg = Files.readAllBytes(Path.of(corpus("bridge-mods/aaa-orig.jpg")));
+        byte[] jpeg = Files.readAllBytes(Path.of(corpus("jpeg/baseline-q60-large.jpg")));
         Files.write(truncated, java.util.Arrays.copyOf(jpeg, 300));
         Path text = Files.writeString(temp.resolve("notes.txt"), "not an image");
         Path missing = temp.resolve("missing.png");
-        String good = corpus("bridge-mods/square-128x128.jpg");
+        String good = corpus("jpeg/baseline-q90.jpg");
 
-        int exit = run("hash", truncated.toString(), good, text.toString(), missing.toString());
+        int exit = run("hash", truncated.toString(), good, text.toString(), missing.toString(), temp.toString());
 
         assertThat(exit).isEqualTo(PdqCli.SOME_FILES_FAILED);
         assertThat(outLines()).containsExactly(
                 "error,corrupt," + truncated,
-                "d8f8f1eec0f4a84f0e37022a078f63f0b36e2ed596621e1d33e6239c4e9c9b22,100," + good,
+                expectedHex("jpeg/baseline-q90.jpg") + ",100," + good,
                 "error,unsupported_format," + text,
-                "error,io_error," + missing);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains(truncated.toString(), missing.toString());
+                "error,io_error," + missing,
+                "error,io_error," + temp);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).contains(
+                "cannot read " + missing + ": no such file",
+                "cannot read " + temp + ": it is a directory",
+                "cannot hash " + text + ": not an image PDQ can decode (JPEG, PNG, GIF, BMP, TIFF and WebP are)")
+                .anySatisfy(line -> assertThat(line).startsWith("cannot hash " + truncated + ": damaged or truncated image data ("));
     }
 
     @Test
     void hashRefusesImagesAboveThePixelLimitGivenOnTheCommandLine() {
-        String photo = corpus("bridge-mods/aaa-orig.jpg");
+        String photo = corpus("jpeg/baseline-q60-large.jpg");
 
-        int exit = run("hash", "--max-pixels", "1000000", photo);
+        int exit = run("hash", "--max-pixels", "100000", photo);
 
         assertThat(exit).isEqualTo(PdqCli.SOME_FILES_FAILED);
         assertThat(outLines()).containsExactly("error,too_many_pixels," + photo);
@@ -87,28 +104,33 @@ class PdqCliTest {
 
     @Test
     void matchReadsHashOutputAndIdHexFilesAndPrintsMatches() throws IOException {
-        run("hash", corpus("bridge-mods/aaa-orig.jpg"), corpus("bridge-mods/sharpen-a-lot.jpg"), corpus("misc-images/wee.jpg"));
+        String png = corpus("png/rgb-8.png");
+        String jpeg = corpus("jpeg/baseline-q90.jpg");
+        run("hash", png, jpeg, corpus("png/rgb-8-portrait.png"));
         Path index = Files.write(temp.resolve("index.csv"), outLines());
         Path queries = Files.writeString(temp.resolve("queries.csv"), """
                 # id,hex
-                bridge-copy,%s
+                photo-copy,%s
                 random,0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
-                """.formatted(BRIDGE_HEX));
+                """.formatted(expectedHex("png/rgb-8.png")));
         out.reset();
 
         int exit = run("match", "--index", index.toString(), "--queries", queries.toString(), "-d", "31");
 
         assertThat(exit).isZero();
-        assertThat(outLines()).containsExactly(
-                "bridge-copy," + corpus("bridge-mods/aaa-orig.jpg") + ",0",
-                "bridge-copy," + corpus("bridge-mods/sharpen-a-lot.jpg") + ",14");
+        int jpegDistance = distance(expectedHex("png/rgb-8.png"), expectedHex("jpeg/baseline-q90.jpg"));
+        assertThat(jpegDistance).as("the JPEG is a near copy").isBetween(1, 31);
+        assertThat(outLines()).containsExactly("photo-copy," + png + ",0", "photo-copy," + jpeg + "," + jpegDistance);
     }
 
     @Test
     void matchHonoursTheDistance() throws IOException {
-        Path index = Files.writeString(temp.resolve("index.csv"), "a," + BRIDGE_HEX + "\n");
-        Path queries = Files.writeString(temp.resolve("queries.csv"),
-                "q,d0f8f0cec0f4a84f0e370a22238f67f0b36a2ef596231e1d73e6a39c4e9c9b22\n");
+        Path index = Files.writeString(temp.resolve("index.csv"), "a," + GREY_HEX + "\n");
+        StringBuilder flipped = new StringBuilder(GREY_HEX);
+        for (int i = 0; i < 14; i++) {
+            flipped.setCharAt(i * 4, Character.forDigit(Character.digit(GREY_HEX.charAt(i * 4), 16) ^ 1, 16));
+        }
+        Path queries = Files.writeString(temp.resolve("queries.csv"), "q," + flipped + "\n");
 
         run("match", "--index", index.toString(), "--queries", queries.toString(), "-d", "13");
         assertThat(outLines()).isEmpty();
@@ -117,13 +139,54 @@ class PdqCliTest {
     }
 
     @Test
+    void matchStreamsLargeFilesAndKeepsQueryOrder() throws IOException {
+        java.util.Random random = new java.util.Random(7);
+        List<String> indexLines = new java.util.ArrayList<>();
+        for (int i = 0; i < 50_000; i++) {
+            byte[] bits = new byte[32];
+            random.nextBytes(bits);
+            indexLines.add("id-" + i + "," + java.util.HexFormat.of().formatHex(bits));
+        }
+        Path index = Files.write(temp.resolve("big-index.csv"), indexLines);
+        List<String> queryLines = new java.util.ArrayList<>();
+        for (int q = 0; q < PdqCli.QUERY_BATCH + 10; q++) {
+            int target = (q * 7919) % indexLines.size();
+            queryLines.add("q" + q + "," + indexLines.get(target).split(",")[1]);
+        }
+        Path queries = Files.write(temp.resolve("queries.csv"), queryLines);
+
+        int exit = run("match", "--index", index.toString(), "--queries", queries.toString(), "-d", "0");
+
+        assertThat(exit).isZero();
+        List<String> lines = outLines();
+        assertThat(lines).hasSize(queryLines.size());
+        assertThat(lines.get(0)).isEqualTo("q0,id-0,0");
+        assertThat(lines.getLast()).isEqualTo("q" + (queryLines.size() - 1) + ",id-"
+                + ((queryLines.size() - 1) * 7919 % indexLines.size()) + ",0");
+    }
+
+    @Test
+    void matchNamesAMissingOrMalformedFile() throws IOException {
+        Path missing = temp.resolve("nowhere.csv");
+        Path queries = Files.writeString(temp.resolve("q.csv"), "q," + GREY_HEX + "\n");
+
+        assertThat(run("match", "--index", missing.toString(), "--queries", queries.toString())).isEqualTo(PdqCli.USAGE_ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: cannot read " + missing + ": no such file");
+
+        Path latin1 = Files.write(temp.resolve("latin1.csv"), new byte[] {'a', (byte) 0xe9, ',', '1', '\n'});
+        err.reset();
+        assertThat(run("match", "--index", latin1.toString(), "--queries", queries.toString())).isEqualTo(PdqCli.USAGE_ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: cannot read " + latin1 + ": not UTF-8 text");
+    }
+
+    @Test
     void matchRejectsMalformedLinesWithTheirLineNumber() throws IOException {
-        Path index = Files.writeString(temp.resolve("index.csv"), "a," + BRIDGE_HEX + "\nb,not-a-hash\n");
+        Path index = Files.writeString(temp.resolve("index.csv"), "a," + GREY_HEX + "\nb,not-a-hash\n");
 
         int exit = run("match", "--index", index.toString(), "--queries", index.toString());
 
         assertThat(exit).isEqualTo(PdqCli.USAGE_ERROR);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("index.csv:2");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("index.csv line 2: expected 'id,hex' (64 hex digits)");
     }
 
     @Test

@@ -23,16 +23,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class YCbCrFastPathTest {
 
     private static Path corpus(String path) {
-        Path dir = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(dir.resolve("shared/pdq/images"))) {
-            dir = dir.getParent();
+        try {
+            return Path.of(YCbCrFastPathTest.class.getResource("/org/recourse/pdq/corpus/images/" + path).toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
-        return dir.resolve("shared/pdq/images").resolve(path);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"bridge-mods/aaa-orig.jpg", "bridge-mods/sharpen-a-lot.jpg", "misc-images/modes/YCbCr.jpg",
-        "misc-images/small.jpg", "bridge-mods/shrink-a-lot.jpg"})
+    @ValueSource(strings = {"jpeg/baseline-q90.jpg", "jpeg/baseline-q60-large.jpg", "jpeg/progressive-q85.jpg",
+        "jpeg/exif-orientation-6.jpg", "tiny/rgb-7x5.jpg"})
     void convertingRawSamplesGivesLibjpegsRgbForEveryPixel(String path) throws IOException {
         byte[] bytes = Files.readAllBytes(corpus(path));
         assertThat(JfifHeader.isThreeComponentYCbCr(bytes)).isTrue();
@@ -55,10 +55,15 @@ class YCbCrFastPathTest {
 
     @Test
     void onlyPlainJfifFilesTakeTheFastPath() throws IOException {
-        assertThat(JfifHeader.isThreeComponentYCbCr(Files.readAllBytes(corpus("misc-images/modes/CMYK.jpg")))).isFalse();
-        assertThat(JfifHeader.isThreeComponentYCbCr(Files.readAllBytes(corpus("misc-images/wee.jpg"))))
-                .as("Exif without JFIF, Adobe marker").isFalse();
-        assertThat(JfifHeader.isThreeComponentYCbCr(Files.readAllBytes(corpus("misc-images/modes/P.png")))).isFalse();
+        assertThat(JfifHeader.isThreeComponentYCbCr(Files.readAllBytes(corpus("jpeg/cmyk-q90.jpg"))))
+                .as("four components, Adobe marker").isFalse();
+        byte[] jfif = Files.readAllBytes(corpus("jpeg/baseline-q90.jpg"));
+        int app0End = 4 + ((jfif[4] & 0xff) << 8 | (jfif[5] & 0xff));
+        byte[] withoutJfif = new byte[jfif.length - app0End + 2];
+        System.arraycopy(jfif, 0, withoutJfif, 0, 2);
+        System.arraycopy(jfif, app0End, withoutJfif, 2, jfif.length - app0End);
+        assertThat(JfifHeader.isThreeComponentYCbCr(withoutJfif)).as("no JFIF segment").isFalse();
+        assertThat(JfifHeader.isThreeComponentYCbCr(Files.readAllBytes(corpus("png/palette-8.png")))).isFalse();
         assertThat(JfifHeader.isThreeComponentYCbCr(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff})).isFalse();
     }
 
