@@ -1,6 +1,7 @@
 package org.recourse.accounts;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.jsoup.nodes.Document;
@@ -113,6 +114,12 @@ class SignInTest {
         analyst.get("/account/password");
         StaffHttp.Page tooShort = analyst.postForm("/account/password", Map.of("current", oneTime, "password", "short", "repeat", "short"));
         assertThat(tooShort.document().select("#password-error").text()).contains("te kort");
+        for (String common : List.of("password1234", "Password1234!", "PASSWORD12345", "qwertyuiop123", "aaaaaaaaaaaaaa",
+                "Recourse2026!!", "iloveyou12345")) {
+            StaffHttp.Page refused = analyst.postForm("/account/password", Map.of("current", oneTime, "password", common, "repeat", common));
+            assertThat(refused.document().select("#password-error").text()).as(common)
+                    .contains("lijst van veelgebruikte en gelekte wachtwoorden");
+        }
         StaffHttp.Page changed = analyst.postForm("/account/password",
                 Map.of("current", oneTime, "password", "a long and private sentence", "repeat", "a long and private sentence"));
         assertThat(changed.redirectsTo("/staff?passwordChanged")).isTrue();

@@ -38,7 +38,7 @@ class FirstAdministrator implements ApplicationRunner {
         String chosen = configuredPassword == null || configuredPassword.isBlank() ? null : configuredPassword;
         if (chosen != null && PasswordPolicy.problemWith(chosen, chosen, "admin") != null) {
             throw new IllegalStateException("RECOURSE_ADMIN_PASSWORD must be at least "
-                    + PasswordPolicy.MIN_LENGTH + " characters and must not contain the username");
+                    + PasswordPolicy.MIN_LENGTH + " characters, must not contain the username and must not be a common or leaked password");
         }
         ProvisioningStaff.Created created = AuditActor.supplyAs("system:first-start", () -> provisioning.create(
                 new NewAccount("admin", "Administrator", null, EnumSet.of(StaffRole.ADMIN), null), chosen, false));

@@ -1,8 +1,9 @@
 package org.recourse.accounts.internal;
 
 /**
- * Long rather than complicated (NIST SP 800-63B): at least 12 characters, not the username,
- * typed the same twice. Returns the message key of the first problem, or null.
+ * Long rather than complicated (NIST SP 800-63B): at least 12 characters, not the username, not a
+ * common or breached password ({@link CommonPasswords}), typed the same twice; no composition
+ * rules. Returns the message key of the first problem, or null.
  */
 final class PasswordPolicy {
 
@@ -21,6 +22,9 @@ final class PasswordPolicy {
         }
         if (password.toLowerCase().contains(username.toLowerCase())) {
             return "accounts.password.contains-username";
+        }
+        if (CommonPasswords.isCommon(password)) {
+            return "accounts.password.common";
         }
         if (!password.equals(repeat)) {
             return "accounts.password.mismatch";
