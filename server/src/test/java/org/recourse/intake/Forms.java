@@ -25,7 +25,14 @@ public final class Forms {
         return this;
     }
 
+    /** Posts the form; a 303 answer (post/redirect/get) is followed, as a browser does. */
     public StaffHttp.Page post(StaffHttp http, String path) {
+        StaffHttp.Page answer = postOnly(http, path);
+        return answer.status() == 303 ? http.get(answer.location()) : answer;
+    }
+
+    /** Posts the form and returns the direct answer, without following a redirect. */
+    public StaffHttp.Page postOnly(StaffHttp http, String path) {
         List<String[]> all = new ArrayList<>(fields);
         all.add(new String[] {"_csrf", http.csrfToken()});
         String body = all.stream()

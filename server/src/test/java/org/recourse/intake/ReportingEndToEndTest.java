@@ -48,6 +48,47 @@ class ReportingEndToEndTest {
     }
 
     @Test
+    void aDoubleSubmitOrReloadShowsTheSameConfirmationAndNeverMakesASecondCase() {
+        StaffHttp http = new StaffHttp(port);
+        Document form = http.get("/melden").document();
+        String token = form.selectFirst("input[name=submission]").val();
+        assertThat(token).matches("[A-Za-z0-9_-]{22}");
+        String url = "https://twice.example/" + UUID.randomUUID();
+        Forms filled = Forms.with("reporterType", "self").and("forms", "deepfake").and("urls", url).and("submission", token);
+
+        StaffHttp.Page first = filled.postOnly(http, "/melden");
+        StaffHttp.Page second = filled.postOnly(http, "/melden");
+
+        assertThat(first.status()).isEqualTo(303);
+        assertThat(first.location()).isEqualTo("/melden/ontvangen");
+        assertThat(second.status()).isEqualTo(303);
+        assertThat(second.location()).isEqualTo("/melden/ontvangen");
+        Document confirmation = http.get("/melden/ontvangen").document();
+        Document reloaded = http.get("/melden/ontvangen").document();
+        String number = confirmation.getElementById("case-number").text();
+        assertThat(number).matches("RC-[0-9A-Z]{4}-[0-9A-Z]{4}");
+        assertThat(reloaded.getElementById("case-number").text()).isEqualTo(number);
+        assertThat(reloaded.getElementById("secret").text()).isEqualTo(confirmation.getElementById("secret").text());
+        assertThat(jdbc.sql("select count(*) from reported_item where url = ?").param(url).query(Long.class).single())
+                .as("one case for one form, however often it is sent").isEqualTo(1);
+
+        StaffHttp other = new StaffHttp(port);
+        other.get("/melden");
+        StaffHttp.Page replay = filled.postOnly(other, "/melden");
+        assertThat(replay.status()).isEqualTo(303);
+        Document elsewhere = other.get("/melden/ontvangen").document();
+        assertThat(elsewhere.getElementById("case-number")).as("another session never sees the secret").isNull();
+        assertThat(elsewhere.getElementById("no-confirmation").text()).contains("is die ontvangen");
+        assertThat(jdbc.sql("select count(*) from reported_item where url = ?").param(url).query(Long.class).single()).isEqualTo(1);
+
+        String fresh = http.get("/melden").document().selectFirst("input[name=submission]").val();
+        assertThat(fresh).isNotEqualTo(token);
+        Forms.with("reporterType", "self").and("forms", "deepfake").and("urls", url).and("submission", fresh).post(http, "/melden");
+        assertThat(jdbc.sql("select count(*) from reported_item where url = ?").param(url).query(Long.class).single())
+                .as("a new form is a new report").isEqualTo(2);
+    }
+
+    @Test
     void aReportWithoutOptionalFieldsGetsACaseNumberAndSecret() {
         StaffHttp http = new StaffHttp(port);
         StaffHttp.Page form = http.get("/melden");
@@ -114,6 +155,15 @@ class ReportingEndToEndTest {
         assertThat(doc.getElementById("urls").attr("aria-describedby")).contains("urls-error");
         assertThat(doc.getElementById("urls").text()).isEqualTo("ftp://bad.example/x");
         assertThat(doc.select(".error-summary a")).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(doc.select(".error-summary a").eachText()).as("each entry names its field").contains(
+                "Wat is er gebeurd? — Kies minstens één vorm van wat er is gebeurd.")
+                .anySatisfy(entry -> assertThat(entry).startsWith("Internetadressen (URL's) — "));
+
+        http.get("/melden");
+        Document empty = Forms.with("reporterType", "").post(http, "/melden").document();
+        assertThat(empty.select(".error-summary a").eachText()).as("an empty form names what is missing")
+                .allSatisfy(entry -> assertThat(entry).contains(" — "))
+                .anySatisfy(entry -> assertThat(entry).startsWith("Wie doet de melding? — "));
 
         http.get("/report");
         Document english = Forms.with("reporterType", "self").and("forms", "deepfake").and("notOnline", "true")

@@ -26,6 +26,8 @@ class Housekeeping {
                     Instant now = Instant.now(clock);
                     jdbc.sql("delete from api_idempotency where created_at < ?")
                             .param(Timestamp.from(now.minus(settings.api().idempotencyRetention()))).update();
+                    jdbc.sql("delete from intake_form_submission where created_at < ?")
+                            .param(Timestamp.from(now.minus(Duration.ofDays(1)))).update();
                     Duration longest = settings.form().window().compareTo(settings.status().failureWindow()) > 0
                             ? settings.form().window() : settings.status().failureWindow();
                     jdbc.sql("""

@@ -17,7 +17,7 @@ class IntakeConfiguration {
     @Bean
     RouteRules intakeRoutes() {
         return rules -> rules
-                .requestMatchers("/report", "/melden", "/status", "/status/case", "/status/case/information",
+                .requestMatchers("/report", "/melden", "/report/received", "/melden/ontvangen", "/status", "/status/case", "/status/case/information",
                         "/status/case/material", "/status/case/withdraw", "/status/sign-out").permitAll()
                 .requestMatchers("/staff/intake", "/staff/intake/**").hasAnyRole("ANALYST", "COORDINATOR")
                 .requestMatchers(HttpMethod.GET, "/staff/admin/api-keys").hasRole("ADMIN")

@@ -246,6 +246,13 @@ public class CaseRepository {
                 """, UUID.class, Timestamp.from(now), keyIds, keys, hashes, cases));
     }
 
+    /** Claims a form token for the case about to be created; false if it was claimed before. */
+    boolean claimFormToken(String tokenHash, UUID caseId, Instant now) {
+        return batch.update("""
+                insert into intake_form_submission (token_hash, case_id, created_at) values (?, ?, ?)
+                on conflict do nothing""", tokenHash, caseId, Timestamp.from(now)) == 1;
+    }
+
     public void link(UUID caseId, UUID linkedCaseId, String reason, Instant now) {
         link(List.of(new NewLink(caseId, linkedCaseId, reason)), now);
     }

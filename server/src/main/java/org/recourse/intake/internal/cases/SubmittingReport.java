@@ -67,13 +67,33 @@ public class SubmittingReport {
     }
 
     /**
+     * A report from the public form, created only if its one-time form token was not used before:
+     * the token's hash is claimed in the same transaction as the case.
+     *
+     * @return the case, or empty when the token was already claimed (a double submit or replay:
+     *         nothing was written)
+     */
+    @Transactional
+    public Optional<Submitted> submitForm(ValidatedReport report, String secret, String secretHash, String tokenHash) {
+        UUID id = TimeOrderedIds.next();
+        if (!cases.claimFormToken(tokenHash, id, clock.instant())) {
+            return Optional.empty();
+        }
+        return submitAll(List.of(new Submission(report, secret, secretHash, audit.currentSource(), null)), List.of(id))
+                .getFirst();
+    }
+
+    /**
      * @return per submission, in order, its case — or empty where its idempotency key had already
      *         been claimed (a retry: nothing of it was written)
      */
     @Transactional
     public List<Optional<Submitted>> submitAll(List<Submission> submissions) {
+        return submitAll(submissions, submissions.stream().map(s -> TimeOrderedIds.next()).toList());
+    }
+
+    private List<Optional<Submitted>> submitAll(List<Submission> submissions, List<UUID> ids) {
         Instant now = clock.instant();
-        List<UUID> ids = submissions.stream().map(s -> TimeOrderedIds.next()).toList();
         boolean[] retry = retries(submissions, ids, now);
 
         List<CaseRepository.NewCase> newCases = new ArrayList<>();

@@ -45,7 +45,21 @@ public class FormSupport {
                 "forms", groups.isEmpty() ? "main" : "form-" + groups.values().iterator().next().getFirst().code(),
                 "ongoing", "ongoing-yes", "minor", "minor-yes", "policeContacted", "police-yes"));
         model.addAttribute("maxUrlLength", UrlNormaliser.MAX_LENGTH);
+        model.addAttribute("fieldLabels", FIELD_LABELS);
     }
+
+    /** The label (message key) of each field, so the error summary names the field it points to. */
+    static final Map<String, String> FIELD_LABELS = Map.ofEntries(
+            Map.entry("reporterType", "intake.form.reporter-type"), Map.entry("forms", "intake.form.forms"),
+            Map.entry("otherFormText", "intake.form.other-form"), Map.entry("where", "intake.form.where"),
+            Map.entry("urls", "intake.form.urls"), Map.entry("platform", "intake.form.platform"),
+            Map.entry("account", "intake.form.account"), Map.entry("started", "intake.form.started"),
+            Map.entry("ongoing", "intake.form.ongoing"), Map.entry("minor", "intake.form.minor"),
+            Map.entry("policeContacted", "intake.form.police"), Map.entry("description", "intake.form.description"),
+            Map.entry("contactConsent", "intake.form.contact-consent"), Map.entry("contactEmail", "intake.form.contact-email"),
+            Map.entry("contactPhone", "intake.form.contact-phone"), Map.entry("gender", "intake.form.gender"),
+            Map.entry("ageBand", "intake.form.age-band"), Map.entry("relationship", "intake.form.relationship"),
+            Map.entry("municipality", "intake.form.municipality"));
 
     /**
      * The problems as messages in the user's language, by form field; several problems with one

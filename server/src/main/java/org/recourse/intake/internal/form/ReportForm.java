@@ -38,6 +38,7 @@ public class ReportForm {
     private String municipality;
     private boolean municipalityDeclined;
     private String website;
+    private String submission;
 
     /** The non-blank URL lines, in order. */
     public List<String> urlLines() {
@@ -141,6 +142,9 @@ public class ReportForm {
     public void setMunicipality(String municipality) { this.municipality = municipality; }
     public boolean isMunicipalityDeclined() { return municipalityDeclined; }
     public void setMunicipalityDeclined(boolean municipalityDeclined) { this.municipalityDeclined = municipalityDeclined; }
+    /** The form's one-time token: the same token never creates a second case. */
+    public String getSubmission() { return submission; }
+    public void setSubmission(String submission) { this.submission = submission; }
     public String getWebsite() { return website; }
     public void setWebsite(String website) { this.website = website; }
 }

@@ -3,6 +3,7 @@ package org.recourse.intake.internal.form;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,6 +16,7 @@ import org.recourse.intake.internal.cases.ReportValidation;
 import org.recourse.intake.internal.cases.SecretHashing;
 import org.recourse.intake.internal.cases.Submitted;
 import org.recourse.intake.internal.cases.SubmittingReport;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,11 +24,15 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * The public report form: {@code /melden} in Dutch, {@code /report} in English (the language
  * switch overrides either). No account, no JavaScript needed, nothing about the reporter in a URL.
- * The case number and secret are shown once, in the response to the submission itself.
+ * A submission that creates a case answers with a redirect (303) to the confirmation page
+ * ({@code /melden/ontvangen}, {@code /report/received}), which shows the case number and secret;
+ * the form's one-time token makes a double submit or a reload land on that same confirmation
+ * instead of creating a second case (see {@link FormSubmissions}).
  */
 @Controller
 class ReportingController {
@@ -37,9 +43,11 @@ class ReportingController {
     private final Throttle throttle;
     private final IntakeSettings settings;
     private final LocaleResolver locales;
+    private final FormSubmissions submissions;
 
     ReportingController(FormSupport support, SubmittingReport submitting, SecretHashing secrets, Throttle throttle,
-                        IntakeSettings settings, LocaleResolver locales) {
+                        IntakeSettings settings, LocaleResolver locales, FormSubmissions submissions) {
+        this.submissions = submissions;
         this.support = support;
         this.submitting = submitting;
         this.secrets = secrets;
@@ -52,30 +60,42 @@ class ReportingController {
     String dutchForm(@RequestParam(required = false) String lang, HttpServletRequest request,
                      HttpServletResponse response, Model model) {
         chooseLanguage(lang, Locale.forLanguageTag("nl"), request, response);
-        return show(new ReportForm(), "/melden", model, Map.of());
+        return show(freshForm(), "/melden", model, Map.of());
     }
 
     @GetMapping("/report")
     String englishForm(@RequestParam(required = false) String lang, HttpServletRequest request,
                        HttpServletResponse response, Model model) {
         chooseLanguage(lang, Locale.ENGLISH, request, response);
-        return show(new ReportForm(), "/report", model, Map.of());
+        return show(freshForm(), "/report", model, Map.of());
     }
 
     @PostMapping("/melden")
-    String submitDutch(@ModelAttribute("report") ReportForm form, HttpServletRequest request,
+    Object submitDutch(@ModelAttribute("report") ReportForm form, HttpServletRequest request,
                        HttpServletResponse response, Model model, Locale locale) {
         return submit(form, "/melden", request, response, model, locale);
     }
 
     @PostMapping("/report")
-    String submitEnglish(@ModelAttribute("report") ReportForm form, HttpServletRequest request,
+    Object submitEnglish(@ModelAttribute("report") ReportForm form, HttpServletRequest request,
                          HttpServletResponse response, Model model, Locale locale) {
         return submit(form, "/report", request, response, model, locale);
     }
 
-    private String submit(ReportForm form, String path, HttpServletRequest request, HttpServletResponse response,
+    @GetMapping({"/melden/ontvangen", "/report/received"})
+    String confirmation(HttpServletRequest request, HttpServletResponse response, Model model) {
+        response.setHeader("Cache-Control", "no-store");
+        model.addAttribute("submitted", submissions.last(request.getSession(false)).orElse(null));
+        return "intake/submitted";
+    }
+
+    private Object submit(ReportForm form, String path, HttpServletRequest request, HttpServletResponse response,
                           Model model, Locale locale) {
+        String token = submissions.tokenOf(form);
+        form.setSubmission(token);
+        if (submissions.alreadySent(request.getSession(false), token)) {
+            return confirmationOf(path);
+        }
         if (form.getWebsite() != null && !form.getWebsite().isBlank()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("formError", "intake.form.error.not-sent");
@@ -99,10 +119,23 @@ class ReportingController {
             return show(form, path, model, Map.of());
         }
         String secret = Passphrases.next();
-        Submitted submitted = submitting.submit(outcome.report(), secret, secrets.hash(secret));
-        response.setHeader("Cache-Control", "no-store");
-        model.addAttribute("submitted", submitted);
-        return "intake/submitted";
+        Optional<Submitted> submitted = submitting.submitForm(outcome.report(), secret, secrets.hash(secret),
+                FormSubmissions.hash(token));
+        submitted.ifPresent(s -> submissions.remember(request.getSession(), token, s));
+        return confirmationOf(path);
+    }
+
+    private static RedirectView confirmationOf(String formPath) {
+        RedirectView redirect = new RedirectView(formPath.equals("/melden") ? "/melden/ontvangen" : "/report/received", true);
+        redirect.setStatusCode(HttpStatus.SEE_OTHER);
+        redirect.setExposeModelAttributes(false);
+        return redirect;
+    }
+
+    private ReportForm freshForm() {
+        ReportForm form = new ReportForm();
+        form.setSubmission(submissions.newToken());
+        return form;
     }
 
     private String show(ReportForm form, String path, Model model, Map<String, String> errors) {
