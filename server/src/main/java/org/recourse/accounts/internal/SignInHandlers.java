@@ -96,6 +96,9 @@ class SignInHandlers {
             response.sendRedirect("/login/totp/enrol");
         } else if (SignInSteps.holds(SignInSteps.PASSWORD_CHANGE)) {
             response.sendRedirect("/account/password");
+        } else if (e instanceof org.springframework.security.web.csrf.CsrfException) {
+            // The error page explains an expired or incomplete form rather than "no access".
+            response.sendError(HttpServletResponse.SC_FORBIDDEN, "platform.error.csrf");
         } else {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
         }

@@ -43,7 +43,20 @@ class LocaleConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        LocaleChangeInterceptor change = new LocaleChangeInterceptor();
+        LocaleChangeInterceptor change = new LocaleChangeInterceptor() {
+            @Override
+            public boolean preHandle(jakarta.servlet.http.HttpServletRequest request,
+                                     jakarta.servlet.http.HttpServletResponse response, Object handler)
+                    throws jakarta.servlet.ServletException {
+                try {
+                    return super.preHandle(request, response, handler);
+                } catch (IllegalStateException unparseable) {
+                    // The container refuses to read the parameters of a request it could not parse
+                    // (while its error page is shown): no language choice in it, keep the current one.
+                    return true;
+                }
+            }
+        };
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change);
