@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class Throttle {
 
-    public static final String SIGN_IN_CASE = "sign_in_case";
+    public static final String SIGN_IN_CASE_ADDRESS = "sign_in_case_address";
     public static final String SIGN_IN_ADDRESS = "sign_in_address";
     public static final String FORM_ADDRESS = "form_address";
 
@@ -40,9 +40,49 @@ public class Throttle {
 
     /** Whether the subject is blocked now. */
     public boolean blocked(String kind, String subject) {
+        return blockedUntil(kind, subject).isPresent();
+    }
+
+    /** Until when the subject is blocked, if it is now. */
+    public java.util.Optional<Instant> blockedUntil(String kind, String subject) {
         Timestamp until = jdbc.sql("select blocked_until from intake_throttle where kind = ? and subject = ?")
                 .params(kind, subject).query(Timestamp.class).optional().orElse(null);
-        return until != null && until.toInstant().isAfter(clock.instant());
+        return until != null && until.toInstant().isAfter(clock.instant()) ? java.util.Optional.of(until.toInstant())
+                : java.util.Optional.empty();
+    }
+
+    /**
+     * Counts one hit; from the {@code max}-th hit within {@code memory} on, each further hit blocks
+     * the subject for twice as long as the one before — {@code firstBlock}, then 2×, 4×, … up to
+     * {@code longestBlock}. Whoever keeps guessing waits longer and longer; whoever stops is
+     * forgotten after {@code memory}.
+     *
+     * @return until when the subject is now blocked, if it is
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public java.util.Optional<Instant> hitGrowing(String kind, String subject, int max, Duration memory, Duration firstBlock,
+                                                  Duration longestBlock) {
+        Instant now = clock.instant();
+        int hits = jdbc.sql("""
+                insert into intake_throttle (kind, subject, hits, window_started, blocked_until)
+                values (:kind, :subject, 1, :now, null)
+                on conflict (kind, subject) do update set
+                    hits = case when intake_throttle.window_started < :forgetBefore then 1 else intake_throttle.hits + 1 end,
+                    window_started = case when intake_throttle.window_started < :forgetBefore then :now
+                                          else intake_throttle.window_started end
+                returning hits
+                """)
+                .param("kind", kind).param("subject", subject).param("now", Timestamp.from(now))
+                .param("forgetBefore", Timestamp.from(now.minus(memory)))
+                .query(Integer.class).single();
+        if (hits < max) {
+            return java.util.Optional.empty();
+        }
+        long seconds = Math.min(longestBlock.toSeconds(), firstBlock.toSeconds() << Math.min(hits - max, 30));
+        Instant until = now.plusSeconds(seconds);
+        jdbc.sql("update intake_throttle set blocked_until = ? where kind = ? and subject = ?")
+                .params(Timestamp.from(until), kind, subject).update();
+        return java.util.Optional.of(until);
     }
 
     /**

@@ -39,7 +39,11 @@ class StatusController {
     private final CaseRepository cases;
     private final IntakeSettings settings;
 
-    StatusController(SigningIn signingIn, ReporterCase reporterCase, CaseRepository cases, IntakeSettings settings) {
+    private final java.time.Clock clock;
+
+    StatusController(SigningIn signingIn, ReporterCase reporterCase, CaseRepository cases, IntakeSettings settings,
+                     java.time.Clock clock) {
+        this.clock = clock;
         this.signingIn = signingIn;
         this.reporterCase = reporterCase;
         this.cases = cases;
@@ -63,11 +67,15 @@ class StatusController {
             request.getSession().setAttribute(SESSION_CASE, signedIn.caseId().toString());
             return "redirect:/status/case";
         }
-        boolean blocked = result instanceof SigningIn.Blocked;
-        if (blocked) {
+        if (result instanceof SigningIn.Blocked blocked) {
+            long seconds = Math.max(1, (java.time.Duration.between(clock.instant(), blocked.until()).toMillis() + 999) / 1000);
             response.setStatus(429);
+            response.setHeader("Retry-After", Long.toString(seconds));
+            model.addAttribute("signInError", seconds < 120 ? "intake.status.blocked.seconds" : "intake.status.blocked.minutes");
+            model.addAttribute("waitFor", seconds < 120 ? seconds : (seconds + 59) / 60);
+        } else {
+            model.addAttribute("signInError", "intake.status.wrong");
         }
-        model.addAttribute("signInError", blocked ? "intake.status.blocked" : "intake.status.wrong");
         model.addAttribute("caseNumber", caseNumber);
         return "intake/status-sign-in";
     }
