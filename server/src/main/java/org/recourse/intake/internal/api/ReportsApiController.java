@@ -79,7 +79,20 @@ class ReportsApiController {
 
     @Schema(name = "ReportStatus")
     record Status(String caseNumber, String status, Instant receivedAt, List<Change> history) {
+        @Schema(name = "ReportStatusChange")
         record Change(String status, Instant at) {
+        }
+    }
+
+    /** 400 body: problem details with the fields that are wrong (documentation of what {@link #problem} writes). */
+    @Schema(name = "InvalidReportProblem", allOf = ProblemDetail.class,
+            description = "Problem details; when fields of the report are invalid, `errors` lists each of them")
+    record InvalidReport(List<InvalidField> errors) {
+        @Schema(name = "InvalidReportField")
+        record InvalidField(@Schema(description = "The field, as named in the request", requiredMode = Schema.RequiredMode.REQUIRED)
+                            String field,
+                            @Schema(description = "What is wrong with it, in the language asked for",
+                                    requiredMode = Schema.RequiredMode.REQUIRED) String message) {
         }
     }
 
@@ -112,8 +125,8 @@ class ReportsApiController {
             responses = {
                     @ApiResponse(responseCode = "201", description = "Case created (or replayed for a repeated Idempotency-Key)",
                             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Accepted.class))),
-                    @ApiResponse(responseCode = "400", description = "Invalid fields, listed in `errors`",
-                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+                    @ApiResponse(responseCode = "400", description = "Invalid fields, listed in `errors`, or an invalid Idempotency-Key",
+                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = InvalidReport.class))),
                     @ApiResponse(responseCode = "401", description = "Missing, unknown or revoked API key",
                             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
                     @ApiResponse(responseCode = "403", description = "The key lacks the reports:submit scope",
