@@ -38,6 +38,7 @@ class NoticeSampleCommand implements CliCommand {
     static final Date SENT = Date.from(SampleNotices.DECIDED_AT.plusSeconds(3600));
     private static final Set<String> CHANNELS = Set.of("email", "api", "xarf");
     private static final Set<String> LANGUAGES = Set.of("nl", "en");
+    private static final Set<String> OPTIONS = Set.of("channel", "form", "lang");
 
     private final NoticeTemplates templates;
     private final NoticeRenderer renderer;
@@ -83,6 +84,12 @@ class NoticeSampleCommand implements CliCommand {
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         CliArguments arguments = CliArguments.parse(args);
+        List<String> unknown = arguments.unknown(OPTIONS);
+        if (!unknown.isEmpty()) {
+            err.println("error: '" + printable(unknown.getFirst()) + "' is not an option of notice sample; it takes "
+                    + "--channel email|api|xarf, --form FORM and --lang nl|en");
+            return 2;
+        }
         String channel = arguments.option("channel").orElse("");
         if (!CHANNELS.contains(channel)) {
             err.println(channel.isEmpty() ? "error: --channel: required (email, api or xarf)"
