@@ -14,6 +14,7 @@ import java.util.Optional;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -71,6 +72,9 @@ class ReportsApiController {
               "reference": "PARTNER-2026-0042"
             }
             """;
+
+    private static final String RETRY_AFTER = "Seconds to wait before trying again";
+    private static final String BUSY = "This server is handling as many API requests as it takes at once; try again after Retry-After";
 
     /** 201 body: the case number and where to follow it. */
     @Schema(name = "ReportAccepted")
@@ -134,6 +138,10 @@ class ReportsApiController {
                     @ApiResponse(responseCode = "422", description = "Idempotency-Key reused for a different request",
                             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
                     @ApiResponse(responseCode = "429", description = "Rate limit of the key exceeded; see Retry-After",
+                            headers = @Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
+                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+                    @ApiResponse(responseCode = "503", description = BUSY,
+                            headers = @Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
                             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))})
     ResponseEntity<?> submit(@RequestBody ApiReport body,
                              @Parameter(in = ParameterIn.HEADER, description = "Unique per logical request, at most 200 characters")
@@ -168,6 +176,12 @@ class ReportsApiController {
                     @ApiResponse(responseCode = "403", description = "The key lacks the scope to read reports",
                             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
                     @ApiResponse(responseCode = "404", description = "No case with this number was reported by your organisation",
+                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+                    @ApiResponse(responseCode = "429", description = "Rate limit of the key exceeded; see Retry-After",
+                            headers = @Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
+                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+                    @ApiResponse(responseCode = "503", description = BUSY,
+                            headers = @Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
                             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))})
     ResponseEntity<?> status(@PathVariable String caseNumber, @AuthenticationPrincipal ApiKeys.Caller caller,
                              Locale locale) {
