@@ -61,6 +61,8 @@ class SecurityConfiguration {
                     moduleRules.forEach(r -> r.apply(rules));
                     rules.anyRequest().denyAll();
                 })
+                .addFilterBefore(new HeldBackSignIn(handlers),
+                        org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
                 .formLogin(form -> form
                         .loginPage("/login")
                         .successHandler(handlers::passwordAccepted)

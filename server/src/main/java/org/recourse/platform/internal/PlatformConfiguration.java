@@ -25,6 +25,15 @@ class PlatformConfiguration {
         return registration;
     }
 
+    /** Throttle counts are kept a day (the longest any limit remembers), then forgotten. */
+    @Bean
+    com.github.kagkarlsson.scheduler.task.helper.RecurringTask<Void> throttleHousekeeping(org.recourse.platform.Throttle throttle,
+                                                                                      Clock clock) {
+        return com.github.kagkarlsson.scheduler.task.helper.Tasks.recurring("throttle-housekeeping",
+                        com.github.kagkarlsson.scheduler.task.schedule.FixedDelay.of(java.time.Duration.ofHours(1)))
+                .execute((instance, context) -> throttle.forget(clock.instant().minus(java.time.Duration.ofDays(1))));
+    }
+
     /** No JSON string may carry NUL or other control characters (see {@link ControlCharacters}). */
     @Bean
     tools.jackson.databind.JacksonModule controlCharacters() {

@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.recourse.intake.Channel;
 import org.recourse.intake.internal.IntakeSettings;
-import org.recourse.intake.internal.abuse.Throttle;
+import org.recourse.platform.Throttle;
 import org.recourse.intake.internal.cases.FieldError;
 import org.recourse.intake.internal.cases.Passphrases;
 import org.recourse.intake.internal.cases.ReportValidation;

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.recourse.audit.AuditTrail;
 import org.recourse.intake.internal.IntakeSettings;
-import org.recourse.intake.internal.abuse.Throttle;
+import org.recourse.platform.Throttle;
 import org.recourse.intake.internal.cases.CaseNumbers;
 import org.recourse.intake.internal.cases.CaseRecord;
 import org.recourse.intake.internal.cases.CaseRepository;

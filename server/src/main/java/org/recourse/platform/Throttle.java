@@ -1,4 +1,4 @@
-package org.recourse.intake.internal.abuse;
+package org.recourse.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -18,8 +18,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Counters in the database, so every node sees the same count: failed sign-ins per case and per
- * address, submissions per address. Client addresses are turned into keyed hashes before they are
+ * Counters in the database, so every node sees the same count — the one throttle every module
+ * uses: failed status-page sign-ins per case and address, report submissions per address, staff
+ * sign-ins per address and in total. Client addresses are turned into keyed hashes before they are
  * stored; the key lives in the database and is the same on every node.
  */
 @Component
@@ -28,6 +29,8 @@ public class Throttle {
     public static final String SIGN_IN_CASE_ADDRESS = "sign_in_case_address";
     public static final String SIGN_IN_ADDRESS = "sign_in_address";
     public static final String FORM_ADDRESS = "form_address";
+    public static final String STAFF_SIGN_IN_ADDRESS = "staff_sign_in_address";
+    public static final String STAFF_SIGN_IN_ALL = "staff_sign_in_all";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -45,7 +48,7 @@ public class Throttle {
 
     /** Until when the subject is blocked, if it is now. */
     public java.util.Optional<Instant> blockedUntil(String kind, String subject) {
-        Timestamp until = jdbc.sql("select blocked_until from intake_throttle where kind = ? and subject = ?")
+        Timestamp until = jdbc.sql("select blocked_until from throttle where kind = ? and subject = ?")
                 .params(kind, subject).query(Timestamp.class).optional().orElse(null);
         return until != null && until.toInstant().isAfter(clock.instant()) ? java.util.Optional.of(until.toInstant())
                 : java.util.Optional.empty();
@@ -64,12 +67,12 @@ public class Throttle {
                                                   Duration longestBlock) {
         Instant now = clock.instant();
         int hits = jdbc.sql("""
-                insert into intake_throttle (kind, subject, hits, window_started, blocked_until)
+                insert into throttle (kind, subject, hits, window_started, blocked_until)
                 values (:kind, :subject, 1, :now, null)
                 on conflict (kind, subject) do update set
-                    hits = case when intake_throttle.window_started < :forgetBefore then 1 else intake_throttle.hits + 1 end,
-                    window_started = case when intake_throttle.window_started < :forgetBefore then :now
-                                          else intake_throttle.window_started end
+                    hits = case when throttle.window_started < :forgetBefore then 1 else throttle.hits + 1 end,
+                    window_started = case when throttle.window_started < :forgetBefore then :now
+                                          else throttle.window_started end
                 returning hits
                 """)
                 .param("kind", kind).param("subject", subject).param("now", Timestamp.from(now))
@@ -80,7 +83,7 @@ public class Throttle {
         }
         long seconds = Math.min(longestBlock.toSeconds(), firstBlock.toSeconds() << Math.min(hits - max, 30));
         Instant until = now.plusSeconds(seconds);
-        jdbc.sql("update intake_throttle set blocked_until = ? where kind = ? and subject = ?")
+        jdbc.sql("update throttle set blocked_until = ? where kind = ? and subject = ?")
                 .params(Timestamp.from(until), kind, subject).update();
         return java.util.Optional.of(until);
     }
@@ -96,16 +99,16 @@ public class Throttle {
     public int hit(String kind, String subject, int max, Duration window, Duration blockFor) {
         Instant now = clock.instant();
         return jdbc.sql("""
-                insert into intake_throttle (kind, subject, hits, window_started, blocked_until)
+                insert into throttle (kind, subject, hits, window_started, blocked_until)
                 values (:kind, :subject, 1, :now, case when 1 >= :max then cast(:blockedUntil as timestamptz) end)
                 on conflict (kind, subject) do update set
-                    hits = case when intake_throttle.window_started < :windowStart then 1 else intake_throttle.hits + 1 end,
-                    window_started = case when intake_throttle.window_started < :windowStart then :now
-                                          else intake_throttle.window_started end,
+                    hits = case when throttle.window_started < :windowStart then 1 else throttle.hits + 1 end,
+                    window_started = case when throttle.window_started < :windowStart then :now
+                                          else throttle.window_started end,
                     blocked_until = case
-                        when (case when intake_throttle.window_started < :windowStart then 1
-                                   else intake_throttle.hits + 1 end) >= :max then cast(:blockedUntil as timestamptz)
-                        else intake_throttle.blocked_until end
+                        when (case when throttle.window_started < :windowStart then 1
+                                   else throttle.hits + 1 end) >= :max then cast(:blockedUntil as timestamptz)
+                        else throttle.blocked_until end
                 returning hits
                 """)
                 .param("kind", kind).param("subject", subject).param("now", Timestamp.from(now)).param("max", max)
@@ -114,9 +117,15 @@ public class Throttle {
                 .query(Integer.class).single();
     }
 
+    /** Forgets counts not touched since {@code before} that block nobody now (housekeeping). */
+    public int forget(Instant before) {
+        return jdbc.sql("delete from throttle where window_started < ? and (blocked_until is null or blocked_until < ?)")
+                .params(Timestamp.from(before), Timestamp.from(clock.instant())).update();
+    }
+
     /** Forgets the count, e.g. after a successful sign-in to a case. */
     public void clear(String kind, String subject) {
-        jdbc.sql("delete from intake_throttle where kind = ? and subject = ?").params(kind, subject).update();
+        jdbc.sql("delete from throttle where kind = ? and subject = ?").params(kind, subject).update();
     }
 
     /** A keyed hash of a client address: counts can be kept without storing who the client is. */
@@ -133,7 +142,7 @@ public class Throttle {
     private SecretKeySpec key() {
         SecretKeySpec key = addressKey;
         if (key == null) {
-            String stored = jdbc.sql("select key from intake_address_key where id = 1").query(String.class).single();
+            String stored = jdbc.sql("select key from throttle_address_key where id = 1").query(String.class).single();
             key = new SecretKeySpec(stored.getBytes(StandardCharsets.US_ASCII), "HmacSHA256");
             addressKey = key;
         }
