@@ -1,6 +1,7 @@
 package org.recourse.platform.internal.database;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -8,11 +9,13 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.scheduling.TaskScheduler;
 
 /** The application's data source, and the separate one Flyway migrates with. */
 @Configuration(proxyBeanMethods = false)
@@ -36,12 +39,24 @@ class DatabaseConfiguration {
                 settings.embeddedFresh()));
     }
 
+    /** Only with the embedded server: an external one is the operator's to keep running. */
+    @Bean
+    DatabaseSupervisor databaseSupervisor(DatabaseServer server, TaskScheduler scheduler, Clock clock) {
+        return new DatabaseSupervisor(server.embedded(), scheduler, settings.supervisionInterval(), clock);
+    }
+
+    @Bean
+    HealthIndicator embeddedDatabaseHealthIndicator(DatabaseSupervisor supervisor) {
+        return new EmbeddedDatabaseHealth(supervisor);
+    }
+
     @Bean
     @Primary
     HikariDataSource dataSource(DatabaseServer server) {
         HikariDataSource ds = new HikariDataSource();
         ds.setPoolName("recourse");
         ds.setMaximumPoolSize(settings.poolSize());
+        failFast(ds);
         if (server.embedded() != null) {
             ds.setJdbcUrl(server.embedded().jdbcUrl());
             ds.setUsername(EmbeddedPostgres.APP_ROLE);
@@ -61,6 +76,7 @@ class DatabaseConfiguration {
         ds.setPoolName("recourse-migration");
         ds.setMaximumPoolSize(2);
         ds.setMinimumIdle(0);
+        failFast(ds);
         if (server.embedded() != null) {
             ds.setJdbcUrl(server.embedded().jdbcUrl());
             ds.setUsername(server.embedded().superuser());
@@ -72,6 +88,26 @@ class DatabaseConfiguration {
             ds.setPassword(separate ? settings.migrationPassword() : settings.password());
         }
         return ds;
+    }
+
+    /**
+     * A request never waits long for a database that is not there: it gets a connection within
+     * {@code connectionTimeout} or an error that is answered 503 with Retry-After. The driver's
+     * own timeouts keep a connection attempt to a dead or unreachable server from outlasting that
+     * wait, and TCP keep-alives let a connection to a server that vanished from the network fail
+     * instead of waiting forever. When the server is back, the pool opens new connections on its
+     * own: nothing needs a restart.
+     */
+    private void failFast(HikariDataSource ds) {
+        long timeout = Math.max(250, settings.connectionTimeout().toMillis());
+        ds.setConnectionTimeout(timeout);
+        ds.setValidationTimeout(Math.max(250, Math.min(1000, timeout / 2)));
+        int seconds = (int) Math.max(1, settings.connectionTimeout().toSeconds());
+        ds.addDataSourceProperty("connectTimeout", seconds);
+        ds.addDataSourceProperty("loginTimeout", seconds);
+        ds.addDataSourceProperty("socketTimeout", (int) Math.max(1, settings.socketTimeout().toSeconds()));
+        ds.addDataSourceProperty("tcpKeepAlive", true);
+        ds.addDataSourceProperty("cancelSignalTimeout", seconds);
     }
 
     /** Migrations grant the application role exactly what it needs, by name. */
