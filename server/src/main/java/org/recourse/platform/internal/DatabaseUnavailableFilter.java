@@ -55,7 +55,7 @@ final class DatabaseUnavailableFilter extends OncePerRequestFilter {
             if (!DatabaseUnavailable.causedBy(e) || response.isCommitted()) {
                 throw e;
             }
-            log.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(),
+            log.debug("Database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(),
                     e.getClass().getSimpleName());
             answer(request, response);
         }

@@ -123,7 +123,7 @@ class ErrorHandling {
      * confirmed, and trying again shortly will work, so 503 with Retry-After rather than 500.
      */
     Object databaseUnavailable(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
-        log.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(), e.getClass().getSimpleName());
+        log.debug("Database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(), e.getClass().getSimpleName());
         response.setHeader("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
         return respond(HttpStatus.SERVICE_UNAVAILABLE, "platform.error.503", request, locale, Map.of());
     }

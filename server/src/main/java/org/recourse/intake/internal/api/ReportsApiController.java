@@ -3,6 +3,7 @@ package org.recourse.intake.internal.api;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -22,14 +23,19 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.recourse.intake.internal.IntakeSettings;
 import org.recourse.intake.internal.cases.CaseRecord;
+import org.recourse.intake.internal.cases.GroupCommit;
 import org.recourse.intake.internal.cases.CaseRepository;
 import org.recourse.intake.internal.cases.FieldError;
 import org.recourse.intake.internal.cases.ReportValidation;
 import org.recourse.intake.internal.cases.Submitted;
 import org.recourse.intake.internal.form.FormSupport;
 import org.recourse.platform.PublicUrls;
+import org.recourse.platform.RequestArrival;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -90,10 +96,13 @@ class ReportsApiController {
     private final MessageSource messages;
     private final JsonMapper json;
     private final PublicUrls urls;
+    private final Duration maxWait;
 
     ReportsApiController(FormSupport support, SubmittingPartnerReport submitting, Idempotency idempotency,
-                         CaseRepository cases, MessageSource messages, JsonMapper json, PublicUrls urls) {
+                         CaseRepository cases, MessageSource messages, JsonMapper json, PublicUrls urls,
+                         IntakeSettings settings) {
         this.urls = urls;
+        this.maxWait = settings.api().maxWait();
         this.support = support;
         this.submitting = submitting;
         this.idempotency = idempotency;
@@ -121,11 +130,18 @@ class ReportsApiController {
                     @ApiResponse(responseCode = "422", description = "Idempotency-Key reused for a different request",
                             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
                     @ApiResponse(responseCode = "429", description = "Rate limit of the key exceeded; see Retry-After",
+                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+                    @ApiResponse(responseCode = "503", description = "Overloaded, or the database is briefly unavailable: "
+                            + "the report was not stored (answered within about two seconds); retry after Retry-After "
+                            + "seconds with the same Idempotency-Key",
+                            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After",
+                                    description = "Seconds to wait before retrying", schema = @Schema(type = "integer")),
                             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))})
     ResponseEntity<?> submit(@RequestBody ApiReport body,
                              @Parameter(in = ParameterIn.HEADER, description = "Unique per logical request, at most 200 characters")
                              @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-                             @AuthenticationPrincipal ApiKeys.Caller caller, Locale locale) {
+                             @AuthenticationPrincipal ApiKeys.Caller caller, Locale locale,
+                             HttpServletRequest request) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             return problem(HttpStatus.BAD_REQUEST, "intake.api.idempotency-key-invalid", locale, null);
         }
@@ -137,8 +153,13 @@ class ReportsApiController {
             return problem(HttpStatus.BAD_REQUEST, "intake.api.invalid", locale, fieldErrors(outcome.errors(), locale));
         }
         try {
-            Submitted submitted = submitting.submit(outcome.report(), caller, idempotencyKey, requestHash);
+            Submitted submitted = submitting.submit(outcome.report(), caller, idempotencyKey, requestHash,
+                    RequestArrival.deadline(request, maxWait));
             return created(submitted.caseNumber(), submitted.receivedAt(), submitted.linkedCaseNumbers(), false);
+        } catch (GroupCommit.Busy overloaded) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "intake.api.busy", locale, null).getBody());
         } catch (SubmittingPartnerReport.KeyAlreadyUsed raced) {
             return replay(caller, idempotencyKey, requestHash, locale).orElseThrow();
         }
@@ -155,6 +176,11 @@ class ReportsApiController {
                     @ApiResponse(responseCode = "403", description = "The key lacks the scope to read reports",
                             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
                     @ApiResponse(responseCode = "404", description = "No case with this number was reported by your organisation",
+                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+                    @ApiResponse(responseCode = "503", description = "Overloaded, or the database is briefly unavailable; "
+                            + "retry after Retry-After seconds",
+                            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After",
+                                    description = "Seconds to wait before retrying", schema = @Schema(type = "integer")),
                             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))})
     ResponseEntity<?> status(@PathVariable String caseNumber, @AuthenticationPrincipal ApiKeys.Caller caller,
                              Locale locale) {

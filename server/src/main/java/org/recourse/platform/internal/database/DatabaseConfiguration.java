@@ -15,7 +15,6 @@ import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.scheduling.TaskScheduler;
 
 /** The application's data source, and the separate one Flyway migrates with. */
 @Configuration(proxyBeanMethods = false)
@@ -39,10 +38,10 @@ class DatabaseConfiguration {
                 settings.embeddedFresh()));
     }
 
-    /** Only with the embedded server: an external one is the operator's to keep running. */
+    /** Watches the embedded server; with an external one (the operator keeps it running) it does nothing. */
     @Bean
-    DatabaseSupervisor databaseSupervisor(DatabaseServer server, TaskScheduler scheduler, Clock clock) {
-        return new DatabaseSupervisor(server.embedded(), scheduler, settings.supervisionInterval(), clock);
+    DatabaseSupervisor databaseSupervisor(DatabaseServer server, Clock clock) {
+        return new DatabaseSupervisor(server.embedded(), settings.supervisionInterval(), clock);
     }
 
     @Bean
@@ -51,8 +50,17 @@ class DatabaseConfiguration {
     }
 
     @Bean
+    FailFastDataSource.Reachability databaseReachability(DatabaseSupervisor supervisor) {
+        return new FailFastDataSource.Reachability(supervisor);
+    }
+
+    @Bean
     @Primary
-    HikariDataSource dataSource(DatabaseServer server) {
+    DataSource dataSource(DatabaseServer server, FailFastDataSource.Reachability reachability) {
+        return new FailFastDataSource(applicationPool(server), reachability);
+    }
+
+    private HikariDataSource applicationPool(DatabaseServer server) {
         HikariDataSource ds = new HikariDataSource();
         ds.setPoolName("recourse");
         ds.setMaximumPoolSize(settings.poolSize());
@@ -71,7 +79,11 @@ class DatabaseConfiguration {
 
     @Bean
     @FlywayDataSource
-    DataSource migrationDataSource(DatabaseServer server) {
+    DataSource migrationDataSource(DatabaseServer server, FailFastDataSource.Reachability reachability) {
+        return new FailFastDataSource(migrationPool(server), reachability);
+    }
+
+    private HikariDataSource migrationPool(DatabaseServer server) {
         HikariDataSource ds = new HikariDataSource();
         ds.setPoolName("recourse-migration");
         ds.setMaximumPoolSize(2);

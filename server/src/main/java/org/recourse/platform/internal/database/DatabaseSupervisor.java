@@ -3,13 +3,14 @@ package org.recourse.platform.internal.database;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.TaskScheduler;
 
 /**
  * Keeps the embedded PostgreSQL running: every {@code supervisionInterval} it looks whether the
@@ -19,9 +20,10 @@ import org.springframework.scheduling.TaskScheduler;
  * time up to half a minute. Meanwhile requests that need the database fail within the pool's
  * connection timeout and are answered 503 with Retry-After, and health says DOWN.
  *
- * <p>An external server has no process here to watch: the pool reconnects on its own when it is
- * back. Stops before the data sources close (it is the last lifecycle phase to start), so a
- * server being shut down is never restarted.
+ * <p>The look runs on a thread of its own, not the shared task scheduler's, whose scheduled jobs
+ * are the first to wait for the database once it is gone. An external server has no process here
+ * to watch: the pool reconnects on its own when it is back. Stops after everything else (the
+ * data sources close later still), so a server being shut down is never restarted.
  */
 final class DatabaseSupervisor implements SmartLifecycle {
 
@@ -29,19 +31,17 @@ final class DatabaseSupervisor implements SmartLifecycle {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final EmbeddedPostgres embedded;
-    private final TaskScheduler scheduler;
     private final Duration interval;
     private final Clock clock;
     private final AtomicBoolean restarting = new AtomicBoolean();
     private volatile boolean available = true;
-    private volatile ScheduledFuture<?> checks;
+    private volatile ScheduledExecutorService checks;
     /** Guarded by {@link #restarting}. */
     private Instant nextAttempt = Instant.MIN;
     private Duration backoff;
 
-    DatabaseSupervisor(EmbeddedPostgres embedded, TaskScheduler scheduler, Duration interval, Clock clock) {
+    DatabaseSupervisor(EmbeddedPostgres embedded, Duration interval, Clock clock) {
         this.embedded = embedded;
-        this.scheduler = scheduler;
         this.interval = interval;
         this.clock = clock;
         this.backoff = interval;
@@ -106,14 +106,17 @@ final class DatabaseSupervisor implements SmartLifecycle {
         if (embedded == null) {
             return;
         }
-        checks = scheduler.scheduleWithFixedDelay(this::check, interval);
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("postgres-supervisor").daemon().factory());
+        executor.scheduleWithFixedDelay(this::check, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        checks = executor;
     }
 
     @Override
     public void stop() {
-        ScheduledFuture<?> running = checks;
+        ScheduledExecutorService running = checks;
         if (running != null) {
-            running.cancel(false);
+            running.shutdownNow();
         }
         checks = null;
     }
