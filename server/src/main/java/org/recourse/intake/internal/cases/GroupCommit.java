@@ -57,16 +57,29 @@ public class GroupCommit implements SmartLifecycle {
 
     private static final class Pending {
         final Submission submission;
+        final long deadlineNanos;
         final CompletableFuture<Optional<Submitted>> outcome = new CompletableFuture<>();
         final AtomicInteger state = new AtomicInteger(QUEUED);
 
-        Pending(Submission submission) {
+        Pending(Submission submission, long deadlineNanos) {
             this.submission = submission;
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        /** A writer takes it, unless its caller has withdrawn it or its time is up (then it is refused). */
+        boolean take(long now) {
+            if (now - deadlineNanos > 0) {
+                if (state.compareAndSet(QUEUED, WITHDRAWN)) {
+                    outcome.completeExceptionally(new Busy());
+                }
+                return false;
+            }
+            return state.compareAndSet(QUEUED, TAKEN);
         }
     }
 
     /** Wakes a writer to end its loop. */
-    private static final Pending STOP = new Pending(null);
+    private static final Pending STOP = new Pending(null, 0);
 
     private final SubmittingReport submitting;
     private final TransactionTemplate transactions;
@@ -100,7 +113,7 @@ public class GroupCommit implements SmartLifecycle {
             // Before start-up finished or while shutting down: write it on this thread.
             return write(List.of(submission)).getFirst();
         }
-        Pending pending = new Pending(submission);
+        Pending pending = new Pending(submission, deadlineNanos);
         queue.add(pending);
         try {
             try {
@@ -134,13 +147,14 @@ public class GroupCommit implements SmartLifecycle {
             try {
                 drained.add(queue.take());
                 queue.drainTo(drained, maxBatch - 1);
+                long now = System.nanoTime();
                 for (Pending pending : drained) {
                     if (pending == STOP) {
                         if (stopping) {
                             queue.add(STOP); // another writer's
                         }
                         stopping = true;
-                    } else if (pending.state.compareAndSet(QUEUED, TAKEN)) {
+                    } else if (pending.take(now)) {
                         batch.add(pending);
                     }
                 }
@@ -204,7 +218,8 @@ public class GroupCommit implements SmartLifecycle {
         // Whatever slipped in while the writers were finishing: one transaction, then answered.
         List<Pending> left = new ArrayList<>();
         queue.drainTo(left);
-        left.removeIf(pending -> pending == STOP || !pending.state.compareAndSet(QUEUED, TAKEN));
+        long now = System.nanoTime();
+        left.removeIf(pending -> pending == STOP || !pending.take(now));
         if (!left.isEmpty()) {
             commit(left);
         }
