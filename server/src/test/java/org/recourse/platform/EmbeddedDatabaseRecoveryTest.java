@@ -44,6 +44,7 @@ class EmbeddedDatabaseRecoveryTest {
             HttpResponse<String> confirmed = server.submitReport(key, before);
             assertThat(confirmed.statusCode()).isEqualTo(201);
             String beforeCase = caseNumber(confirmed);
+            assertThat(server.get("/melden", "nl").statusCode()).as("the form, served before the crash").isEqualTo(200);
 
             try (ServerSocket port = killPostgresAndTakeItsPort()) {
                 long start = System.nanoTime();

@@ -56,18 +56,35 @@ public final class EmbeddedPostgres {
     /** The postmaster this process last saw running this data directory. */
     private volatile Postmaster postmaster;
 
-    /** A postmaster process, told apart from a later process that reuses its id by its start time. */
+    /**
+     * A postmaster process, told apart from a later process that reuses its id by its start time.
+     * A killed postmaster whose parent (often the init process) has not yet collected it stays in
+     * the process table as a zombie; it counts as dead.
+     */
     private record Postmaster(long pid, java.time.Instant started) {
 
         static Optional<Postmaster> of(long pid) {
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+            return ProcessHandle.of(pid).filter(handle -> running(handle))
                     .map(handle -> new Postmaster(pid, handle.info().startInstant().orElse(null)));
         }
 
         boolean alive() {
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+            return ProcessHandle.of(pid).filter(handle -> running(handle))
                     .filter(handle -> started == null || handle.info().startInstant().map(started::equals).orElse(true))
                     .isPresent();
+        }
+
+        private static boolean running(ProcessHandle handle) {
+            if (!handle.isAlive()) {
+                return false;
+            }
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(handle.pid()), "stat"));
+                char state = stat.charAt(stat.lastIndexOf(')') + 2);
+                return state != 'Z' && state != 'X';
+            } catch (IOException | RuntimeException noProcFs) {
+                return true;
+            }
         }
     }
 
