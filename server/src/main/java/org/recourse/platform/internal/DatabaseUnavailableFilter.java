@@ -69,7 +69,7 @@ final class DatabaseUnavailableFilter extends OncePerRequestFilter {
         Locale locale = locales.resolveLocale(request);
         String title = messages.getMessage("platform.error.title.503", null, locale);
         String detail = messages.getMessage("platform.error.503", null, locale);
-        if (ErrorHandling.wantsJson(request)) {
+        if (ErrorResponses.wantsJson(request)) {
             Map<String, Object> problem = new LinkedHashMap<>();
             problem.put("type", "about:blank");
             problem.put("title", title);
