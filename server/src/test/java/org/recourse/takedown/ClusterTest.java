@@ -22,7 +22,7 @@ import org.recourse.evidence.internal.fetch.AddressPolicy;
 import org.recourse.evidence.internal.fetch.LoopbackTestServers;
 import org.recourse.evidence.internal.fetch.TestWebsite;
 import org.recourse.intake.ReportedItem;
-import org.recourse.takedown.internal.outbox.SendingNotices;
+import org.recourse.platform.Outbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,7 +36,7 @@ import org.springframework.context.annotation.Bean;
 class ClusterTest extends TakedownIntegrationTest {
 
     @Autowired
-    SendingNotices sending;
+    Outbox outbox;
 
     /**
      * The test-only policies for the second node: loopback websites allowed, DNS from the table.
@@ -144,7 +144,7 @@ class ClusterTest extends TakedownIntegrationTest {
         for (int i = 0; i < count; i++) {
             urls.add("https://kill.example/" + prefix + i);
         }
-        Thread killed = Thread.ofVirtual().unstarted(() -> AuditActor.runAs("system:test-sender", sending::sendWaiting));
+        Thread killed = Thread.ofVirtual().unstarted(() -> AuditActor.runAs("system:test-sender", outbox::deliverDue));
         queueNotices(prefix, count, urls);
         await("the first notices are out", Duration.ofSeconds(30), () -> !notices(prefix).isEmpty());
         killed.start();

@@ -83,8 +83,8 @@ public abstract class TakedownIntegrationTest {
         properties.put("recourse.takedown.notices.first-within", "30m");
         properties.put("recourse.takedown.notices.renotice-after", "24h");
         properties.put("recourse.takedown.notices.plan-interval", "1s");
-        properties.put("recourse.takedown.notices.send-interval", "300ms");
-        properties.put("recourse.takedown.notices.send-lease", "3s");
+        properties.put("recourse.outbox.interval", "300ms");
+        properties.put("recourse.outbox.lease", "3s");
         properties.put("recourse.takedown.monitoring.min-interval", "1s");
         properties.put("recourse.takedown.monitoring.max-interval", "2s");
         properties.put("recourse.takedown.monitoring.miss-spacing", "1s");

@@ -15,6 +15,8 @@ import org.recourse.audit.AuditTrail;
 import org.recourse.directory.Directory;
 import org.recourse.directory.Hosting;
 import org.recourse.directory.Organisation;
+import org.recourse.platform.Outbox;
+import org.recourse.platform.OutboxTopic;
 import org.recourse.takedown.internal.TakedownSettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -32,6 +34,8 @@ public class PlanningNotices {
 
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final SecureRandom random = new SecureRandom();
+    /** The outbox topic notices are sent under (the sender is the outbox package's SendingNotices). */
+    public static final OutboxTopic NOTICE_TOPIC = new OutboxTopic("takedown.notice");
 
     private final JdbcClient jdbc;
     private final Directory directory;
@@ -42,10 +46,12 @@ public class PlanningNotices {
     private final Hosting hosting;
     private final TakedownSettings settings;
     private final AuditTrail audit;
+    private final Outbox outbox;
     private final Clock clock;
 
     PlanningNotices(JdbcClient jdbc, Directory directory, NoticeTemplates templates, NoticeContents contents,
-                    NoticeRenderer renderer, HosterCheck hosterCheck, Hosting hosting, TakedownSettings settings, AuditTrail audit, Clock clock) {
+                    NoticeRenderer renderer, HosterCheck hosterCheck, Hosting hosting, TakedownSettings settings, AuditTrail audit,
+                    Outbox outbox, Clock clock) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.templates = templates;
@@ -55,6 +61,7 @@ public class PlanningNotices {
         this.hosting = hosting;
         this.settings = settings;
         this.audit = audit;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -147,6 +154,9 @@ public class PlanningNotices {
         }
         jdbc.sql("update takedown_item set status = 'notified', last_notified_at = ? where id = any(?)")
                 .params(Timestamp.from(now), itemIds.toArray(UUID[]::new)).update();
+        if (!"manual".equals(channel)) {
+            outbox.enqueue(NOTICE_TOPIC, id, now);
+        }
         audit.record("takedown.notice-queued", "takedown_notice", id.toString(),
                 "recipient=" + recipientKey + " kind=" + kind + " channel=" + channel + " items=" + itemIds.size());
         return Optional.of(id);

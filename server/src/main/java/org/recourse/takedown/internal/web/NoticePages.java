@@ -99,14 +99,15 @@ class NoticePages {
     /** The manual channel: the analyst filled in the platform's web form and records its reference. */
     @PostMapping("/notices/{id}/submitted")
     @Transactional
-    String recordSubmission(@PathVariable UUID id, @RequestParam(defaultValue = "") String reference, RedirectAttributes redirect) {
+    String recordSubmission(@PathVariable UUID id, @RequestParam(defaultValue = "") String reference, Principal principal,
+                            RedirectAttributes redirect) {
         clock.notice(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         String value = reference.strip();
         if (value.isEmpty() || value.length() > 200) {
             redirect.addFlashAttribute("error", "takedown.manual.invalid");
             return "redirect:/staff/takedown/notices/" + id + "#submitted";
         }
-        if (!sending.markSent(id, value, time.instant())) {
+        if (!sending.markSent(id, value, time.instant(), principal.getName())) {
             throw new ResponseStatusException(HttpStatus.CONFLICT);
         }
         redirect.addFlashAttribute("done", "takedown.manual.recorded");
