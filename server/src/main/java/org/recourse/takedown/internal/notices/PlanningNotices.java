@@ -110,7 +110,7 @@ public class PlanningNotices {
         return byRecipient;
     }
 
-    private Optional<UUID> create(String recipientKey, String kind, List<Map<String, Object>> rows, Instant now) {
+    Optional<UUID> create(String recipientKey, String kind, List<Map<String, Object>> rows, Instant now) {
         List<UUID> itemIds = new ArrayList<>();
         for (Map<String, Object> row : rows) {
             UUID itemId = (UUID) row.get("id");

@@ -22,6 +22,7 @@ import org.recourse.takedown.internal.notices.NoticeContent;
 import org.recourse.takedown.internal.notices.NoticeContents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Sends notices through the platform outbox (topic {@link #TOPIC}): the outbox claims a queued
@@ -108,6 +109,12 @@ public class SendingNotices implements OutboxSender {
                 audit.record("takedown.notice-delivery-failed", "takedown_notice", noticeId.toString(), reason);
             }
         });
+    }
+
+    /** An analyst submitted a web-form notice by hand and records the platform's reference. */
+    @Transactional
+    public boolean recordWebFormSubmission(UUID noticeId, String reference, String analyst) {
+        return markSent(noticeId, reference, clock.instant(), analyst);
     }
 
     /**
