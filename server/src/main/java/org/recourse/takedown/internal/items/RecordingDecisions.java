@@ -24,12 +24,14 @@ class RecordingDecisions {
     private final JdbcClient jdbc;
     private final Recipients recipients;
     private final AuditTrail audit;
+    private final CaseProgress progress;
     private final Clock clock;
 
-    RecordingDecisions(JdbcClient jdbc, Recipients recipients, AuditTrail audit, Clock clock) {
+    RecordingDecisions(JdbcClient jdbc, Recipients recipients, AuditTrail audit, CaseProgress progress, Clock clock) {
         this.jdbc = jdbc;
         this.recipients = recipients;
         this.audit = audit;
+        this.progress = progress;
         this.clock = clock;
     }
 
@@ -63,6 +65,7 @@ class RecordingDecisions {
                         "case=" + decision.caseId() + " recipient=" + (recipient == null ? "none" : recipient.key()));
             }
         }
+        progress.decisionTaken(decision.caseId());
     }
 
     static String hostOf(String url) {

@@ -12,12 +12,11 @@ import java.util.stream.Collectors;
 
 import org.recourse.audit.AuditActor;
 import org.recourse.audit.AuditTrail;
-import org.recourse.intake.CaseStatus;
-import org.recourse.intake.Cases;
 import org.recourse.platform.OutboxSender;
 import org.recourse.platform.OutboxTopic;
 import org.recourse.takedown.internal.TakedownNode;
 import org.recourse.takedown.internal.TakedownSettings;
+import org.recourse.takedown.internal.items.CaseProgress;
 import org.recourse.takedown.internal.notices.NoticeContent;
 import org.recourse.takedown.internal.notices.NoticeContents;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,18 +36,18 @@ public class SendingNotices implements OutboxSender {
     private final JdbcClient jdbc;
     private final Map<String, NoticeChannel> channels;
     private final NoticeContents contents;
-    private final Cases cases;
+    private final CaseProgress progress;
     private final AuditTrail audit;
     private final TakedownSettings settings;
     private final TakedownNode node;
     private final Clock clock;
 
-    SendingNotices(JdbcClient jdbc, List<NoticeChannel> channels, NoticeContents contents, Cases cases, AuditTrail audit,
+    SendingNotices(JdbcClient jdbc, List<NoticeChannel> channels, NoticeContents contents, CaseProgress progress, AuditTrail audit,
                    TakedownSettings settings, TakedownNode node, Clock clock) {
         this.jdbc = jdbc;
         this.channels = channels.stream().collect(Collectors.toMap(NoticeChannel::code, Function.identity()));
         this.contents = contents;
-        this.cases = cases;
+        this.progress = progress;
         this.audit = audit;
         this.settings = settings;
         this.node = node;
@@ -146,7 +145,7 @@ public class SendingNotices implements OutboxSender {
         jdbc.sql("""
                         select distinct i.case_id from takedown_item i join takedown_notice_item n on n.item_id = i.id
                         where n.notice_id = ?""").param(noticeId).query(UUID.class).list()
-                .forEach(caseId -> cases.progress(caseId, CaseStatus.NOTICES_SENT));
+                .forEach(progress::noticeSent);
         return true;
     }
 }
