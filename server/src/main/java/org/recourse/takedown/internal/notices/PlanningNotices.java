@@ -135,6 +135,16 @@ public class PlanningNotices {
                     .param(itemIds.toArray(UUID[]::new)).update();
             return Optional.empty();
         }
+        return Optional.of(queue(recipient, channel, addressFor(recipient, channel), kind, itemIds, now));
+    }
+
+    /**
+     * Makes one notice for {@code itemIds} to {@code recipient} over {@code channel} ({@code email},
+     * {@code xarf}, {@code api}, or {@code manual} for a web form an analyst fills in) and queues it
+     * in the outbox; a web-form notice waits for the analyst instead. Its items count as notified.
+     */
+    public UUID queue(Organisation recipient, String channel, String address, String kind, List<UUID> itemIds, Instant now) {
+        String recipientKey = recipient.key();
         String language = recipient.languages().contains("nl") ? "nl" : "en";
         UUID id = UUID.randomUUID();
         String reference = newReference();
@@ -144,7 +154,7 @@ public class PlanningNotices {
                         insert into takedown_notice (id, reference, recipient_key, recipient_name, channel, address, language, kind,
                             trusted_flagger, subject, body, message_id, status, created_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, reference, recipientKey, recipient.name(), channel, addressFor(recipient, channel), language, kind,
+                .params(id, reference, recipientKey, recipient.name(), channel, address, language, kind,
                         recipient.trustedFlagger(), text.subject(), text.body(),
                         "<" + reference.toLowerCase(java.util.Locale.ROOT) + "." + id + "@" + settings.notifier().messageIdDomain() + ">",
                         "manual".equals(channel) ? "awaiting_manual" : "queued", Timestamp.from(now))
@@ -159,7 +169,7 @@ public class PlanningNotices {
         }
         audit.record("takedown.notice-queued", "takedown_notice", id.toString(),
                 "recipient=" + recipientKey + " kind=" + kind + " channel=" + channel + " items=" + itemIds.size());
-        return Optional.of(id);
+        return id;
     }
 
     /**
