@@ -94,8 +94,19 @@ public class PlanningNotices {
         return created;
     }
 
-    /** Items that waited for an analyst to confirm their hoster go ahead once it is confirmed. */
+    /**
+     * Items that waited for an analyst to confirm their hoster go ahead once it is confirmed, and
+     * items whose recipient had no known channel once the directory records one.
+     */
     private void releaseConfirmed() {
+        List<String> withoutChannel = jdbc.sql("select distinct recipient_key from takedown_item where status = 'unrouted' "
+                + "and recipient_source <> 'hosting' and recipient_key is not null").query(String.class).list();
+        List<String> nowKnown = withoutChannel.stream()
+                .filter(key -> directory.findByKey(key).map(Organisation::noticeChannelKnown).orElse(false)).toList();
+        if (!nowKnown.isEmpty()) {
+            jdbc.sql("update takedown_item set status = 'pending' where status = 'unrouted' and recipient_source <> 'hosting' "
+                    + "and recipient_key = any(?)").param(nowKnown.toArray(String[]::new)).update();
+        }
         List<String> waiting = jdbc.sql("select distinct recipient_key from takedown_item where status = 'unrouted' "
                 + "and recipient_source = 'hosting' and recipient_key is not null").query(String.class).list();
         if (!waiting.isEmpty()) {

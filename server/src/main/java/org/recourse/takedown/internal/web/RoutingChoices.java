@@ -27,7 +27,8 @@ class RoutingChoices {
     record Choice(String key, String name, List<Channel> channels) {
     }
 
-    record Page(RoutingByHand.Stalled item, String caseNumber, String recipientName, List<Choice> organisations) {
+    /** @param recipient the organisation the item was routed to, if any (e.g. one whose channel is unknown) */
+    record Page(RoutingByHand.Stalled item, String caseNumber, Organisation recipient, List<Choice> organisations) {
 
         public boolean routable() {
             return RoutingByHand.routable(item.status());
@@ -68,8 +69,7 @@ class RoutingChoices {
             }
             choices.add(new Choice(organisation.key(), organisation.name(), channels));
         }
-        String recipient = item.get().recipientKey() == null ? null
-                : directory.findByKey(item.get().recipientKey()).map(Organisation::name).orElse(item.get().recipientKey());
+        Organisation recipient = item.get().recipientKey() == null ? null : directory.findByKey(item.get().recipientKey()).orElse(null);
         audit.record("takedown.item-viewed", "takedown_item", itemId.toString(), "routing page");
         return Optional.of(new Page(item.get(), cases.find(item.get().caseId()).map(CaseView::caseNumber).orElse(null), recipient,
                 choices));

@@ -22,12 +22,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/staff/takedown/items/{id}")
-class RoutingPages {
+class ManualRoutingPages {
 
     private final RoutingChoices choices;
     private final RoutingByHand routing;
 
-    RoutingPages(RoutingChoices choices, RoutingByHand routing) {
+    ManualRoutingPages(RoutingChoices choices, RoutingByHand routing) {
         this.choices = choices;
         this.routing = routing;
     }
