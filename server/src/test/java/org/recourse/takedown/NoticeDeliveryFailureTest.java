@@ -143,6 +143,23 @@ class NoticeDeliveryFailureTest extends TakedownIntegrationTest {
                 .doesNotContain(jdbc.sql("select reference from takedown_notice where id = ?").param(notice).query(String.class).single());
     }
 
+    @Test
+    void aPlatformApiThatRefusesIsToldInItsOwnWords() {
+        String path = "/notices/" + UUID.randomUUID();
+        PLATFORM_API.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(path)).willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)
+                        .withHeader("Content-Type", "text/plain").withBody("Notice intake closed for maintenance until 14:00 UTC")));
+        String platform = recipient("Busy Platform", false, null, PLATFORM_API.baseUrl() + path, null, "en");
+        UUID caseId = report("https://busy.example/" + UUID.randomUUID());
+        decide(caseId, cases.items(caseId).getFirst(), platform, false, longAgo());
+        await("the first attempt fails", Duration.ofSeconds(30), () -> jdbc.sql(
+                "select count(*) from takedown_notice where recipient_key = ?").param(platform).query(Long.class).single() == 1
+                && settledAfter(notice(platform), 1));
+        assertThat(delivery(notice(platform)).lastError())
+                .isEqualTo("HTTP 503 Service Unavailable: Notice intake closed for maintenance until 14:00 UTC");
+    }
+
     UUID notice(String recipient) {
         return jdbc.sql("select id from takedown_notice where recipient_key = ?").param(recipient).query(UUID.class).single();
     }

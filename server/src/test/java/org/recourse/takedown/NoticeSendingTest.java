@@ -176,4 +176,39 @@ class NoticeSendingTest extends TakedownIntegrationTest {
                 .isEqualTo("WEB-4711");
         assertThat(cases.find(caseId).orElseThrow().status()).isEqualTo(CaseStatus.NOTICES_SENT);
     }
+
+    @Test
+    void anAnalystSendsAWaitingNoticeNowAndTheCasePageSaysWhenItWouldHaveGone() {
+        String address = "early-" + UUID.randomUUID() + "@host.test";
+        String hoster = recipient("Early Host", false, address, null, null, "en");
+        UUID caseId = report("https://early.example/" + UUID.randomUUID());
+        ReportedItem item = cases.items(caseId).getFirst();
+        Instant decidedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        decide(caseId, item, hoster, false, decidedAt);
+        await("the item waits for its notice", Duration.ofSeconds(10), () -> jdbc.sql(
+                "select count(*) from takedown_item where reported_item_id = ? and status = 'pending'").param(item.id())
+                .query(Long.class).single() == 1);
+        UUID itemId = jdbc.sql("select id from takedown_item where reported_item_id = ?").param(item.id()).query(UUID.class).single();
+
+        org.recourse.support.StaffHttp analyst = new org.recourse.support.StaffHttp(port);
+        analyst.get("/report");
+        analyst.signIn(new org.recourse.support.TestStaff(jdbc).create(org.recourse.accounts.StaffRole.ANALYST));
+        String goesAt = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(decidedAt.plus(Duration.ofMinutes(30)).atZone(java.time.ZoneId.of("Europe/Amsterdam")));
+        org.jsoup.nodes.Document casePage = analyst.get("/staff/takedown/cases/" + caseId).document();
+        assertThat(casePage.selectFirst("#items .goes-at").text()).isEqualTo("– goes at " + goesAt);
+
+        org.recourse.support.StaffHttp.Page sent = analyst.postForm("/staff/takedown/items/" + itemId + "/send-now", Map.of());
+        assertThat(sent.location()).contains("/staff/takedown/notices/");
+        await("the notice is mailed without waiting for the grouping delay", Duration.ofSeconds(30), () -> mailTo(address).size() == 1);
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'takedown.notice-sent-early' and object_id = ?")
+                .param(sent.location().substring(sent.location().lastIndexOf('/') + 1)).query(Long.class).single()).isEqualTo(1);
+
+        org.recourse.support.StaffHttp.Page again = analyst.postForm("/staff/takedown/items/" + itemId + "/send-now", Map.of());
+        assertThat(again.redirectsTo("/staff/takedown/cases/" + caseId)).isTrue();
+        assertThat(analyst.get("/staff/takedown/cases/" + caseId).document().select("[role=alert]").text())
+                .startsWith("This item no longer waits for a notice");
+        planAndSendDue();
+        assertThat(mailTo(address)).hasSize(1);
+    }
 }
