@@ -72,8 +72,10 @@ class TakedownAttention implements NeedsAttention {
                         return new AttentionItem("takedown.attention.no-recipient", List.of(host), caseId,
                                 "takedown.attention.action.route", route, since);
                     }
-                    String name = directory.findByKey(key).map(Organisation::name).orElse(key);
-                    if ("hosting".equals(rs.getString("recipient_source"))) {
+                    java.util.Optional<Organisation> organisation = directory.findByKey(key);
+                    String name = organisation.map(Organisation::name).orElse(key);
+                    boolean channel = organisation.map(Organisation::noticeChannelKnown).orElse(false);
+                    if (channel && "hosting".equals(rs.getString("recipient_source"))) {
                         return new AttentionItem("takedown.attention.confirm-hoster", List.of(name, host), caseId,
                                 "takedown.attention.action.confirm", "/staff/directory/hosting", since);
                     }
