@@ -6,12 +6,16 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.recourse.support.TestClockConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * An integration test against the whole application on a random port, backed by the real
  * embedded PostgreSQL that all tests of the JVM share (started fresh once per JVM). Tests must
- * use unique names and values: the database is shared.
+ * use unique names and values: the database is shared. The application's clock is a
+ * {@link org.recourse.support.MutableClock}: it follows the system clock until a test moves it
+ * (and resets it when done).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,5 +28,6 @@ import org.springframework.boot.test.context.SpringBootTest;
         // A sender whose domain passes strict e-mail checks (X-ARF validates it); .invalid would not.
         "recourse.takedown.notifier.email=notices@hotline.example.org"
 })
+@Import(TestClockConfiguration.class)
 public @interface RecourseTest {
 }

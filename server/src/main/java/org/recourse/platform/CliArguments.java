@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@code --name value} pairs (a name may repeat) and positional words, as commands take them. */
 public final class CliArguments {
@@ -52,5 +53,13 @@ public final class CliArguments {
 
     public List<String> positional() {
         return positional;
+    }
+
+    /** The words a command does not take: options not in {@code known} (as {@code --name}), then positional words. */
+    public List<String> unknown(Set<String> known) {
+        List<String> unknown = new ArrayList<>();
+        options.keySet().stream().filter(name -> !known.contains(name)).forEach(name -> unknown.add("--" + name));
+        unknown.addAll(positional);
+        return unknown;
     }
 }

@@ -3,6 +3,7 @@ package org.recourse.accounts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -71,22 +72,39 @@ class SignInTest {
     }
 
     @Test
-    void repeatedWrongPasswordsLockTheAccountWithAClearMessage() {
+    void everyFailedSignInGetsTheSameAnswerSoNamesCannotBeTold() {
         TestStaff.Account analyst = new TestStaff(jdbc).create(StaffRole.ANALYST);
-        StaffHttp http = new StaffHttp(port);
-        for (int i = 1; i < 5; i++) {
+        StaffHttp http = new StaffHttp(port, "127.0.0.6");
+        for (int i = 1; i <= 5; i++) {
             assertThat(http.signInWithPassword(analyst.username(), "wrong password " + i).redirectsTo("/login?error")).isTrue();
         }
-        assertThat(http.signInWithPassword(analyst.username(), "wrong password 5").redirectsTo("/login?locked")).isTrue();
-
         StaffHttp.Page rightButLocked = http.signInWithPassword(analyst.username(), analyst.password());
-        assertThat(rightButLocked.redirectsTo("/login?locked")).isTrue();
-        Document page = http.get("/login?locked").document();
-        assertThat(page.select("#login-locked").text()).contains("tijdelijk geblokkeerd").contains("15 minuten");
-        StaffHttp english = new StaffHttp(port);
-        english.get("/login?lang=en");
-        assertThat(english.get("/login?locked").document().select("#login-locked").text())
-                .contains("temporarily locked");
+        StaffHttp.Page unknown = http.signInWithPassword("nobody-" + UUID.randomUUID().toString().substring(0, 8), "wrong password");
+
+        assertThat(rightButLocked.redirectsTo("/login?error")).as("a locked account answers like any failure").isTrue();
+        assertThat(unknown.redirectsTo("/login?error")).isTrue();
+        assertThat(unknown.location()).isEqualTo(rightButLocked.location());
+        Document page = http.get("/login?error").document();
+        assertThat(page.select("#login-error").text()).contains("Inloggen is niet gelukt", "een beheerder kan dat opheffen");
+        assertThat(page.select("#login-locked")).isEmpty();
+    }
+
+    @Test
+    void oneAddressTryingManyNamesIsHeldBackWhileOthersSignIn() {
+        StaffHttp sprayer = new StaffHttp(port, "127.0.0.7");
+        for (int i = 0; i < 20; i++) {
+            sprayer.signInWithPassword("guess-" + i + "-" + UUID.randomUUID().toString().substring(0, 6), "Summer2026!!");
+        }
+        TestStaff.Account analyst = new TestStaff(jdbc).create(StaffRole.ANALYST);
+        assertThat(sprayer.signInWithPassword(analyst.username(), analyst.password()).redirectsTo("/login?error"))
+                .as("the 21st attempt from that address is refused, whatever the name").isTrue();
+        assertThat(jdbc.sql("select failed_attempts from staff_user where username = ?").param(analyst.username())
+                .query(Integer.class).single()).as("held back before the password check: nothing counts against the account")
+                .isZero();
+
+        StaffHttp colleague = new StaffHttp(port, "127.0.0.8");
+        assertThat(colleague.signInWithPassword(analyst.username(), analyst.password()).redirectsTo("/login/totp"))
+                .as("another address signs in").isTrue();
     }
 
     @Test

@@ -57,8 +57,12 @@ class DirectoryEditingTest {
         Document detail = http.get(path).document();
         assertThat(detail.select("dd").eachText()).contains("NL", "meldingen@" + key + ".example");
         assertThat(detail.text()).contains("E-mailadres verwerkt X-ARF-rapporten",
-                "XARF v4 kent alleen voor doxing een passend type (content/exposed_data)",
-                "andere vormen van geweld gaan als gewone melding, zonder X-ARF-bijlage");
+                "X-ARF alleen bij doxing; andere vormen krijgen een gewone melding.",
+                "XARF v4 kent alleen voor doxing een passend type (content/exposed_data)");
+        assertThat(http.get(path + "/edit").document().text()).contains("X-ARF alleen bij doxing: meldingen over doxing krijgen");
+        assertThat(http.get(path + "?lang=en").document().text()).contains("E-mail address processes X-ARF reports",
+                "X-ARF for doxing only; other forms get a plain notice.");
+        http.get(path + "?lang=nl");
         var history = detail.select("tr.history-entry");
         assertThat(history).hasSize(2);
         assertThat(history.get(0).text()).contains("2", coordinator.username(), "Land van vestiging",

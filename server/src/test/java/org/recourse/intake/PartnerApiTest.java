@@ -86,6 +86,33 @@ class PartnerApiTest {
     }
 
     @Test
+    void aNulCharacterOrAnOversizedBodyGetsAProblemAndNothingIsStored() throws Exception {
+        String key = createKey("Partner " + UUID.randomUUID());
+        String reference = "nul-" + UUID.randomUUID();
+        String withNul = report(reference).replace("\"reference\"", "\"description\": \"a\\u0000b\", \"reference\"");
+
+        HttpResponse<String> nul = post(key, withNul, null);
+        assertThat(nul.statusCode()).isEqualTo(400);
+        assertThat(nul.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+        assertThat(json.readTree(nul.body()).get("field").asString()).isEqualTo("description");
+        assertThat(json.readTree(nul.body()).get("detail").asString()).contains("description", "NUL");
+
+        String huge = "{\"description\": \"" + "x".repeat(2_000_000) + "\"}";
+        HttpResponse<String> declared = post(key, huge, null);
+        assertThat(declared.statusCode()).isEqualTo(413);
+        assertThat(json.readTree(declared.body()).get("status").asInt()).isEqualTo(413);
+
+        HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/reports"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + key)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).as("a body without a declared length is cut off at the limit too").isEqualTo(413);
+        assertThat(jdbc.sql("select count(*) from reported_item where url = ?").param("https://api.example/" + reference)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void aValidKeyCreatesACaseThatItsOrganisationCanFollow() throws Exception {
         String organisation = "Partner " + UUID.randomUUID();
         String key = createKey(organisation);

@@ -3,6 +3,7 @@ package org.recourse.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,6 +32,9 @@ class ReportingEndToEndTest {
 
     @Autowired
     Cases cases;
+
+    @Autowired
+    org.recourse.support.MutableClock clock;
 
     @Autowired
     EvidenceVault vault;
@@ -80,6 +84,16 @@ class ReportingEndToEndTest {
         assertThat(elsewhere.getElementById("case-number")).as("another session never sees the secret").isNull();
         assertThat(elsewhere.getElementById("no-confirmation").text()).contains("is die ontvangen");
         assertThat(jdbc.sql("select count(*) from reported_item where url = ?").param(url).query(Long.class).single()).isEqualTo(1);
+
+        try {
+            clock.advance(Duration.ofMinutes(11));
+            Document later = http.get("/melden/ontvangen").document();
+            assertThat(later.getElementById("case-number").text()).isEqualTo(number);
+            assertThat(later.getElementById("secret")).as("the secret is gone from the session after 10 minutes").isNull();
+            assertThat(later.getElementById("secret-gone").text()).contains("gewist");
+        } finally {
+            clock.reset();
+        }
 
         String fresh = http.get("/melden").document().selectFirst("input[name=submission]").val();
         assertThat(fresh).isNotEqualTo(token);
@@ -250,24 +264,40 @@ class ReportingEndToEndTest {
     }
 
     @Test
-    void wrongSecretsAreThrottledPerCase() {
+    void wrongSecretsSlowDownTheGuessingAddressButNeverLockTheVictimOut() {
         StaffHttp http = new StaffHttp(port);
         Credentials credentials = submitMinimal(http, "https://throttle.example/" + UUID.randomUUID());
-        StaffHttp guesser = new StaffHttp(port);
-        guesser.get("/status");
-        for (int i = 0; i < 5; i++) {
-            StaffHttp.Page wrong = guesser.postForm("/status",
+        StaffHttp attacker = new StaffHttp(port, "127.0.0.3");
+        attacker.get("/status");
+        for (int i = 0; i < 4; i++) {
+            StaffHttp.Page wrong = attacker.postForm("/status",
                     Map.of("caseNumber", credentials.caseNumber(), "secret", "AAAA-BBBB-CCCC-DDDD-EEE" + i));
             assertThat(wrong.document().getElementById("sign-in-error").text()).contains("klopt niet");
         }
-        StaffHttp.Page blocked = guesser.postForm("/status",
+        StaffHttp.Page fifth = attacker.postForm("/status",
+                Map.of("caseNumber", credentials.caseNumber(), "secret", "AAAA-BBBB-CCCC-DDDD-EEEE"));
+        assertThat(fifth.status()).isEqualTo(429);
+        assertThat(fifth.document().getElementById("sign-in-error").text()).contains("te vaak", "over 30 seconden");
+        StaffHttp.Page stillBlocked = attacker.postForm("/status",
                 Map.of("caseNumber", credentials.caseNumber(), "secret", credentials.secret()));
-        assertThat(blocked.status()).isEqualTo(429);
-        assertThat(blocked.document().getElementById("sign-in-error").text()).contains("te vaak");
+        assertThat(stillBlocked.status()).as("even the right secret waits, from the guessing address").isEqualTo(429);
 
-        StaffHttp owner = new StaffHttp(port);
-        owner.get("/status");
-        assertThat(owner.postForm("/status", Map.of("caseNumber", credentials.caseNumber(), "secret", credentials.secret()))
-                .status()).isEqualTo(429);
+        StaffHttp victim = new StaffHttp(port, "127.0.0.4");
+        victim.get("/status");
+        assertThat(victim.postForm("/status", Map.of("caseNumber", credentials.caseNumber(), "secret", credentials.secret()))
+                .redirectsTo("/status/case")).as("another address signs in at once").isTrue();
+
+        try {
+            clock.advance(Duration.ofSeconds(30));
+            StaffHttp.Page sixth = attacker.postForm("/status",
+                    Map.of("caseNumber", credentials.caseNumber(), "secret", "AAAA-BBBB-CCCC-DDDD-FFFF"));
+            assertThat(sixth.document().getElementById("sign-in-error").text()).as("each further guess waits twice as long")
+                    .contains("over 60 seconden");
+            clock.advance(Duration.ofSeconds(60));
+            assertThat(attacker.postForm("/status", Map.of("caseNumber", credentials.caseNumber(), "secret", credentials.secret()))
+                    .redirectsTo("/status/case")).as("after waiting, the right secret works from there too").isTrue();
+        } finally {
+            clock.reset();
+        }
     }
 }

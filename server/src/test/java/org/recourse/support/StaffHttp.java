@@ -31,12 +31,27 @@ public final class StaffHttp {
     private String csrf;
 
     public StaffHttp(int port) {
-        this.baseUrl = "http://localhost:" + port;
-        this.client = HttpClient.newBuilder()
+        this(port, null);
+    }
+
+    /**
+     * A client whose requests come from {@code fromAddress} (a loopback address such as
+     * {@code 127.0.0.2}), so per-address limits can be tested with several clients.
+     */
+    public StaffHttp(int port, String fromAddress) {
+        this.baseUrl = "http://" + (fromAddress == null ? "localhost" : "127.0.0.1") + ":" + port;
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
+                .connectTimeout(Duration.ofSeconds(10));
+        if (fromAddress != null) {
+            try {
+                builder.localAddress(java.net.InetAddress.getByName(fromAddress));
+            } catch (java.net.UnknownHostException e) {
+                throw new IllegalArgumentException(fromAddress, e);
+            }
+        }
+        this.client = builder.build();
     }
 
     public record Page(int status, String location, String body) {

@@ -50,13 +50,14 @@ class NoticeSampleCommandTest {
 
         assertThat(dutch.exit()).isZero();
         assertThat(run("--channel", "email").out()).isEqualTo(dutch.out());
-        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
-                new ByteArrayInputStream(english.out().getBytes(StandardCharsets.UTF_8)));
+        MimeMessage message = parse(english.out());
         assertThat(message.getMessageID()).startsWith("<td-sample0001.");
         assertThat(message.getSentDate().toInstant()).hasToString("2026-01-15T10:30:00Z");
         assertThat(message.getAllRecipients()[0].toString()).isEqualTo("notices@example.org");
         assertThat(message.getHeader("X-Recourse-Reference")).containsExactly("TD-SAMPLE0001");
-        assertThat(message.getSubject()).contains("TD-SAMPLE0001");
+        assertThat(message.getSubject()).isEqualTo("Notice of illegal content (DSA Art. 16) [TD-SAMPLE0001]");
+        assertThat(parse(dutch.out()).getSubject()).isEqualTo("Verwijderverzoek (DSA art. 16) [TD-SAMPLE0001]");
+        assertThat(((String) parse(dutch.out()).getContent())).contains("Geachte Example Hosting B.V.", "https://example.org/post/123");
         assertThat(((String) message.getContent()).replace("\r\n", "\n"))
                 .contains("https://example.org/post/123", "art. 285d Sr", "We declare in good faith");
         assertThat(dutch.out()).contains("Content-Language: nl");
@@ -79,6 +80,11 @@ class NoticeSampleCommandTest {
         assertThat(run().err()).contains("error: --channel: required");
         assertThat(run("--channel", "fax").err()).contains("error: --channel: 'fax' is not one of email, api, xarf");
         assertThat(run("--channel", "email", "--lang", "de").err()).contains("error: --lang: 'de' is not one of nl, en");
+        Output typo = run("--chanel", "xarf");
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(typo.out()).isEmpty();
+        assertThat(typo.err()).contains("error: '--chanel' is not an option of notice sample; it takes --channel");
+        assertThat(run("--channel", "api", "doxing").err()).contains("error: 'doxing' is not an option of notice sample");
         Output unknown = run("--channel", "api", "--form", "revenge\u0000");
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("error: --form: 'revenge?' is not a form of violence; known forms:", "doxing");
@@ -86,6 +92,10 @@ class NoticeSampleCommandTest {
         assertThat(inexpressible.exit()).isEqualTo(3);
         assertThat(inexpressible.out()).isEmpty();
         assertThat(inexpressible.err()).contains("XARF v4 has no type for 'deepfake'");
+    }
+
+    private static MimeMessage parse(String mail) throws Exception {
+        return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(mail.getBytes(StandardCharsets.UTF_8)));
     }
 
     private Output run(String... args) {

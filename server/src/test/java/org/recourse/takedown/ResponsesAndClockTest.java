@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.recourse.accounts.StaffRole;
 import org.recourse.intake.ReportedItem;
 import org.recourse.platform.CliCommand;
+import org.recourse.support.OpenApiSchemas;
 import org.recourse.support.StaffHttp;
 import org.recourse.support.TestStaff;
 import org.recourse.takedown.internal.responses.ReadingReplies;
@@ -112,6 +113,10 @@ class ResponsesAndClockTest extends TakedownIntegrationTest {
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(invalid.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(invalid.body()).contains("\"name\":\"decision\"");
+        String apiDocs = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(new OpenApiSchemas(apiDocs).violations("/components/schemas/InvalidNoticeResponseProblem",
+                tools.jackson.databind.json.JsonMapper.builder().build().readTree(invalid.body()))).as(invalid.body()).isEmpty();
 
         assertThat(callback((String) sent.notice().get("reference"), key, "{\"type\":\"acknowledgement\"}").statusCode()).isEqualTo(201);
         assertThat(callback(sent.id().toString(), key,

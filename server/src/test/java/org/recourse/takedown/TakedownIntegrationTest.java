@@ -25,8 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.recourse.support.MutableClock;
 import org.recourse.support.StaffHttp;
 import org.recourse.support.SwitchableSmtpServer;
-import org.recourse.support.TestClockConfiguration;
-import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
@@ -45,7 +43,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * more than 30 minutes ago are due for their first notice, online checks run a second apart.
  */
 @RecourseTest
-@Import(TestClockConfiguration.class)
 public abstract class TakedownIntegrationTest {
 
     public static final GreenMail MAIL = new GreenMail(new ServerSetup[] {

@@ -50,8 +50,12 @@ class SecurityConfiguration {
     @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain staffSecurity(HttpSecurity http, List<RouteRules> moduleRules,
                                       SecurityContextRepository contexts,
-                                      SignInHandlers handlers) throws Exception {
+                                      SignInHandlers handlers,
+                                      @org.springframework.beans.factory.annotation.Value("${server.servlet.session.cookie.secure:false}")
+                                      boolean secureCookies) throws Exception {
         http.securityContext(c -> c.securityContextRepository(contexts))
+                .csrf(csrf -> csrf.csrfTokenRepository(new PublicFormTokens(secureCookies)))
+                .requestCache(cache -> cache.requestCache(staffRequestsOnly()))
                 .authorizeHttpRequests(rules -> {
                     rules.requestMatchers("/login").permitAll();
                     rules.requestMatchers("/login/totp").hasAuthority(SignInSteps.TOTP);
@@ -61,6 +65,8 @@ class SecurityConfiguration {
                     moduleRules.forEach(r -> r.apply(rules));
                     rules.anyRequest().denyAll();
                 })
+                .addFilterBefore(new HeldBackSignIn(handlers),
+                        org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
                 .formLogin(form -> form
                         .loginPage("/login")
                         .successHandler(handlers::passwordAccepted)
@@ -78,6 +84,14 @@ class SecurityConfiguration {
                         .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), interest-cohort=()"))
                         .frameOptions(f -> f.deny()));
         return http.build();
+    }
+
+    /** Only a staff page asked for before signing in is remembered (in the session) to return to after. */
+    private static org.springframework.security.web.savedrequest.RequestCache staffRequestsOnly() {
+        var cache = new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
+        cache.setRequestMatcher(request -> request.getRequestURI().startsWith("/staff")
+                || request.getRequestURI().startsWith("/liaison"));
+        return cache;
     }
 
     /**

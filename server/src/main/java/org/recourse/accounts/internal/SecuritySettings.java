@@ -8,7 +8,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxFailedLogins wrong passwords or codes in a row before the account locks
  * @param lockoutDuration how long a locked account stays locked
  * @param totpIssuer      the name authenticator apps show next to the code
+ * @param maxFailuresPerAddress failed sign-ins from one address, whatever the names, before that
+ *                              address waits {@code lockoutDuration}
+ * @param maxFailuresInTotal    failed sign-ins from everywhere within {@code lockoutDuration}
+ *                              before every password sign-in waits a minute (spraying)
  */
 @ConfigurationProperties("recourse.security")
-record SecuritySettings(int maxFailedLogins, Duration lockoutDuration, String totpIssuer) {
+record SecuritySettings(int maxFailedLogins, Duration lockoutDuration, String totpIssuer, int maxFailuresPerAddress,
+                        int maxFailuresInTotal) {
 }

@@ -10,7 +10,8 @@ import org.recourse.audit.AuditActor;
 import org.recourse.audit.AuditTrail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.LockedException;
+import java.time.Duration;
+import org.recourse.platform.Throttle;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
@@ -26,9 +27,11 @@ class SignInHandlers {
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Throttle throttle;
 
     SignInHandlers(SignInSteps steps, StaffUserRepository users, SecuritySettings settings, AuditTrail audit,
-                   TransactionTemplate transactions, Clock clock) {
+                   TransactionTemplate transactions, Clock clock, Throttle throttle) {
+        this.throttle = throttle;
         this.steps = steps;
         this.users = users;
         this.settings = settings;
@@ -43,20 +46,30 @@ class SignInHandlers {
         response.sendRedirect(steps.afterPassword(principal, request, response));
     }
 
+    /**
+     * Every failed password step gets the same answer, whether the name exists, the password was
+     * wrong or the account is locked, so the sign-in page cannot be used to find real names. The
+     * failure counts against the account (if there is one), the address and the total.
+     */
     void signInFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        if (e instanceof LockedException) {
-            response.sendRedirect("/login?locked");
-            return;
-        }
         if (e instanceof BadCredentialsException) {
             String username = request.getParameter("username");
-            if (username != null && !username.isBlank() && recordFailure(username, "password")) {
-                response.sendRedirect("/login?locked");
-                return;
+            if (username != null && !username.isBlank()) {
+                recordFailure(username, "password");
             }
         }
+        throttle.hit(Throttle.STAFF_SIGN_IN_ADDRESS, throttle.addressSubject(request.getRemoteAddr()),
+                settings.maxFailuresPerAddress(), settings.lockoutDuration(), settings.lockoutDuration());
+        throttle.hit(Throttle.STAFF_SIGN_IN_ALL, "all", settings.maxFailuresInTotal(), settings.lockoutDuration(),
+                Duration.ofMinutes(1));
         response.sendRedirect("/login?error");
+    }
+
+    /** Whether password sign-in from this address is held back now (too many failures here or in total). */
+    boolean heldBack(HttpServletRequest request) {
+        return throttle.blocked(Throttle.STAFF_SIGN_IN_ADDRESS, throttle.addressSubject(request.getRemoteAddr()))
+                || throttle.blocked(Throttle.STAFF_SIGN_IN_ALL, "all");
     }
 
     /** Counts a wrong password or code against the account; true when that locked it. */
@@ -96,6 +109,9 @@ class SignInHandlers {
             response.sendRedirect("/login/totp/enrol");
         } else if (SignInSteps.holds(SignInSteps.PASSWORD_CHANGE)) {
             response.sendRedirect("/account/password");
+        } else if (e instanceof org.springframework.security.web.csrf.CsrfException) {
+            // The error page explains an expired or incomplete form rather than "no access".
+            response.sendError(HttpServletResponse.SC_FORBIDDEN, "platform.error.csrf");
         } else {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
         }

@@ -28,12 +28,6 @@ class Housekeeping {
                             .param(Timestamp.from(now.minus(settings.api().idempotencyRetention()))).update();
                     jdbc.sql("delete from intake_form_submission where created_at < ?")
                             .param(Timestamp.from(now.minus(Duration.ofDays(1)))).update();
-                    Duration longest = settings.form().window().compareTo(settings.status().failureWindow()) > 0
-                            ? settings.form().window() : settings.status().failureWindow();
-                    jdbc.sql("""
-                            delete from intake_throttle where window_started < ?
-                                and (blocked_until is null or blocked_until < ?)
-                            """).params(Timestamp.from(now.minus(longest)), Timestamp.from(now)).update();
                 });
     }
 }

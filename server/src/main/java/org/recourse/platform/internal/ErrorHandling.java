@@ -46,9 +46,11 @@ class ErrorHandling {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
     private final MessageSource messages;
+    private final ErrorResponses responses;
 
-    ErrorHandling(MessageSource messages) {
+    ErrorHandling(MessageSource messages, ErrorResponses responses) {
         this.messages = messages;
+        this.responses = responses;
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
@@ -70,6 +72,14 @@ class ErrorHandling {
             ServletRequestBindingException.class, HandlerMethodValidationException.class,
             MultipartException.class})
     Object badRequest(Exception e, HttpServletRequest request, Locale locale) {
+        if (RequestLimits.bodyTooLarge(e)) {
+            return respond(HttpStatus.CONTENT_TOO_LARGE, "platform.error.413-body", request, locale, Map.of());
+        }
+        var nul = ControlCharacters.inJson(e);
+        if (nul.isPresent()) {
+            return responses.respond(HttpStatus.BAD_REQUEST, "platform.error.control-character-json", request, locale,
+                    Map.of("field", nul.get()), nul.get());
+        }
         String key = e instanceof HttpMessageNotReadableException ? "platform.error.unreadable" : "platform.error.400";
         return respond(HttpStatus.BAD_REQUEST, key, request, locale, Map.of());
     }
@@ -123,31 +133,6 @@ class ErrorHandling {
 
     private Object respond(HttpStatusCode status, String key, HttpServletRequest request, Locale locale,
                            Map<String, Object> extra) {
-        String message = messages.getMessage(key, null,
-                messages.getMessage("platform.error.generic", null, locale), locale);
-        if (wantsJson(request)) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
-            problem.setTitle(messages.getMessage("platform.error.title." + status.value(), null,
-                    HttpStatus.valueOf(status.value()).getReasonPhrase(), locale));
-            extra.forEach(problem::setProperty);
-            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-        }
-        ModelAndView view = new ModelAndView("error");
-        view.setStatus(status);
-        view.addObject("status", status.value());
-        view.addObject("message", message);
-        extra.forEach(view::addObject);
-        return view;
-    }
-
-    static boolean wantsJson(HttpServletRequest request) {
-        if (request.getRequestURI().startsWith("/api/")) {
-            return true;
-        }
-        String accept = request.getHeader("Accept");
-        String contentType = request.getContentType();
-        return (accept != null && (accept.contains("application/json") || accept.contains("application/problem+json"))
-                && !accept.contains("text/html"))
-                || (contentType != null && contentType.contains("json"));
+        return responses.respond(status, key, request, locale, extra);
     }
 }

@@ -13,4 +13,30 @@ class PlatformConfiguration {
     Clock clock() {
         return Clock.systemUTC();
     }
+
+    /** Body limits, unparseable forms and control characters, before anything else reads the request. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<RequestLimits> requestLimits(
+            @org.springframework.beans.factory.annotation.Value("${recourse.api.max-body}") org.springframework.util.unit.DataSize apiMaxBody,
+            @org.springframework.beans.factory.annotation.Value("${server.tomcat.max-http-form-post-size}") org.springframework.util.unit.DataSize formMax) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new RequestLimits(apiMaxBody, formMax));
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 20);
+        registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST);
+        return registration;
+    }
+
+    /** Throttle counts are kept a day (the longest any limit remembers), then forgotten. */
+    @Bean
+    com.github.kagkarlsson.scheduler.task.helper.RecurringTask<Void> throttleHousekeeping(org.recourse.platform.Throttle throttle,
+                                                                                      Clock clock) {
+        return com.github.kagkarlsson.scheduler.task.helper.Tasks.recurring("throttle-housekeeping",
+                        com.github.kagkarlsson.scheduler.task.schedule.FixedDelay.of(java.time.Duration.ofHours(1)))
+                .execute((instance, context) -> throttle.forget(clock.instant().minus(java.time.Duration.ofDays(1))));
+    }
+
+    /** No JSON string may carry NUL or other control characters (see {@link ControlCharacters}). */
+    @Bean
+    tools.jackson.databind.JacksonModule controlCharacters() {
+        return ControlCharacters.jsonModule();
+    }
 }

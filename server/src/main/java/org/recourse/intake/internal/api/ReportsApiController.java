@@ -14,6 +14,7 @@ import java.util.Optional;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -72,6 +73,9 @@ class ReportsApiController {
             }
             """;
 
+    private static final String RETRY_AFTER = "Seconds to wait before trying again";
+    private static final String BUSY = "This server is handling as many API requests as it takes at once; try again after Retry-After";
+
     /** 201 body: the case number and where to follow it. */
     @Schema(name = "ReportAccepted")
     record Accepted(String caseNumber, String status, String statusUrl, Instant receivedAt, List<String> linkedCases) {
@@ -79,7 +83,20 @@ class ReportsApiController {
 
     @Schema(name = "ReportStatus")
     record Status(String caseNumber, String status, Instant receivedAt, List<Change> history) {
+        @Schema(name = "ReportStatusChange")
         record Change(String status, Instant at) {
+        }
+    }
+
+    /** 400 body: problem details with the fields that are wrong (documentation of what {@link #problem} writes). */
+    @Schema(name = "InvalidReportProblem", allOf = ProblemDetail.class,
+            description = "Problem details; when fields of the report are invalid, `errors` lists each of them")
+    record InvalidReport(List<InvalidField> errors) {
+        @Schema(name = "InvalidReportField")
+        record InvalidField(@Schema(description = "The field, as named in the request", requiredMode = Schema.RequiredMode.REQUIRED)
+                            String field,
+                            @Schema(description = "What is wrong with it, in the language asked for",
+                                    requiredMode = Schema.RequiredMode.REQUIRED) String message) {
         }
     }
 
@@ -112,8 +129,8 @@ class ReportsApiController {
             responses = {
                     @ApiResponse(responseCode = "201", description = "Case created (or replayed for a repeated Idempotency-Key)",
                             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Accepted.class))),
-                    @ApiResponse(responseCode = "400", description = "Invalid fields, listed in `errors`",
-                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+                    @ApiResponse(responseCode = "400", description = "Invalid fields, listed in `errors`, or an invalid Idempotency-Key",
+                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = InvalidReport.class))),
                     @ApiResponse(responseCode = "401", description = "Missing, unknown or revoked API key",
                             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
                     @ApiResponse(responseCode = "403", description = "The key lacks the reports:submit scope",
@@ -121,6 +138,10 @@ class ReportsApiController {
                     @ApiResponse(responseCode = "422", description = "Idempotency-Key reused for a different request",
                             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
                     @ApiResponse(responseCode = "429", description = "Rate limit of the key exceeded; see Retry-After",
+                            headers = @Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
+                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+                    @ApiResponse(responseCode = "503", description = BUSY,
+                            headers = @Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
                             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))})
     ResponseEntity<?> submit(@RequestBody ApiReport body,
                              @Parameter(in = ParameterIn.HEADER, description = "Unique per logical request, at most 200 characters")
@@ -155,6 +176,12 @@ class ReportsApiController {
                     @ApiResponse(responseCode = "403", description = "The key lacks the scope to read reports",
                             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
                     @ApiResponse(responseCode = "404", description = "No case with this number was reported by your organisation",
+                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+                    @ApiResponse(responseCode = "429", description = "Rate limit of the key exceeded; see Retry-After",
+                            headers = @Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
+                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+                    @ApiResponse(responseCode = "503", description = BUSY,
+                            headers = @Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
                             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))})
     ResponseEntity<?> status(@PathVariable String caseNumber, @AuthenticationPrincipal ApiKeys.Caller caller,
                              Locale locale) {

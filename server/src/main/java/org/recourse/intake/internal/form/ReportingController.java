@@ -4,17 +4,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.recourse.intake.Channel;
 import org.recourse.intake.internal.IntakeSettings;
-import org.recourse.intake.internal.abuse.Throttle;
+import org.recourse.platform.Throttle;
 import org.recourse.intake.internal.cases.FieldError;
 import org.recourse.intake.internal.cases.Passphrases;
 import org.recourse.intake.internal.cases.ReportValidation;
 import org.recourse.intake.internal.cases.SecretHashing;
 import org.recourse.intake.internal.cases.Submitted;
+import org.recourse.platform.CleanedFields;
 import org.recourse.intake.internal.cases.SubmittingReport;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -100,6 +102,14 @@ class ReportingController {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("formError", "intake.form.error.not-sent");
             return show(form, path, model, Map.of());
+        }
+        Set<String> cleaned = CleanedFields.of(request);
+        if (!cleaned.isEmpty()) {
+            // The text was kept, minus the characters no field can hold: show it again to check.
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            Map<String, String> errors = new java.util.LinkedHashMap<>();
+            cleaned.forEach(field -> errors.put(field, support.message("intake.form.control-character", locale)));
+            return show(form, path, model, errors);
         }
         var outcome = ReportValidation.validate(form.toReport(Channel.WEB_FORM, null), support::activeForm);
         List<FieldError> errors = outcome.errors();

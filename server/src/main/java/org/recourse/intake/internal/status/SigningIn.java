@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.recourse.audit.AuditTrail;
 import org.recourse.intake.internal.IntakeSettings;
-import org.recourse.intake.internal.abuse.Throttle;
+import org.recourse.platform.Throttle;
 import org.recourse.intake.internal.cases.CaseNumbers;
 import org.recourse.intake.internal.cases.CaseRecord;
 import org.recourse.intake.internal.cases.CaseRepository;
@@ -14,9 +14,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Checks a case number and secret. Wrong guesses are counted per case and per client address in
- * the database; past the limit that case or address is refused for a while, even with the right
- * secret, so neither one case nor many cases from one address can be guessed at.
+ * Checks a case number and secret. Wrong guesses are counted in the database per case <em>and</em>
+ * client address, and per address across cases. From one address, a case is refused for a
+ * growing while after a few wrong secrets (30 s, then 1, 2, 4 … up to 15 minutes), and an address
+ * that guesses at many cases is refused altogether for a while. No count is kept per case alone:
+ * an attacker could otherwise lock the victim out of her own status page from anywhere, and with
+ * a 100-bit secret the per-address limits already make guessing hopeless.
  */
 @Service
 class SigningIn {
@@ -30,8 +33,13 @@ class SigningIn {
     record Wrong() implements Result {
     }
 
-    record Blocked() implements Result {
+    /** Refused without checking; {@code until} says when this address may try this case again. */
+    record Blocked(java.time.Instant until) implements Result {
     }
+
+    /** How long wrong guesses at one case from one address are remembered. */
+    static final java.time.Duration MEMORY = java.time.Duration.ofHours(24);
+    static final java.time.Duration FIRST_BLOCK = java.time.Duration.ofSeconds(30);
 
     private final CaseRepository cases;
     private final SecretHashing secrets;
@@ -53,23 +61,25 @@ class SigningIn {
     Result signIn(String typedNumber, String typedSecret, String clientAddress) {
         String address = throttle.addressSubject(clientAddress);
         Optional<String> number = CaseNumbers.parse(typedNumber);
-        if (throttle.blocked(Throttle.SIGN_IN_ADDRESS, address)
-                || number.map(n -> throttle.blocked(Throttle.SIGN_IN_CASE, n)).orElse(false)) {
-            return new Blocked();
+        Optional<String> caseFromHere = number.map(n -> n + "|" + address);
+        Optional<java.time.Instant> blocked = throttle.blockedUntil(Throttle.SIGN_IN_ADDRESS, address)
+                .or(() -> caseFromHere.flatMap(s -> throttle.blockedUntil(Throttle.SIGN_IN_CASE_ADDRESS, s)));
+        if (blocked.isPresent()) {
+            return new Blocked(blocked.get());
         }
         Optional<CaseRecord> record = number.flatMap(cases::findByNumber);
         boolean matches = secrets.matches(typedSecret, record.map(CaseRecord::secretHash).orElse(null));
         IntakeSettings.Status limits = settings.status();
         if (!matches) {
-            number.ifPresent(n -> throttle.hit(Throttle.SIGN_IN_CASE, n, limits.maxFailuresPerCase(),
-                    limits.failureWindow(), limits.blockDuration()));
+            Optional<java.time.Instant> caseBlocked = caseFromHere.flatMap(s -> throttle.hitGrowing(
+                    Throttle.SIGN_IN_CASE_ADDRESS, s, limits.maxFailuresPerCase(), MEMORY, FIRST_BLOCK, limits.blockDuration()));
             throttle.hit(Throttle.SIGN_IN_ADDRESS, address, limits.maxFailuresPerAddress(), limits.failureWindow(),
                     limits.blockDuration());
-            return new Wrong();
+            return caseBlocked.<Result>map(Blocked::new).orElseGet(Wrong::new);
         }
         UUID caseId = record.orElseThrow().id();
         transactions.executeWithoutResult(status -> {
-            throttle.clear(Throttle.SIGN_IN_CASE, number.orElseThrow());
+            throttle.clear(Throttle.SIGN_IN_CASE_ADDRESS, caseFromHere.orElseThrow());
             audit.record("case.reporter-signed-in", "case", caseId.toString(), null);
         });
         return new SignedIn(caseId);

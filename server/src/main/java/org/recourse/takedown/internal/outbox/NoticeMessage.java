@@ -19,10 +19,10 @@ record NoticeMessage(
         @Schema(description = "Sent as a trusted flagger (DSA art. 22): to be handled with priority",
                 requiredMode = Schema.RequiredMode.REQUIRED) boolean trustedFlagger,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Item> items,
-        @Schema(description = "Who sends the notice (art. 16(2)(c)); null when left out for child sexual abuse material",
-                nullable = true) Notifier notifier,
-        @Schema(description = "Why the notifier is left out, when it is", nullable = true,
-                allowableValues = {"child_sexual_abuse_material"}) String notifierLeftOutReason,
+        @Schema(description = "Who sends the notice (art. 16(2)(c)); null when left out for child sexual abuse material")
+        Notifier notifier,
+        @Schema(description = "Why the notifier is left out (child_sexual_abuse_material), when it is; otherwise null")
+        String notifierLeftOutReason,
         @Schema(description = "The statement of good faith (art. 16(2)(d)) is made", requiredMode = Schema.RequiredMode.REQUIRED)
         boolean goodFaithStatement,
         @Schema(description = "The notice as text, exactly as the e-mail version says it", requiredMode = Schema.RequiredMode.REQUIRED)

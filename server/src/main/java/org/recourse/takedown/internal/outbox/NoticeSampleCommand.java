@@ -38,6 +38,8 @@ class NoticeSampleCommand implements CliCommand {
     static final Date SENT = Date.from(SampleNotices.DECIDED_AT.plusSeconds(3600));
     private static final Set<String> CHANNELS = Set.of("email", "api", "xarf");
     private static final Set<String> LANGUAGES = Set.of("nl", "en");
+    private static final Set<String> OPTIONS = Set.of("channel", "form", "lang");
+    private static final List<String> RESERVED = List.of("invalid", "test", "example", "localhost");
 
     private final NoticeTemplates templates;
     private final NoticeRenderer renderer;
@@ -83,6 +85,12 @@ class NoticeSampleCommand implements CliCommand {
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         CliArguments arguments = CliArguments.parse(args);
+        List<String> unknown = arguments.unknown(OPTIONS);
+        if (!unknown.isEmpty()) {
+            err.println("error: '" + printable(unknown.getFirst()) + "' is not an option of notice sample; it takes "
+                    + "--channel email|api|xarf, --form FORM and --lang nl|en");
+            return 2;
+        }
         String channel = arguments.option("channel").orElse("");
         if (!CHANNELS.contains(channel)) {
             err.println(channel.isEmpty() ? "error: --channel: required (email, api or xarf)"
@@ -121,7 +129,18 @@ class NoticeSampleCommand implements CliCommand {
             return 1;
         }
         out.flush();
+        if (unconfigured(settings.notifier().email())) {
+            err.println("note: the notifier address '" + settings.notifier().email() + "' is not a real address; set "
+                    + "RECOURSE_TAKEDOWN_NOTIFIER_EMAIL to the hotline's own: recipients cannot answer it, and XARF "
+                    + "validators reject it as the report's reporter and sender contact");
+        }
         return 0;
+    }
+
+    /** An address in a domain reserved so that it never exists (RFC 2606, RFC 6761), such as the default. */
+    static boolean unconfigured(String email) {
+        String domain = email.substring(email.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+        return RESERVED.stream().anyMatch(tld -> domain.equals(tld) || domain.endsWith("." + tld));
     }
 
     private OutgoingNotice notice(String channel, String language, String form) {

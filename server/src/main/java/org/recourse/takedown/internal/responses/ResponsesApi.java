@@ -56,6 +56,18 @@ class ResponsesApi {
     record Recorded(UUID notice, String recorded) {
     }
 
+    /** 400 body: problem details naming the invalid members (documentation of what {@link #problem} writes). */
+    @Schema(name = "InvalidNoticeResponseProblem", allOf = ProblemDetail.class,
+            description = "Problem details listing each invalid member of the response in `invalidParams`")
+    record InvalidResponse(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<InvalidParam> invalidParams) {
+        @Schema(name = "InvalidNoticeResponseParam")
+        record InvalidParam(@Schema(description = "The member, as named in the request", requiredMode = Schema.RequiredMode.REQUIRED)
+                            String name,
+                            @Schema(description = "What is wrong with it", requiredMode = Schema.RequiredMode.REQUIRED)
+                            String reason) {
+        }
+    }
+
     private final RecordingResponses responses;
     private final PlatformKeys keys;
     private final Clock clock;
@@ -78,7 +90,7 @@ class ResponsesApi {
                     @ApiResponse(responseCode = "201", description = "Response recorded",
                             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Recorded.class))),
                     @ApiResponse(responseCode = "400", description = "Invalid fields, listed in `invalidParams`",
-                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+                            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = InvalidResponse.class))),
                     @ApiResponse(responseCode = "401", description = "Missing or unknown key",
                             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
                     @ApiResponse(responseCode = "404", description = "No notice with this id was sent to your platform",

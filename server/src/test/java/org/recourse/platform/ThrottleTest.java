@@ -1,4 +1,4 @@
-package org.recourse.intake.internal.abuse;
+package org.recourse.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +32,7 @@ class ThrottleTest {
         throttle.hit(Throttle.SIGN_IN_ADDRESS, subject, 3, Duration.ofMinutes(15), Duration.ofMinutes(15));
         assertThat(throttle.blocked(Throttle.SIGN_IN_ADDRESS, subject)).isTrue();
         assertThat(throttle.addressSubject(address)).isEqualTo(throttle.addressSubject(address)).doesNotContain(address);
-        assertThat(jdbc.sql("select count(*) from intake_throttle where subject like ?").param("%" + address + "%")
+        assertThat(jdbc.sql("select count(*) from throttle where subject like ?").param("%" + address + "%")
                 .query(Integer.class).single()).isZero();
     }
 
@@ -40,7 +40,7 @@ class ThrottleTest {
     void aWindowThatHasPassedStartsCountingAgain() {
         String subject = "form-" + UUID.randomUUID();
         throttle.hit(Throttle.FORM_ADDRESS, subject, 100, Duration.ofHours(1), Duration.ofHours(1));
-        jdbc.sql("update intake_throttle set window_started = now() - interval '2 hours' where subject = ?").param(subject).update();
+        jdbc.sql("update throttle set window_started = now() - interval '2 hours' where subject = ?").param(subject).update();
         assertThat(throttle.hit(Throttle.FORM_ADDRESS, subject, 100, Duration.ofHours(1), Duration.ofHours(1))).isEqualTo(1);
     }
 }
