@@ -8,7 +8,7 @@ import java.util.UUID;
  * One thing on the dashboard's "needs attention" list: why it waits for a person and what to do.
  *
  * @param reasonKey       message key of the reason, in the contributing module's bundle
- * @param reasonArguments values for the reason's placeholders ({0}, {1}, ...), shown as given
+ * @param reasonArguments values for the reason's numbered slots ({0}, {1}, ...), shown as given
  * @param caseId          the case it belongs to; the list names it by case number
  * @param actionKey       message key of the action to take (the link text)
  * @param actionHref      where that action is done

@@ -146,7 +146,7 @@ class NoticeDeliveryFailureTest extends TakedownIntegrationTest {
     @Test
     void aPlatformApiThatRefusesIsToldInItsOwnWords() {
         String path = "/notices/" + UUID.randomUUID();
-        PLATFORM_API.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+        PLATFORM_API.givenThat(com.github.tomakehurst.wiremock.client.WireMock.post(
                 com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(path)).willReturn(
                 com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)
                         .withHeader("Content-Type", "text/plain").withBody("Notice intake closed for maintenance until 14:00 UTC")));

@@ -123,25 +123,25 @@ final class FailureWords {
     private static List<Throwable> chain(Throwable failure) {
         List<Throwable> out = new ArrayList<>();
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-        Deque<Throwable> todo = new ArrayDeque<>();
-        todo.add(failure);
-        while (!todo.isEmpty() && out.size() < 50) {
-            Throwable t = todo.removeFirst();
+        Deque<Throwable> pending = new ArrayDeque<>();
+        pending.add(failure);
+        while (!pending.isEmpty() && out.size() < 50) {
+            Throwable t = pending.removeFirst();
             if (seen.put(t, true) != null) {
                 continue;
             }
             out.add(t);
             if (t instanceof MailSendException send) {
-                todo.addAll(List.of(send.getMessageExceptions()));
+                pending.addAll(List.of(send.getMessageExceptions()));
             }
             if (t instanceof SendFailedException sendFailed && sendFailed.getNextException() != null) {
-                todo.add(sendFailed.getNextException());
+                pending.add(sendFailed.getNextException());
             }
             if (t instanceof MessagingException messaging && messaging.getNextException() != null) {
-                todo.add(messaging.getNextException());
+                pending.add(messaging.getNextException());
             }
             if (t.getCause() != null) {
-                todo.add(t.getCause());
+                pending.add(t.getCause());
             }
         }
         return out;
