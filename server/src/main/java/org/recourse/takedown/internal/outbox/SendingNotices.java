@@ -113,7 +113,9 @@ public class SendingNotices implements OutboxSender {
     /** An analyst submitted a web-form notice by hand and records the platform's reference. */
     @Transactional
     public boolean recordWebFormSubmission(UUID noticeId, String reference, String analyst) {
-        return markSent(noticeId, reference, clock.instant(), analyst);
+        boolean waitsForAnalyst = jdbc.sql("select count(*) from takedown_notice where id = ? and status = 'awaiting_manual'")
+                .param(noticeId).query(Long.class).single() == 1;
+        return waitsForAnalyst && markSent(noticeId, reference, clock.instant(), analyst);
     }
 
     /**
