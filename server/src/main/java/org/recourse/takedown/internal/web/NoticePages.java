@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.recourse.audit.AuditTrail;
+import org.recourse.takedown.internal.notices.SendingEarly;
+import org.recourse.takedown.internal.outbox.ResendingNotices;
 import org.recourse.takedown.internal.outbox.SendingNotices;
 import org.recourse.takedown.internal.responses.RecordingResponses;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -37,17 +38,21 @@ class NoticePages {
     private final Timelines timelines;
     private final RecordingResponses responses;
     private final SendingNotices sending;
-    private final JdbcClient jdbc;
+    private final NoticeDetails notices;
+    private final ResendingNotices resending;
+    private final SendingEarly early;
     private final AuditTrail audit;
     private final Clock time;
 
-    NoticePages(NoticeClock clock, Timelines timelines, RecordingResponses responses, SendingNotices sending, JdbcClient jdbc,
-                AuditTrail audit, Clock time) {
+    NoticePages(NoticeClock clock, Timelines timelines, RecordingResponses responses, SendingNotices sending, NoticeDetails notices,
+                ResendingNotices resending, SendingEarly early, AuditTrail audit, Clock time) {
         this.clock = clock;
         this.timelines = timelines;
         this.responses = responses;
         this.sending = sending;
-        this.jdbc = jdbc;
+        this.notices = notices;
+        this.resending = resending;
+        this.early = early;
         this.audit = audit;
         this.time = time;
     }
@@ -67,18 +72,37 @@ class NoticePages {
     }
 
     @GetMapping("/notices/{id}")
-    @Transactional
     String notice(@PathVariable UUID id, Model model) {
-        NoticeClock.NoticeRow notice = clock.notice(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        Map<String, Object> text = jdbc.sql("select subject, body, address, message_id, external_reference, last_error "
-                + "from takedown_notice where id = ?").param(id).query().singleRow();
-        model.addAttribute("notice", notice);
-        model.addAttribute("text", text);
-        model.addAttribute("items", timelines.itemsOfNotice(id));
-        model.addAttribute("responses", timelines.responses(id));
+        NoticeDetails.Details details = notices.notice(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("notice", details.notice());
+        model.addAttribute("text", details.text());
+        model.addAttribute("items", details.items());
+        model.addAttribute("responses", details.responses());
+        model.addAttribute("delivery", details.delivery().orElse(null));
         model.addAttribute("decisions", List.of("removed", "restricted", "refused", "other"));
-        audit.record("takedown.notice-viewed", "takedown_notice", id.toString(), null);
         return "takedown/notice";
+    }
+
+    /** Resend a notice that failed, or send one waiting for its next retry now. */
+    @PostMapping("/notices/{id}/resend")
+    String resend(@PathVariable UUID id, RedirectAttributes redirect) {
+        clock.notice(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        ResendingNotices.Outcome outcome = resending.resend(id);
+        redirect.addFlashAttribute(outcome == ResendingNotices.Outcome.RESENT ? "done" : "error",
+                "takedown.resend." + outcome.name().toLowerCase(java.util.Locale.ROOT));
+        return "redirect:/staff/takedown/notices/" + id;
+    }
+
+    /** Send a waiting item's notice now instead of at the end of the grouping delay. */
+    @PostMapping("/items/{id}/send-now")
+    String sendNow(@PathVariable UUID id, RedirectAttributes redirect) {
+        SendingEarly.Result result = early.sendNow(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (result.notice().isPresent()) {
+            redirect.addFlashAttribute("done", "takedown.send-now.done");
+            return "redirect:/staff/takedown/notices/" + result.notice().get();
+        }
+        redirect.addFlashAttribute("error", "takedown.send-now.not-waiting");
+        return "redirect:/staff/takedown/cases/" + result.caseId();
     }
 
     @PostMapping("/notices/{id}/responses")
@@ -98,15 +122,15 @@ class NoticePages {
 
     /** The manual channel: the analyst filled in the platform's web form and records its reference. */
     @PostMapping("/notices/{id}/submitted")
-    @Transactional
-    String recordSubmission(@PathVariable UUID id, @RequestParam(defaultValue = "") String reference, RedirectAttributes redirect) {
+    String recordSubmission(@PathVariable UUID id, @RequestParam(defaultValue = "") String reference, Principal principal,
+                            RedirectAttributes redirect) {
         clock.notice(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         String value = reference.strip();
         if (value.isEmpty() || value.length() > 200) {
             redirect.addFlashAttribute("error", "takedown.manual.invalid");
             return "redirect:/staff/takedown/notices/" + id + "#submitted";
         }
-        if (!sending.markSent(id, value, time.instant())) {
+        if (!sending.recordWebFormSubmission(id, value, principal.getName())) {
             throw new ResponseStatusException(HttpStatus.CONFLICT);
         }
         redirect.addFlashAttribute("done", "takedown.manual.recorded");
@@ -122,7 +146,9 @@ class NoticePages {
         }
         model.addAttribute("caseId", caseId);
         model.addAttribute("entries", entries);
-        model.addAttribute("items", timelines.itemsOfCase(caseId));
+        NoticeDetails.CaseItems items = notices.items(caseId);
+        model.addAttribute("items", items.items());
+        model.addAttribute("goesAt", items.goesAt());
         model.addAttribute("notices", clock.forCase(caseId));
         audit.record("takedown.case-timeline-viewed", "case", caseId.toString(), null);
         return "takedown/case";
