@@ -66,6 +66,8 @@ class EmbeddedDatabaseRecoveryTest {
                 assertThat(since(start)).isLessThan(Duration.ofMillis(3000));
                 assertThat(form.statusCode()).isEqualTo(503);
                 assertThat(form.headers().firstValue("Retry-After")).isPresent();
+                assertThat(form.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("default-src 'self'"));
+                assertThat(form.headers().firstValue("X-Frame-Options")).hasValue("DENY");
                 assertThat(Jsoup.parse(form.body()).select("h1").text()).isEqualTo("Even niet beschikbaar");
                 assertThat(form.body()).contains("misschien niet opgeslagen").doesNotContain("Exception").doesNotContain("at org.");
 

@@ -61,11 +61,16 @@ final class DatabaseUnavailableFilter extends OncePerRequestFilter {
         }
     }
 
+    /** The security chain's headers went with the reset: the same strict ones for this page. */
+    private static final String PAGE_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+            + "script-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+    private static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
     private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.reset();
         HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
         response.setStatus(status.value());
-        response.setHeader("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+        headers(request, response);
         Locale locale = locales.resolveLocale(request);
         String title = messages.getMessage("platform.error.title.503", null, locale);
         String detail = messages.getMessage("platform.error.503", null, locale);
@@ -93,10 +98,19 @@ final class DatabaseUnavailableFilter extends OncePerRequestFilter {
             log.warn("Could not render the error page: {}", renderingFailed.getClass().getSimpleName());
             response.reset();
             response.setStatus(status.value());
-            response.setHeader("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            headers(request, response);
         }
         response.setContentType(MediaType.TEXT_PLAIN_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write(title + "\n\n" + detail + "\n");
+    }
+
+    private static void headers(HttpServletRequest request, HttpServletResponse response) {
+        response.setHeader("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Content-Security-Policy", ErrorHandling.wantsJson(request) ? API_POLICY : PAGE_POLICY);
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "no-referrer");
     }
 }
