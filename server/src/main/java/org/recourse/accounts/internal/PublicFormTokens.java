@@ -15,8 +15,9 @@ import org.springframework.web.util.WebUtils;
  * {@code HttpOnly}, {@code SameSite=Strict} and {@code Secure} when cookies are (then named with
  * the {@code __Host-} prefix, so no other host of the domain can set it). Showing any page
  * therefore writes nothing on the server, and a session starts only when a sent form needs one
- * (the report's confirmation, a sign-in). A token issued before the session started stays valid
- * in it; a staff sign-in clears it, and the next page issues one in the session.
+ * (the report's confirmation, a sign-in). Until the session has a token of its own — the next
+ * page with a form issues one — the cookie's still counts, so a report sent twice reaches the
+ * same confirmation; from then on only the session's does. A staff sign-in clears the cookie's.
  */
 final class PublicFormTokens implements CsrfTokenRepository {
 

@@ -49,21 +49,26 @@ class PublicFormTokensTest {
         assertThat(response.getHeader("Set-Cookie")).isNull();
         assertThat(tokens.loadToken(request).getToken()).isEqualTo(token.getToken());
         request.setCookies(new Cookie("recourse-form", "a token from a cookie"));
-        assertThat(tokens.loadToken(request).getToken()).as("the session's token wins").isEqualTo(token.getToken());
+        assertThat(tokens.loadToken(request).getToken()).as("the session's token, not the cookie's").isEqualTo(token.getToken());
     }
 
     @Test
-    void aTokenFromBeforeTheSessionStartedStillCountsAndClearingRemovesBoth() {
+    void aCookieTokenCountsUntilTheNewSessionHasOneOfItsOwnAndClearingRemovesBoth() {
         PublicFormTokens tokens = new PublicFormTokens(false);
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/status/case/information");
         request.setCookies(new Cookie("recourse-form", "issued-before-sign-in"));
-        request.getSession(true);
-
         assertThat(tokens.loadToken(request).getToken()).isEqualTo("issued-before-sign-in");
+
+        request.getSession(true);
+        assertThat(tokens.loadToken(request).getToken()).as("a form sent twice as the session starts")
+                .isEqualTo("issued-before-sign-in");
+        CsrfToken own = tokens.generateToken(request);
+        tokens.saveToken(own, request, new MockHttpServletResponse());
+        assertThat(tokens.loadToken(request).getToken()).as("then only the session's").isEqualTo(own.getToken());
 
         MockHttpServletResponse response = new MockHttpServletResponse();
         tokens.saveToken(null, request, response);
-        assertThat(response.getCookie("recourse-form").getMaxAge()).isZero();
-        assertThat(tokens.loadToken(request)).isNull();
+        assertThat(response.getCookie("recourse-form").getMaxAge()).as("the cookie is expired").isZero();
+        assertThat(request.getSession().getAttributeNames().hasMoreElements()).as("the session's is gone").isFalse();
     }
 }
