@@ -31,6 +31,7 @@ public class Throttle {
     public static final String FORM_ADDRESS = "form_address";
     public static final String STAFF_SIGN_IN_ADDRESS = "staff_sign_in_address";
     public static final String STAFF_SIGN_IN_ALL = "staff_sign_in_all";
+    public static final String STAFF_SIGN_IN_NAME_ADDRESS = "staff_sign_in_name_address";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -126,6 +127,11 @@ public class Throttle {
     /** Forgets the count, e.g. after a successful sign-in to a case. */
     public void clear(String kind, String subject) {
         jdbc.sql("delete from throttle where kind = ? and subject = ?").params(kind, subject).update();
+    }
+
+    /** Forgets every count of this kind whose subject starts with {@code prefix}. */
+    public void clearStartingWith(String kind, String prefix) {
+        jdbc.sql("delete from throttle where kind = ? and starts_with(subject, ?)").params(kind, prefix).update();
     }
 
     /** A keyed hash of a client address: counts can be kept without storing who the client is. */
