@@ -134,15 +134,35 @@ public class Throttle {
         jdbc.sql("delete from throttle where kind = ? and starts_with(subject, ?)").params(kind, prefix).update();
     }
 
-    /** A keyed hash of a client address: counts can be kept without storing who the client is. */
+    /**
+     * A keyed hash of a client address: counts can be kept without storing who the client is. An
+     * IPv6 client counts as its /64 network: one subscriber usually holds a whole /64 or more, so
+     * counting single IPv6 addresses would let one client try without limit.
+     */
     public String addressSubject(String address) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key());
-            return HexFormat.of().formatHex(mac.doFinal(String.valueOf(address).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(mac.doFinal(client(address).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static final java.util.regex.Pattern IPV6_LITERAL = java.util.regex.Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+
+    /** What is counted for an address: an IPv6 address's /64 network, anything else as it is. */
+    static String client(String address) {
+        if (address != null && IPV6_LITERAL.matcher(address).matches()) {
+            try {
+                byte[] bytes = java.net.InetAddress.getByName(address).getAddress(); // a literal: no look-up
+                return bytes.length == 16 ? "ipv6/64 " + HexFormat.of().formatHex(bytes, 0, 8)
+                        : java.net.InetAddress.getByAddress(bytes).getHostAddress();
+            } catch (java.net.UnknownHostException notAnAddress) {
+                return address;
+            }
+        }
+        return String.valueOf(address);
     }
 
     private SecretKeySpec key() {
