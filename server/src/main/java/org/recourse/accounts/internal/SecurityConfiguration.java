@@ -55,7 +55,9 @@ class SecurityConfiguration {
                                       boolean secureCookies) throws Exception {
         http.securityContext(c -> c.securityContextRepository(contexts))
                 .csrf(csrf -> csrf.csrfTokenRepository(new PublicFormTokens(secureCookies)))
-                .requestCache(cache -> cache.requestCache(staffRequestsOnly()))
+                // Nothing returns to a saved request after sign-in (it always leads to /staff), and
+                // saving one would start a session for every anonymous look at a staff address.
+                .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(rules -> {
                     rules.requestMatchers("/login").permitAll();
                     rules.requestMatchers("/login/totp").hasAuthority(SignInSteps.TOTP);
@@ -84,14 +86,6 @@ class SecurityConfiguration {
                         .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), interest-cohort=()"))
                         .frameOptions(f -> f.deny()));
         return http.build();
-    }
-
-    /** Only a staff page asked for before signing in is remembered (in the session) to return to after. */
-    private static org.springframework.security.web.savedrequest.RequestCache staffRequestsOnly() {
-        var cache = new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
-        cache.setRequestMatcher(request -> request.getRequestURI().startsWith("/staff")
-                || request.getRequestURI().startsWith("/liaison"));
-        return cache;
     }
 
     /**
