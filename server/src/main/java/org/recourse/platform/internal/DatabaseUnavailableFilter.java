@@ -108,7 +108,7 @@ final class DatabaseUnavailableFilter extends OncePerRequestFilter {
     private static void headers(HttpServletRequest request, HttpServletResponse response) {
         response.setHeader("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
         response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Content-Security-Policy", ErrorHandling.wantsJson(request) ? API_POLICY : PAGE_POLICY);
+        response.setHeader("Content-Security-Policy", ErrorResponses.wantsJson(request) ? API_POLICY : PAGE_POLICY);
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
