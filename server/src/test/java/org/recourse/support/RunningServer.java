@@ -75,6 +75,32 @@ public final class RunningServer implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", "Bearer " + key).GET());
     }
 
+    /**
+     * A reporter signing in on the status page, as a browser does (the form first, for its
+     * CSRF cookie and token): a page that needs the database to answer.
+     */
+    public HttpResponse<String> statusSignIn(String caseNumber, String secret) {
+        HttpClient browser = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .cookieHandler(new java.net.CookieManager()).build();
+        try {
+            String form = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/status"))
+                    .header("Accept-Language", "nl").timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            String token = org.jsoup.Jsoup.parse(form).selectFirst("input[name=_csrf]").val();
+            String body = "_csrf=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8)
+                    + "&caseNumber=" + caseNumber + "&secret=" + secret;
+            return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/status"))
+                    .header("Accept-Language", "nl").header("Accept", "text/html")
+                    .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<String> health() {
         return send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).GET());
     }
