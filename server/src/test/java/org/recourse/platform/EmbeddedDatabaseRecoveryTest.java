@@ -79,7 +79,7 @@ class EmbeddedDatabaseRecoveryTest {
                 assertThat(health.body()).isEqualTo("{\"status\":\"DOWN\"}");
             }
 
-            await("the database is started again without help").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+            await("the database is started again without help").dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                     .until(() -> server.health().statusCode() == 200);
             String after = "after-" + UUID.randomUUID();
             HttpResponse<String> afterwards = server.submitReport(key, after);

@@ -47,7 +47,7 @@ class ExternalDatabaseOutageTest {
             assertThat(health.statusCode()).isEqualTo(503);
 
             assertThat(external.restartIfDown()).as("the operator starts the database again").isTrue();
-            await("requests work again without restarting Recourse").atMost(Duration.ofSeconds(30))
+            await("requests work again without restarting Recourse").dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(250)).until(() -> server.health().statusCode() == 200);
             HttpResponse<String> afterwards = server.submitReport(key, "after-" + UUID.randomUUID());
             assertThat(afterwards.statusCode()).isEqualTo(201);
