@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.UUID;
 
 import org.recourse.audit.AuditTrail;
+import org.recourse.intake.CaseDataRemoved;
 import org.recourse.intake.internal.cases.RemovingPersonalData;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,10 +32,12 @@ public class ApplyingCaseRetention {
     private final TransactionTemplate transactions;
     private final Duration retention;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ApplyingCaseRetention(JdbcClient jdbc, RemovingPersonalData personalData, AuditTrail audit,
                           TransactionTemplate transactions, @Value("${recourse.intake.retention}") Duration retention,
-                          ObjectProvider<Clock> clock) {
+                          ObjectProvider<Clock> clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.personalData = personalData;
         this.audit = audit;
@@ -68,5 +72,6 @@ public class ApplyingCaseRetention {
         personalData.anonymiseUrls(caseId);
         jdbc.sql("update intake_case set anonymised_at = ? where id = ?").params(Timestamp.from(now), caseId).update();
         audit.record("case.anonymised", "case", caseId.toString(), "retention=" + retention.toDays() + "d");
+        events.publishEvent(new CaseDataRemoved(caseId, CaseDataRemoved.Reason.RETENTION_ENDED, now));
     }
 }

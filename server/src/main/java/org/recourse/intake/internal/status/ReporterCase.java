@@ -13,7 +13,9 @@ import org.recourse.intake.internal.IntakeSettings;
 import org.recourse.intake.internal.cases.RemovingPersonalData;
 import org.recourse.intake.internal.cases.CaseRecord;
 import org.recourse.intake.internal.cases.CaseRepository;
+import org.recourse.intake.CaseDataRemoved;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,9 +37,12 @@ class ReporterCase {
     private final IntakeSettings settings;
     private final MaterialHandOff material;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ReporterCase(CaseRepository cases, JdbcClient jdbc, AuditTrail audit, IntakeSettings settings,
-                 MaterialHandOff material, RemovingPersonalData personalData, ObjectProvider<Clock> clock) {
+                 MaterialHandOff material, RemovingPersonalData personalData, ObjectProvider<Clock> clock,
+                 ApplicationEventPublisher events) {
+        this.events = events;
         this.cases = cases;
         this.personalData = personalData;
         this.jdbc = jdbc;
@@ -88,6 +93,7 @@ class ReporterCase {
         cases.recordStatus(caseId, CaseStatus.WITHDRAWN, now);
         personalData.removeFrom(caseId, now);
         audit.record("case.withdrawn", "case", caseId.toString(), "by=reporter");
+        events.publishEvent(new CaseDataRemoved(caseId, CaseDataRemoved.Reason.WITHDRAWN, now));
         return true;
     }
 

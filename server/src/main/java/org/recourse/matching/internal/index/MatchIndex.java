@@ -1,0 +1,127 @@
+package org.recourse.matching.internal.index;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.recourse.matching.Signal;
+import org.recourse.matching.SignalType;
+import org.recourse.matching.internal.MatchingSettings;
+import org.recourse.matching.internal.bank.Bank;
+import org.recourse.pdq.Hash256;
+import org.recourse.pdq.index.Match;
+import org.springframework.stereotype.Component;
+
+/**
+ * This node's match index over every bank, built from the database at start and then kept in
+ * step with the change log by {@link IndexSync} (ADR 0009). Until the first build is complete it
+ * is not ready and answers nothing, so a restarting node never gives partial answers.
+ */
+@Component
+public class MatchIndex {
+
+    /** A matching entry: its bank, its id and the distance (0 for exact signals). */
+    public record Hit(String bank, long entryId, int distance) {
+    }
+
+    /** How far this node's index has come. */
+    public record Status(boolean ready, boolean stale, long appliedSequence, Instant builtTo, Instant syncedAt,
+                         Map<SignalType, Integer> sizes) {
+    }
+
+    private final Map<UUID, BankIndex> banks = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final Duration staleAfter;
+    private volatile boolean ready;
+    private volatile long appliedSequence;
+    private volatile Instant builtTo;
+    private volatile Instant syncedAt;
+
+    MatchIndex(Clock clock, MatchingSettings settings) {
+        this.clock = clock;
+        this.staleAfter = settings.index().staleAfter();
+    }
+
+    public boolean ready() {
+        return ready;
+    }
+
+    /** The last change-log sequence this node applied. */
+    public long appliedSequence() {
+        return appliedSequence;
+    }
+
+    /**
+     * Active entries matching the signal, nearest first. {@code onlyBanks}: bank names to look in,
+     * or null for all; {@code enabledOnly} leaves out banks whose matching is switched off.
+     */
+    public List<Hit> lookup(Signal signal, Set<String> onlyBanks, boolean enabledOnly) {
+        List<Hit> hits = new ArrayList<>();
+        Hash256 pdq = signal.type() == SignalType.PDQ ? Hash256.fromHex(signal.hex()) : null;
+        for (BankIndex index : banks.values()) {
+            Bank bank = index.bank();
+            if ((onlyBanks != null && !onlyBanks.contains(bank.name())) || (enabledOnly && !bank.matchingEnabled())) {
+                continue;
+            }
+            if (pdq != null) {
+                for (Match match : index.pdqMatches(pdq)) {
+                    hits.add(new Hit(bank.name(), match.id(), match.distance()));
+                }
+            } else {
+                for (long id : index.exactMatches(signal.type(), signal.hex())) {
+                    hits.add(new Hit(bank.name(), id, 0));
+                }
+            }
+        }
+        hits.sort(Comparator.comparingInt(Hit::distance).thenComparingLong(Hit::entryId));
+        return hits;
+    }
+
+    public Status status() {
+        Map<SignalType, Integer> sizes = new java.util.EnumMap<>(SignalType.class);
+        for (SignalType type : SignalType.values()) {
+            sizes.put(type, banks.values().stream().mapToInt(b -> b.size(type)).sum());
+        }
+        Instant synced = syncedAt;
+        boolean stale = !ready || synced == null || Duration.between(synced, clock.instant()).compareTo(staleAfter) > 0;
+        return new Status(ready, stale, appliedSequence, builtTo, synced, sizes);
+    }
+
+    // Writes: the sync thread only.
+
+    BankIndex bank(Bank bank) {
+        return banks.compute(bank.id(), (id, existing) -> {
+            if (existing == null) {
+                return new BankIndex(bank);
+            }
+            existing.update(bank);
+            return existing;
+        });
+    }
+
+    BankIndex bank(UUID bankId) {
+        return banks.get(bankId);
+    }
+
+    void applied(long sequence, Instant changedAt) {
+        appliedSequence = sequence;
+        if (changedAt != null) {
+            builtTo = changedAt;
+        }
+    }
+
+    void synced(Instant at) {
+        syncedAt = at;
+    }
+
+    void markReady() {
+        ready = true;
+    }
+}
