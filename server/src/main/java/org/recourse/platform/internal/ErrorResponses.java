@@ -48,7 +48,7 @@ class ErrorResponses {
 
     static boolean wantsJson(HttpServletRequest request) {
         String uri = (String) request.getAttribute("jakarta.servlet.error.request_uri");
-        if ((uri != null ? uri : request.getRequestURI()).startsWith("/api/")) {
+        if (ApiRequests.isApi(uri != null ? uri : request.getRequestURI())) {
             return true;
         }
         String accept = request.getHeader("Accept");

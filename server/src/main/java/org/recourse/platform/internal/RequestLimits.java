@@ -49,7 +49,7 @@ class RequestLimits extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
-        if (request.getRequestURI().startsWith("/api/")) {
+        if (ApiRequests.isApi(request.getRequestURI())) {
             if (length > apiMaxBody) {
                 refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, "platform.error.413-body");
                 return;

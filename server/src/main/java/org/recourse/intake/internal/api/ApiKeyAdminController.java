@@ -34,6 +34,7 @@ class ApiKeyAdminController {
     String list(Model model) {
         model.addAttribute("keys", keys.list());
         model.addAttribute("scopes", ApiKeys.SCOPES);
+        model.addAttribute("defaultScopes", ApiKeys.DEFAULT_SCOPES);
         model.addAttribute("dates", DATES);
         return "intake/api-keys";
     }

@@ -81,7 +81,7 @@ class ApiKeyAuthentication extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var caller = keys.authenticate(header.substring(7).strip());
+        var caller = keys.check(header.substring(7).strip());
         if (caller.isEmpty()) {
             problems.unauthenticated(request, response, new BadCredentialsException("unknown key"));
             return;

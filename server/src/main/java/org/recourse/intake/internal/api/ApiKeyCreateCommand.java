@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code ./recourse api-key create --organisation NAME [--scopes reports:submit,reports:read]}:
- * provisions a partner API key without the web interface and prints it once.
+ * provisions a partner API key without the web interface and prints it once. Platforms that use
+ * the match API get {@code --scopes match:lookup} (and {@code match:feed}, {@code match:feedback}).
  */
 @Component
 class ApiKeyCreateCommand implements CliCommand {
@@ -31,7 +32,7 @@ class ApiKeyCreateCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "Create a partner API key: --organisation NAME [--scopes reports:submit,reports:read]; prints the key once";
+        return "Create a partner or platform API key: --organisation NAME [--scopes reports:submit,reports:read,match:lookup,match:feed,match:feedback]; prints the key once";
     }
 
     @Override
@@ -43,7 +44,7 @@ class ApiKeyCreateCommand implements CliCommand {
             return 2;
         }
         Set<String> scopes = new LinkedHashSet<>(Arrays.asList(
-                arguments.option("scopes").orElse(String.join(",", ApiKeys.SCOPES)).split("\\s*,\\s*")));
+                arguments.option("scopes").orElse(String.join(",", ApiKeys.DEFAULT_SCOPES)).split("\\s*,\\s*")));
         if (!ApiKeys.SCOPES.containsAll(scopes)) {
             err.println("Unknown scope; known scopes: " + String.join(", ", ApiKeys.SCOPES));
             return 2;

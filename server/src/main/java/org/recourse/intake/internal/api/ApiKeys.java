@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.recourse.audit.AuditTrail;
+import org.recourse.intake.PartnerKeys;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,11 +30,14 @@ import org.springframework.transaction.annotation.Transactional;
  * database, so a revocation holds on every node at once.
  */
 @Service
-public class ApiKeys {
+public class ApiKeys implements PartnerKeys {
 
     public static final String SCOPE_SUBMIT = "reports:submit";
     public static final String SCOPE_READ = "reports:read";
-    public static final List<String> SCOPES = List.of(SCOPE_SUBMIT, SCOPE_READ);
+    public static final List<String> SCOPES = List.of(SCOPE_SUBMIT, SCOPE_READ,
+            PartnerKeys.MATCH_LOOKUP, PartnerKeys.MATCH_FEED, PartnerKeys.MATCH_FEEDBACK);
+    /** What a key gets when no scopes are named: the partner (report) API. */
+    public static final List<String> DEFAULT_SCOPES = List.of(SCOPE_SUBMIT, SCOPE_READ);
 
     private static final String ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
     private static final SecureRandom random = new SecureRandom();
@@ -118,7 +122,7 @@ public class ApiKeys {
     }
 
     /** The caller for a presented key, if it exists and is not revoked. */
-    public Optional<Caller> authenticate(String presented) {
+    public Optional<Caller> check(String presented) {
         if (presented == null || !presented.startsWith("rk_") || presented.length() != 43) {
             return Optional.empty();
         }
@@ -136,6 +140,11 @@ public class ApiKeys {
         caller.ifPresentOrElse(c -> recentlyChecked.put(hash, new Known(c, System.nanoTime())),
                 () -> recentlyChecked.remove(hash));
         return caller;
+    }
+
+    @Override
+    public Optional<PartnerKey> authenticate(String presented) {
+        return check(presented).map(c -> new PartnerKey(c.keyId(), c.organisation(), c.scopes()));
     }
 
     static String hash(String key) {
