@@ -137,7 +137,7 @@ class MatchApiTest {
 
         String tooMany = IntStream.range(0, 1001).mapToObj(i -> "\"" + good + "\"").reduce((a, b) -> a + "," + b).orElseThrow();
         problem(api.post("/m/raw_lookup/batch", "{\"signal_type\":\"pdq\",\"signals\":[" + tooMany + "]}"), 400,
-                "batch_too_large", "hoogstens 1.000 signalen; deze bevat er 1.001");
+                "batch_too_large", "hoogstens 1.000 signalen bevatten; deze bevat er 1.001");
         MatchApi.Answer invalid = api.post("/m/raw_lookup/batch",
                 "{\"signal_type\":\"pdq\",\"signals\":[\"" + good + "\",\"xyz\",\"" + good.substring(1) + "\"]}");
         problem(invalid, 400, "invalid_batch", "2 signalen in deze batch zijn ongeldig");
