@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The public OpenAPI document, as a running server serves it, lints clean under the Redocly CLI's
  * recommended ruleset (a pinned version, run through npx on the machine's Node.js), covers the
- * partner and platform APIs including the notice webhook platforms implement, and leaves staff
+ * partner and platform APIs including the notice webhook platforms implement and the match API, and leaves staff
  * routes out.
  */
 @RecourseTest
@@ -68,7 +68,8 @@ class OpenApiLintTest {
 
         List<String> paths = api.get("paths").propertyNames().stream().toList();
         assertThat(paths).containsExactlyInAnyOrder("/api/v1/reports", "/api/v1/reports/{caseNumber}",
-                "/api/v1/notices/{id}/responses");
+                "/api/v1/notices/{id}/responses", "/m/raw_lookup", "/m/lookup", "/m/raw_lookup/batch", "/m/index/status",
+                "/m/feed", "/m/feedback");
         assertThat(api.get("webhooks").get("notice").get("post").get("operationId").asString()).isEqualTo("receiveNotice");
         assertThat(api.get("components").get("schemas").get("Notice").get("properties").propertyNames())
                 .contains("reference", "items", "notifier", "goodFaithStatement", "text");
