@@ -76,7 +76,7 @@ class EmbeddedDatabaseRecoveryTest {
                 HttpResponse<String> health = server.health();
                 assertThat(since(start)).isLessThan(Duration.ofSeconds(3));
                 assertThat(health.statusCode()).isEqualTo(503);
-                assertThat(health.body()).isEqualTo("{\"status\":\"DOWN\"}");
+                assertThat(health.body()).isEqualTo("{\"groups\":[\"liveness\",\"readiness\"],\"status\":\"DOWN\"}");
             }
 
             await("the database is started again without help").dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
