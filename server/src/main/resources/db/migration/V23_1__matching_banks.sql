@@ -34,7 +34,7 @@ create index match_entry_case on match_entry (case_id) where case_id is not null
 create index match_entry_active on match_entry (id) where status = 'ACTIVE';
 
 -- Every addition and removal, in commit order (writers hold one advisory lock while they append,
--- see docs/decisions/0009): each node's index and every partner's feed follow it by sequence.
+-- see docs/decisions/0010): each node's index and every partner's feed follow it by sequence.
 -- The log holds no signal: readers take it from the entry, so a withdrawn hash is gone everywhere.
 create table match_change (
     seq         bigint generated always as identity primary key,

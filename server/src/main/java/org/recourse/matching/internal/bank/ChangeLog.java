@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The bank's change log, which every node's index and every partner's feed follow by sequence.
  * Appending takes one transaction-scoped advisory lock, held until commit: writers commit one
  * after another in sequence order, so a reader that has seen sequence n has seen everything
- * below n that will ever commit (ADR 0009).
+ * below n that will ever commit (ADR 0010).
  */
 @Repository
 public class ChangeLog {

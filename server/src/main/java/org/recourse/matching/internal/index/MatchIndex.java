@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * This node's match index over every bank, built from the database at start and then kept in
- * step with the change log by {@link IndexSync} (ADR 0009). Until the first build is complete it
+ * step with the change log by {@link IndexSync} (ADR 0010). Until the first build is complete it
  * is not ready and answers nothing, so a restarting node never gives partial answers.
  */
 @Component
