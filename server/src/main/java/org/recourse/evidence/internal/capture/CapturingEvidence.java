@@ -46,9 +46,11 @@ public class CapturingEvidence {
     private final ChromiumScreenshots screenshots;
     private final EvidenceSettings.Capture settings;
     private final Clock clock;
+    private final ImageSignals images;
 
     public CapturingEvidence(SafeFetcher fetcher, StoringEvidence storing, CaptureRequests requests, ChromiumScreenshots screenshots,
-                      EvidenceSettings settings, Clock clock) {
+                      EvidenceSettings settings, Clock clock, ImageSignals images) {
+        this.images = images;
         this.fetcher = fetcher;
         this.storing = storing;
         this.requests = requests;
@@ -155,11 +157,13 @@ public class CapturingEvidence {
                 .map(h -> Map.<String, Object>of("url", h.url().toString(), "ip", h.resolvedIp(), "status", h.status())).toList();
         String path = result.finalUrl().getPath();
         String filename = path == null || path.isEmpty() || path.endsWith("/") ? null : path.substring(path.lastIndexOf('/') + 1);
-        storing.store(request.caseId(), "capture", kind, filename, result.contentType().isEmpty() ? null : result.contentType(),
+        var stored = storing.store(request.caseId(), "capture", kind, filename, result.contentType().isEmpty() ? null : result.contentType(),
                 new ByteArrayInputStream(result.body()), "system:evidence-capture",
                 new StoringEvidence.Provenance(request.itemId(), request.id(), requested.toString(), result.finalUrl().toString(),
                         result.status(), JSON.writeValueAsString(headers), JSON.writeValueAsString(hops), result.resolvedIp(),
                         result.tlsCertificateSha256(), result.fetchedAt()));
+        images.captured(request.caseId(), request.itemId(), stored.id(), result.finalUrl().toString(), result.contentType(),
+                result.body(), result.fetchedAt());
     }
 
     private FetchLimits limits(long maxBytes, List<String> types) {

@@ -44,6 +44,7 @@ class CapturingEvidenceTest {
     @Autowired CaptureRequests requests;
     @Autowired CapturingEvidence capturing;
     @Autowired StoringEvidence storing;
+    @Autowired ImageSignals images;
     @Autowired EvidenceSettings settings;
     @Autowired EvidenceObjects objects;
     @Autowired SealedBlobs blobs;
@@ -96,7 +97,7 @@ class CapturingEvidenceTest {
             UUID itemId = UUID.randomUUID();
             Instant before = Instant.now();
 
-            UUID captureId = captureNow(LoopbackCapturing.create(storing, requests, settings), caseId, itemId, site.url("/start").toString());
+            UUID captureId = captureNow(LoopbackCapturing.create(storing, requests, settings, images), caseId, itemId, site.url("/start").toString());
 
             CaptureRequests.CaptureRequest capture = requests.find(captureId).orElseThrow();
             assertThat(capture.status()).isEqualTo("done");

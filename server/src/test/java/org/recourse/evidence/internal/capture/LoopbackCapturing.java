@@ -24,12 +24,13 @@ public final class LoopbackCapturing {
     private LoopbackCapturing() {
     }
 
-    public static CapturingEvidence create(StoringEvidence storing, CaptureRequests requests, EvidenceSettings settings) {
+    public static CapturingEvidence create(StoringEvidence storing, CaptureRequests requests, EvidenceSettings settings,
+                                           ImageSignals images) {
         Egress egress = new Egress(new LoopbackTestServers(), HostResolver.system(), Dialer.direct());
         try {
             return new CapturingEvidence(new PinnedHttpFetcher(egress, SSLContext.getDefault(), Clock.systemUTC()), storing, requests,
                     new ChromiumScreenshots(Path.of(settings.capture().chromium()), egress, Duration.ofSeconds(60)), settings,
-                    Clock.systemUTC());
+                    Clock.systemUTC(), images);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -55,6 +55,7 @@ class NoPlaintextTest {
     @Autowired EvidenceVault vault;
     @Autowired CaptureRequests requests;
     @Autowired StoringEvidence storing;
+    @Autowired ImageSignals images;
     @Autowired EvidenceSettings settings;
     @Autowired SealedBlobs blobs;
     @Autowired ExportingPackages exporting;
@@ -77,7 +78,7 @@ class NoPlaintextTest {
                 return id;
             });
             CaptureRequests.CaptureRequest claimed = requests.find(captureId).orElseThrow();
-            AuditActor.runAs("system:evidence-capture", () -> LoopbackCapturing.create(storing, requests, settings).capture(claimed));
+            AuditActor.runAs("system:evidence-capture", () -> LoopbackCapturing.create(storing, requests, settings, images).capture(claimed));
             assertThat(requests.find(captureId).orElseThrow().outcome()).contains("1 embedded media stored");
         }
         VaultHttpAccess.uploadAsAnalyst(port, new TestStaff(jdbc).create(StaffRole.ANALYST), caseId, "notes.txt",
