@@ -141,6 +141,8 @@ class BankingHashes implements HashBanks {
                 .query((rs, n) -> new ChangeLog.Appended(rs.getLong("id"), rs.getObject("bank_id", UUID.class),
                         SignalType.valueOf(rs.getString("signal_type")), ChangeLog.Op.REMOVE))
                 .list();
+        // Possible re-uploads of her images are not looked into any more.
+        jdbc.sql("delete from match_finding where original_case_id = ? or capture_case_id = ?").params(caseId, caseId).update();
         // Entries already out keep no link to the case either.
         jdbc.sql("update match_entry set case_id = null, evidence_id = null, signal = null where case_id = ?")
                 .param(caseId).update();

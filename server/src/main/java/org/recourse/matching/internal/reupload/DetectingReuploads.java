@@ -1,0 +1,66 @@
+package org.recourse.matching.internal.reupload;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+
+import org.recourse.audit.AuditActor;
+import org.recourse.audit.AuditTrail;
+import org.recourse.evidence.ImageCaptured;
+import org.recourse.matching.Signal;
+import org.recourse.matching.SignalType;
+import org.recourse.matching.internal.index.MatchIndex;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every image a capture stores is looked up in the banks. A match (within the bank's threshold)
+ * with an entry of another case is a possible re-upload of that case's image: a finding for an
+ * analyst. The same entry at the same address is found once; a dismissed pair stays dismissed.
+ */
+@Component
+class DetectingReuploads {
+
+    private final MatchIndex index;
+    private final Findings findings;
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    DetectingReuploads(MatchIndex index, Findings findings, JdbcClient jdbc, AuditTrail audit, Clock clock) {
+        this.index = index;
+        this.findings = findings;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(ImageCaptured image) {
+        AuditActor.runAs("system:matching", () -> detect(image));
+    }
+
+    /** Runs in the listener's own transaction. */
+    void detect(ImageCaptured image) {
+        if (image.quality() == 0 || !(Signal.parse(SignalType.PDQ, image.pdq()) instanceof Signal.Valid valid)) {
+            return;
+        }
+        if (!index.ready()) {
+            // The event stays unfinished in the registry and is handled again after a restart.
+            throw new IllegalStateException("match index not built yet");
+        }
+        for (MatchIndex.Hit hit : index.lookup(valid.signal(), null, false)) {
+            Map<String, Object> entry = jdbc.sql("select case_id, evidence_id from match_entry where id = ? and status = 'ACTIVE'")
+                    .param(hit.entryId()).query().listOfRows().stream().findFirst().orElse(null);
+            UUID originalCase = entry == null ? null : (UUID) entry.get("case_id");
+            if (originalCase == null || originalCase.equals(image.caseId())) {
+                continue;
+            }
+            findings.insertIfNew(hit.entryId(), originalCase, image.caseId(), image.evidenceId(), (UUID) entry.get("evidence_id"),
+                    image.url(), hit.distance(), clock.instant()).ifPresent(id ->
+                    audit.record("match-finding.created", "case", originalCase.toString(),
+                            "finding " + id + ", entry " + hit.entryId() + ", distance " + hit.distance()));
+        }
+    }
+}

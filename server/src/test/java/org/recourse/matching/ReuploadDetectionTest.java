@@ -1,0 +1,181 @@
+package org.recourse.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.recourse.RecourseTest;
+import org.recourse.accounts.StaffRole;
+import org.recourse.audit.AuditActor;
+import org.recourse.audit.AuditTrail;
+import org.recourse.evidence.EvidenceVault;
+import org.recourse.evidence.internal.EvidenceSettings;
+import org.recourse.evidence.internal.StoringEvidence;
+import org.recourse.evidence.internal.capture.CaptureRequests;
+import org.recourse.evidence.internal.capture.ImageSignals;
+import org.recourse.evidence.internal.capture.LoopbackCapturing;
+import org.recourse.evidence.internal.fetch.TestWebsite;
+import org.recourse.intake.Cases;
+import org.recourse.intake.Forms;
+import org.recourse.pdq.PdqHasher;
+import org.recourse.support.StaffHttp;
+import org.recourse.support.TestStaff;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A victim's image is in the bank; a capture for another case on a test website stores a
+ * re-encoded copy of it. The copy is hashed, matched and shown to an analyst as a possible
+ * re-upload (on the dashboard and in the list), blurred until revealed (audited); she confirms it,
+ * or dismisses it and the pair does not come back.
+ */
+@RecourseTest
+class ReuploadDetectionTest {
+
+    @LocalServerPort int port;
+    @Autowired HashBanks banks;
+    @Autowired Cases cases;
+    @Autowired JdbcClient jdbc;
+    @Autowired EvidenceVault vault;
+    @Autowired CaptureRequests requests;
+    @Autowired StoringEvidence storing;
+    @Autowired EvidenceSettings settings;
+    @Autowired ImageSignals images;
+    @Autowired TransactionTemplate transaction;
+    @Autowired AuditTrail audit;
+
+    /** A photo-like picture: smooth gradients with some blocks, so PDQ rates it well. */
+    static BufferedImage picture(long seed) {
+        Random random = new Random(seed);
+        BufferedImage image = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
+        int[] blocks = new int[24];
+        for (int i = 0; i < blocks.length; i++) {
+            blocks[i] = random.nextInt(0xffffff);
+        }
+        for (int y = 0; y < 240; y++) {
+            for (int x = 0; x < 320; x++) {
+                int block = blocks[(y / 60) * 6 + x / 54];
+                int shade = (x * 255 / 320 + y * 255 / 240) / 4;
+                int r = Math.min(255, ((block >> 16) & 0xff) / 2 + shade);
+                int g = Math.min(255, ((block >> 8) & 0xff) / 2 + shade);
+                int b = Math.min(255, (block & 0xff) / 2 + shade);
+                image.setRGB(x, y, (r << 16) | (g << 8) | b);
+            }
+        }
+        return image;
+    }
+
+    static byte[] encode(BufferedImage image, String format) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, format, out);
+        return out.toByteArray();
+    }
+
+    private UUID report() {
+        StaffHttp http = new StaffHttp(port);
+        http.get("/melden");
+        Document page = Forms.with("reporterType", "self").and("forms", "non_consensual_sharing").and("notOnline", "true")
+                .post(http, "/melden").document();
+        return cases.findByNumber(page.getElementById("case-number").text()).orElseThrow().id();
+    }
+
+    private void capture(UUID caseId, String url) {
+        CaptureRequests.CaptureRequest claimed = transaction.execute(status -> {
+            UUID id = vault.captureLater(caseId, null, url);
+            jdbc.sql("update evidence_capture set status = 'running', started_at = now(), attempts = 1 where id = ?").param(id).update();
+            return requests.find(id).orElseThrow();
+        });
+        AuditActor.runAs("system:evidence-capture", () -> LoopbackCapturing.create(storing, requests, settings, images).capture(claimed));
+    }
+
+    private List<Map<String, Object>> findingsOf(UUID originalCase) {
+        return jdbc.sql("select * from match_finding where original_case_id = ? order by found_at").param(originalCase).query().listOfRows();
+    }
+
+    @Test
+    void aCapturedReuploadBecomesAFindingAnAnalystConfirmsOrDismisses() throws Exception {
+        BufferedImage original = picture(System.nanoTime());
+        byte[] png = encode(original, "png");
+        var hash = new PdqHasher().hash(png);
+        UUID victimCase = report();
+        HashBanks.BankingResult banked = AuditActor.supplyAs("test", () -> banks.bank(new HashBanks.NewEntries(HashBanks.DEFAULT_BANK,
+                EntrySource.VICTIM, null, victimCase, null,
+                List.of(new HashBanks.NewSignal(SignalType.PDQ, hash.pdq().hex(), hash.quality())))));
+        assertThat(banked.refused()).isEmpty();
+
+        try (TestWebsite site = new TestWebsite()) {
+            site.page("/post", "text/html", "<html><body><img src=\"/copy.jpg\"></body></html>".getBytes(StandardCharsets.UTF_8))
+                    .page("/copy.jpg", "image/jpeg", encode(original, "jpg"))
+                    .page("/other", "text/html", "<html><body><img src=\"/other.jpg\"></body></html>".getBytes(StandardCharsets.UTF_8))
+                    .page("/other.jpg", "image/jpeg", encode(original, "jpg"))
+                    .page("/unrelated", "text/html", "<html><body><img src=\"/u.png\"></body></html>".getBytes(StandardCharsets.UTF_8))
+                    .page("/u.png", "image/png", encode(picture(7), "png"));
+            UUID laterCase = report();
+            capture(laterCase, site.url("/post").toString());
+            capture(laterCase, site.url("/unrelated").toString());
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> findingsOf(victimCase).size() == 1);
+            Map<String, Object> finding = findingsOf(victimCase).getFirst();
+            assertThat(finding.get("url")).isEqualTo(site.url("/copy.jpg").toString());
+            assertThat(finding.get("capture_case_id")).isEqualTo(laterCase);
+            assertThat((Integer) finding.get("distance")).isLessThanOrEqualTo(31);
+
+            TestStaff.Account analyst = new TestStaff(jdbc).create(StaffRole.ANALYST);
+            StaffHttp staff = new StaffHttp(port);
+            staff.signIn(analyst);
+            String caseNumber = cases.find(victimCase).orElseThrow().caseNumber();
+            assertThat(staff.get("/staff").document().select("#attention-list tr.attention-entry").text())
+                    .contains("Mogelijke herplaatsing op 127.0.0.1").contains(caseNumber);
+
+            String findingPath = "/staff/matching/findings/" + finding.get("id");
+            Document page = staff.get(findingPath).document();
+            assertThat(page.getElementById("finding-summary").text()).contains(caseNumber);
+            assertThat(page.getElementById("captured-image").hasClass("guarded")).isTrue();
+            assertThat(page.getElementById("original-image").text())
+                    .contains("heeft dit beeld op haar eigen apparaat gehasht");
+            Document revealed = staff.postForm(findingPath + "/reveal", Map.of()).document();
+            assertThat(revealed.getElementById("captured-image").hasClass("revealed")).isTrue();
+            assertThat(audit.entriesFor("case", victimCase.toString())).extracting(e -> e.action())
+                    .contains("match-finding.created", "match-finding.revealed");
+
+            StaffHttp.Page confirmed = staff.postForm(findingPath + "/confirm", Map.of());
+            assertThat(confirmed.redirectsTo("/staff/matching/findings")).isTrue();
+            assertThat(staff.get("/staff/matching/findings").document().text()).contains("De herplaatsing is bevestigd.");
+            assertThat(staff.get(findingPath).document().getElementById("finding-status").text())
+                    .isEqualTo("Bevestigd als herplaatsing");
+
+            capture(laterCase, site.url("/post").toString());
+            UUID thirdCase = report();
+            capture(thirdCase, site.url("/other").toString());
+            await().atMost(Duration.ofSeconds(20)).until(() -> findingsOf(victimCase).size() == 2);
+            Map<String, Object> second = findingsOf(victimCase).get(1);
+            assertThat(second.get("url")).isEqualTo(site.url("/other.jpg").toString());
+            assertThat(staff.postForm("/staff/matching/findings/" + second.get("id") + "/dismiss", Map.of())
+                    .redirectsTo("/staff/matching/findings")).isTrue();
+
+            capture(thirdCase, site.url("/other").toString());
+            // The capture's event is handled after it commits; a later capture's finding would be there by the time
+            // a fresh capture of an unrelated page has been handled too.
+            capture(thirdCase, site.url("/unrelated").toString());
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+                    select count(*) from event_publication where completion_date is null
+                      and event_type = 'org.recourse.evidence.ImageCaptured'""").query(Long.class).single() == 0);
+            assertThat(findingsOf(victimCase)).extracting(f -> f.get("status")).containsExactly("CONFIRMED", "DISMISSED");
+            assertThat(staff.get("/staff/matching/findings").document().getElementById("findings-none")).isNotNull();
+        }
+    }
+}
