@@ -16,3 +16,15 @@ create table match_finding (
     unique (entry_id, url)
 );
 create index match_finding_open on match_finding (found_at) where status = 'OPEN';
+
+-- The PDQ hash of every image a capture stored (the bytes stay in the evidence vault), so an
+-- analyst can bank a case's captured image without anyone opening it, and findings can show it.
+create table match_captured_image (
+    evidence_id uuid primary key,
+    case_id     uuid        not null,
+    url         text        not null,
+    pdq         text        not null,
+    quality     int         not null check (quality between 0 and 100),
+    captured_at timestamp with time zone not null
+);
+create index match_captured_image_case on match_captured_image (case_id);

@@ -143,6 +143,7 @@ class BankingHashes implements HashBanks {
                 .list();
         // Possible re-uploads of her images are not looked into any more.
         jdbc.sql("delete from match_finding where original_case_id = ? or capture_case_id = ?").params(caseId, caseId).update();
+        jdbc.sql("delete from match_captured_image where case_id = ?").param(caseId).update();
         // Entries already out keep no link to the case either.
         jdbc.sql("update match_entry set case_id = null, evidence_id = null, signal = null where case_id = ?")
                 .param(caseId).update();

@@ -6,7 +6,10 @@ import java.util.UUID;
 
 import org.recourse.audit.AuditActor;
 import org.recourse.audit.AuditTrail;
+import org.recourse.evidence.EvidenceVault;
 import org.recourse.evidence.ImageCaptured;
+import org.recourse.intake.CaseView;
+import org.recourse.intake.Cases;
 import org.recourse.matching.Signal;
 import org.recourse.matching.SignalType;
 import org.recourse.matching.internal.index.MatchIndex;
@@ -27,8 +30,13 @@ class DetectingReuploads {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Cases cases;
+    private final EvidenceVault vault;
 
-    DetectingReuploads(MatchIndex index, Findings findings, JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    DetectingReuploads(MatchIndex index, Findings findings, JdbcClient jdbc, AuditTrail audit, Clock clock, Cases cases,
+                       EvidenceVault vault) {
+        this.cases = cases;
+        this.vault = vault;
         this.index = index;
         this.findings = findings;
         this.jdbc = jdbc;
@@ -41,9 +49,22 @@ class DetectingReuploads {
         AuditActor.runAs("system:matching", () -> detect(image));
     }
 
+    private boolean onChildAbuseRoute(UUID caseId) {
+        return cases.find(caseId).map(CaseView::childAbuseRoute).orElse(true) || vault.isSealed(caseId);
+    }
+
     /** Runs in the listener's own transaction. */
     void detect(ImageCaptured image) {
-        if (image.quality() == 0 || !(Signal.parse(SignalType.PDQ, image.pdq()) instanceof Signal.Valid valid)) {
+        if (!(Signal.parse(SignalType.PDQ, image.pdq()) instanceof Signal.Valid valid)) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into match_captured_image (evidence_id, case_id, url, pdq, quality, captured_at)
+                        values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(image.evidenceId(), image.caseId(), image.url(), valid.signal().hex(), image.quality(),
+                        java.sql.Timestamp.from(image.capturedAt())).update();
+        if (image.quality() == 0 || onChildAbuseRoute(image.caseId())) {
+            // A blank image matches nothing; material of the child-abuse route goes to the CSAM hotline, not to analysts here.
             return;
         }
         if (!index.ready()) {
