@@ -60,6 +60,9 @@ final class AssessmentFixtures {
         String body = all.stream().map(f -> enc(f[0]) + "=" + enc(f[1])).collect(Collectors.joining("&"));
         StaffHttp.Page page = reporter.send(HttpRequest.newBuilder(URI.create(reporter.baseUrl() + "/melden"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)));
+        if (page.status() == 303) {
+            page = reporter.get(page.location());
+        }
         assertThat(page.status()).as(page.body()).isEqualTo(200);
         String caseNumber = page.document().getElementById("case-number").text();
         UUID caseId = cases.findByNumber(caseNumber).orElseThrow().id();

@@ -131,6 +131,14 @@ public class Entries {
         return urls;
     }
 
+    /** Awaiting entries {@code user} may take: free ones and those they hold (the menu's count). */
+    public long waitingFor(String user) {
+        return jdbc.sql("""
+                        select count(*) from assessment_entry
+                        where state = 'awaiting' and (locked_by is null or locked_by = ? or lock_expires < now())""")
+                .param(user).query(Long.class).single();
+    }
+
     List<String> platforms() {
         return jdbc.sql("select distinct platform from assessment_entry where state = 'awaiting' and platform is not null order by 1")
                 .query(String.class).list();
