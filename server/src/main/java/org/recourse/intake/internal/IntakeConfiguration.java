@@ -21,6 +21,9 @@ class IntakeConfiguration {
                 .requestMatchers("/report", "/melden", "/report/received", "/melden/ontvangen", "/status", "/status/case", "/status/case/information",
                         "/status/case/material", "/status/case/withdraw", "/status/sign-out").permitAll()
                 .requestMatchers("/staff/intake", "/staff/intake/**").hasAnyRole("ANALYST", "COORDINATOR")
+                // The one case page and search show victims' words: the people who work cases only.
+                .requestMatchers(HttpMethod.GET, "/staff/cases/*", "/staff/search").hasAnyRole("ANALYST", "COORDINATOR")
+                .requestMatchers(HttpMethod.POST, "/staff/cases/*/links").hasAnyRole("ANALYST", "COORDINATOR")
                 .requestMatchers(HttpMethod.GET, "/staff/admin/api-keys").hasRole("ADMIN")
                 .requestMatchers(HttpMethod.POST, "/staff/admin/api-keys", "/staff/admin/api-keys/*/revoke").hasRole("ADMIN");
     }
