@@ -17,6 +17,7 @@ import org.recourse.evidence.internal.packaging.CaseSealed;
 import org.recourse.evidence.internal.packaging.ExportingPackages;
 import org.recourse.evidence.internal.packaging.PackageVerifier;
 import org.recourse.evidence.internal.vault.SealedBlobs;
+import org.recourse.platform.CaseRefs;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -47,10 +48,12 @@ class PackagePages {
     private final TransactionTemplate transaction;
     private final ActingUser user;
     private final EvidenceSeals seals;
+    private final CaseRefs refs;
 
     PackagePages(ExportingPackages exporting, EvidencePackages packages, EvidenceObjects objects, SealedBlobs blobs,
-                 AuditTrail audit, TransactionTemplate transaction, ActingUser user, EvidenceSeals seals) {
+                 AuditTrail audit, TransactionTemplate transaction, ActingUser user, EvidenceSeals seals, CaseRefs refs) {
         this.seals = seals;
+        this.refs = refs;
         this.exporting = exporting;
         this.packages = packages;
         this.objects = objects;
@@ -67,7 +70,7 @@ class PackagePages {
         } catch (CaseSealed sealed) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the case's evidence is sealed");
         }
-        return "redirect:/staff/evidence/cases/" + caseId + "#packages";
+        return "redirect:" + refs.byId(caseId).map(ref -> ref.href("packages")).orElse("/staff/evidence");
     }
 
     @GetMapping("/staff/evidence/packages/{id}/download")
@@ -84,7 +87,9 @@ class PackagePages {
     String liaison(Model model) {
         String organisation = user.organisation();
         model.addAttribute("organisation", organisation);
-        model.addAttribute("packages", organisation == null ? java.util.List.of() : packages.availableTo(organisation));
+        java.util.List<EvidencePackage> available = organisation == null ? java.util.List.of() : packages.availableTo(organisation);
+        model.addAttribute("packages", available);
+        model.addAttribute("cases", refs.byIds(available.stream().map(EvidencePackage::caseId).distinct().toList()));
         return "evidence/liaison";
     }
 

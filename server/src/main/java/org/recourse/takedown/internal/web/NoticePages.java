@@ -7,9 +7,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.recourse.audit.AuditTrail;
+import org.recourse.intake.CaseView;
+import org.recourse.intake.Cases;
+import org.recourse.platform.CaseRef;
 import org.recourse.takedown.internal.outbox.SendingNotices;
 import org.recourse.takedown.internal.responses.RecordingResponses;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,8 +28,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Notices for analysts: the list with each notice's clock, one notice with its text, items and
- * responses (and forms to record a response or a web-form submission), the overdue list and a
- * case's notice-and-action timeline.
+ * responses (and forms to record a response or a web-form submission) and the overdue list. (A
+ * case's notice-and-action timeline is on the case's one page.)
  */
 @Controller
 @RequestMapping("/staff/takedown")
@@ -40,9 +44,11 @@ class NoticePages {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock time;
+    private final Cases cases;
 
     NoticePages(NoticeClock clock, Timelines timelines, RecordingResponses responses, SendingNotices sending, JdbcClient jdbc,
-                AuditTrail audit, Clock time) {
+                AuditTrail audit, Clock time, Cases cases) {
+        this.cases = cases;
         this.clock = clock;
         this.timelines = timelines;
         this.responses = responses;
@@ -113,18 +119,10 @@ class NoticePages {
         return "redirect:/staff/takedown/notices/" + id;
     }
 
+    /** A case's notice-and-action timeline had a page here before the case had one page. */
     @GetMapping("/cases/{caseId}")
-    @Transactional
-    String caseTimeline(@PathVariable UUID caseId, Model model) {
-        List<Timelines.Entry> entries = timelines.forCase(caseId);
-        if (entries.isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        model.addAttribute("caseId", caseId);
-        model.addAttribute("entries", entries);
-        model.addAttribute("items", timelines.itemsOfCase(caseId));
-        model.addAttribute("notices", clock.forCase(caseId));
-        audit.record("takedown.case-timeline-viewed", "case", caseId.toString(), null);
-        return "takedown/case";
+    ResponseEntity<Void> caseTimeline(@PathVariable UUID caseId) {
+        CaseView view = cases.find(caseId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return new CaseRef(view.id(), view.caseNumber()).movedHere(TakedownSection.ANCHOR);
     }
 }
