@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
-import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
@@ -25,6 +24,7 @@ import org.recourse.RecourseTest;
 import org.recourse.accounts.StaffRole;
 import org.recourse.accounts.internal.Totp;
 import org.recourse.support.Browsers;
+import org.recourse.support.TestCases;
 import org.recourse.support.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -60,14 +60,17 @@ class EvidenceBrowserTest {
         Path picture = dir.resolve("screenshot.png");
         BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
         ImageIO.write(image, "png", picture.toFile());
-        UUID caseId = UUID.randomUUID();
+        TestCases.Created kase = new TestCases(jdbc).create();
 
-        browser.get(url("/staff/evidence/cases/" + caseId));
+        browser.get(url("/staff/evidence/cases/" + kase.id()));
+        assertThat(browser.getCurrentUrl()).endsWith("/staff/cases/" + kase.caseNumber() + "#evidence");
         browser.findElement(By.id("file")).sendKeys(picture.toString());
         browser.findElement(By.cssSelector("#evidence-upload button[type=submit]")).click();
         WebElement link = until(Duration.ofSeconds(20),
-                d -> d.findElements(By.cssSelector("a[href^='/staff/evidence/objects/']")).stream().findFirst().orElse(null));
-        assertThat(browser.findElement(By.cssSelector("main table")).getText()).contains("screenshot.png", "image/png");
+                d -> d.findElements(By.cssSelector("#evidence-objects a[href^='/staff/evidence/objects/']")).stream().findFirst().orElse(null));
+        assertThat(browser.findElement(By.id("evidence-objects")).getText()).contains("screenshot.png", "image/png");
+        WebElement thumbnail = browser.findElement(By.cssSelector("#thumbnails figure.evidence-media img"));
+        assertThat(filter(thumbnail)).contains("blur", "grayscale");
 
         link.click();
         WebElement img = browser.findElement(By.cssSelector("figure.evidence-media img"));
