@@ -43,6 +43,14 @@ public final class TestCases {
         return new Created(id, number);
     }
 
+    /** Adds a reported address to a case, as intake stores it (normalised, with its host). */
+    public void addItem(UUID caseId, String url, String host) {
+        jdbc.sql("""
+                        insert into reported_item (id, case_id, position, url, url_normalised, host, created_at)
+                        values (?, ?, (select count(*) from reported_item where case_id = ?), ?, ?, ?, now())""")
+                .params(UUID.randomUUID(), caseId, caseId, url, url, host).update();
+    }
+
     private static String symbols(int count) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < count; i++) {

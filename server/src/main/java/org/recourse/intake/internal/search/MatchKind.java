@@ -4,7 +4,7 @@ package org.recourse.intake.internal.search;
 enum MatchKind {
     NUMBER, URL, DOMAIN, ACCOUNT, EMAIL, WORDS, OTHER;
 
-    String labelKey() {
+    public String labelKey() {
         return "intake.search.match." + name().toLowerCase(java.util.Locale.ROOT);
     }
 }
