@@ -125,6 +125,10 @@ class CasePageTest {
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'case.viewed' and object_id = ? and actor = ?")
                 .params(reported.caseId().toString(), annaAccount.username()).query(Long.class).single())
                 .as("one audited view").isEqualTo(1);
+        Document trail = fixtures.signedIn(StaffRole.AUDITOR)
+                .get("/staff/audit?objectType=case&objectId=" + reported.caseId() + "&action=case.viewed").document();
+        assertThat(trail.select("td .case-number").eachText()).as("the audit trail names the case by number too")
+                .isNotEmpty().allMatch(reported.caseNumber()::equals);
     }
 
     @Test

@@ -1,13 +1,13 @@
 package org.recourse.audit.internal;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.recourse.audit.AuditEntry;
 import org.recourse.audit.AuditTrail;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.recourse.platform.CaseRef;
+import org.recourse.platform.CaseRefs;
+import org.recourse.platform.DisplayTime;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -20,14 +20,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AuditPages {
 
     private static final int PAGE_SIZE = 100;
-    private final JdbcClient jdbc;
+    private final AuditQueries queries;
     private final AuditVerifier verifier;
     private final AuditTrail audit;
+    private final CaseRefs refs;
+    private final DisplayTime times;
 
-    AuditPages(JdbcClient jdbc, AuditVerifier verifier, AuditTrail audit) {
-        this.jdbc = jdbc;
+    AuditPages(AuditQueries queries, AuditVerifier verifier, AuditTrail audit, CaseRefs refs, DisplayTime times) {
+        this.queries = queries;
         this.verifier = verifier;
         this.audit = audit;
+        this.refs = refs;
+        this.times = times;
     }
 
     @GetMapping("/staff/audit")
@@ -38,26 +42,17 @@ class AuditPages {
                 @RequestParam(required = false) LocalDate from,
                 @RequestParam(required = false) Long before,
                 Model model) {
-        StringBuilder sql = new StringBuilder("select * from audit_entry where true");
-        List<Object> params = new ArrayList<>();
-        filter(sql, params, "actor = ?", actor);
-        filter(sql, params, "action like ?", action == null || action.isBlank() ? null : action + "%");
-        filter(sql, params, "object_type = ?", objectType);
-        filter(sql, params, "object_id = ?", objectId);
-        if (from != null) {
-            sql.append(" and occurred_at >= ?");
-            params.add(java.sql.Timestamp.from(from.atStartOfDay().toInstant(ZoneOffset.UTC)));
-        }
-        if (before != null) {
-            sql.append(" and id < ?");
-            params.add(before);
-        }
-        sql.append(" order by id desc limit ").append(PAGE_SIZE + 1);
-        List<AuditEntry> entries = jdbc.sql(sql.toString()).params(params).query(JdbcAuditTrail::entry).list();
+        AuditQueries.Filter filter = new AuditQueries.Filter(actor, action, objectType, objectId, from);
+        List<AuditEntry> entries = queries.page(filter, before, PAGE_SIZE + 1, times.zone());
         boolean more = entries.size() > PAGE_SIZE;
-        model.addAttribute("entries", more ? entries.subList(0, PAGE_SIZE) : entries);
+        List<AuditEntry> shown = more ? entries.subList(0, PAGE_SIZE) : entries;
+        model.addAttribute("entries", shown);
         model.addAttribute("nextBefore", more ? entries.get(PAGE_SIZE - 1).id() : null);
-        model.addAttribute("filter", new Filter(actor, action, objectType, objectId, from));
+        model.addAttribute("filter", filter);
+        // Cases are named by their number, beside the id the trail keeps.
+        model.addAttribute("caseNumbers", refs.byIds(shown.stream().filter(e -> "case".equals(e.objectType()) && e.objectId() != null)
+                        .map(e -> parse(e.objectId())).filter(java.util.Objects::nonNull).distinct().toList())
+                .values().stream().collect(java.util.stream.Collectors.toMap(ref -> ref.id().toString(), CaseRef::caseNumber)));
         return "audit/list";
     }
 
@@ -70,13 +65,11 @@ class AuditPages {
         return "audit/verify";
     }
 
-    record Filter(String actor, String action, String objectType, String objectId, LocalDate from) {
-    }
-
-    private static void filter(StringBuilder sql, List<Object> params, String clause, String value) {
-        if (value != null && !value.isBlank()) {
-            sql.append(" and ").append(clause);
-            params.add(value.trim());
+    private static java.util.UUID parse(String id) {
+        try {
+            return java.util.UUID.fromString(id);
+        } catch (IllegalArgumentException notAnId) {
+            return null;
         }
     }
 }
