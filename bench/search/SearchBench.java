@@ -36,12 +36,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class SearchBench {
 
     public static void main(String[] args) throws Exception {
+        int status = 0;
         try {
             run(args);
-        } finally {
-            // The application's scheduler threads would keep the JVM alive after a failure.
-            System.exit(0);
+        } catch (Throwable failed) {
+            failed.printStackTrace();
+            status = 1;
         }
+        // The application's scheduler threads would keep the JVM alive after a failure.
+        System.exit(status);
     }
 
     private static void run(String[] args) throws Exception {
@@ -55,7 +58,7 @@ public class SearchBench {
         DataSource dataSource = app.getBean(DataSource.class);
         try (Connection c = dataSource.getConnection()) {
             for (int done = 0; done < cases; done += 250_000) {
-                CaseData.generate(c, Math.min(250_000, cases - done), 0.42 + done);
+                CaseData.generate(c, Math.min(250_000, cases - done), 0.42 + done / 10_000_000.0);
             }
         }
         JdbcClient jdbc = app.getBean(JdbcClient.class);

@@ -145,6 +145,38 @@ class CaseSearchTest {
     }
 
     @Test
+    void manyMatchesAreFoundNewestFirstWithoutCollectingThemAll() {
+        String id = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        int many = 2_100;
+        jdbc.sql("""
+                insert into intake_case (id, case_number, status, channel, received_at, updated_at)
+                select gen_random_uuid(), 'RC-' || upper(substr(md5(:id || g), 1, 4)) || '-' || upper(substr(md5(:id || g), 5, 4)),
+                    case when g % 2 = 0 then 'REMOVED' else 'RECEIVED' end, 'phone',
+                    now() - make_interval(mins => g), now()
+                from generate_series(1, :many) g""").param("id", id).param("many", many).update();
+        jdbc.sql("""
+                insert into reported_item (id, case_id, position, url, url_normalised, host, created_at)
+                select gen_random_uuid(), c.id, 0, u, u, 'dense.example', now()
+                from intake_case c, lateral (select 'https://dense.example/' || :id || '/' || c.case_number as u) url
+                where c.case_number in (select 'RC-' || upper(substr(md5(:id || g), 1, 4)) || '-' || upper(substr(md5(:id || g), 5, 4))
+                                        from generate_series(1, :many) g)""").param("id", id).param("many", many).update();
+        StaffHttp analyst = fixtures().signedIn(StaffRole.ANALYST);
+
+        Document first = search(analyst, id);
+        assertThat(found(first)).hasSize(25);
+        List<String> newest = jdbc.sql("""
+                        select c.case_number from intake_case c join reported_item i on i.case_id = c.id
+                        where i.url_normalised like ? order by c.received_at desc, c.id desc limit 25""")
+                .param("https://dense.example/" + id + "/%").query(String.class).list();
+        assertThat(found(first)).containsExactlyElementsOf(newest);
+        assertThat(matchedOn(first, newest.getFirst())).contains("URL");
+        assertThat(first.select("nav.pages a[rel=next]")).hasSize(1);
+        Document removed = analyst.get("/staff/search?q=" + id + "&status=REMOVED&page=3").document();
+        assertThat(found(removed)).hasSize(25);
+        assertThat(removed.select("#results tbody tr td:nth-child(3)").eachText()).containsOnly("Verwijderd");
+    }
+
+    @Test
     void hostileTextGetsAMessageOrNothingNeverAnErrorPage() {
         StaffHttp analyst = fixtures().signedIn(StaffRole.ANALYST);
         String tableCount = "select count(*) from intake_case";

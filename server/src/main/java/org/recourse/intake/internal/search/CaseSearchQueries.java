@@ -40,6 +40,9 @@ class CaseSearchQueries {
                 (select count(*) from reported_item i where i.case_id = c.id) as items,
                 exists (select 1 from case_link l where l.case_id = c.id or l.linked_case_id = c.id) as linked""";
 
+    /** From this many matches on, cases are walked newest first instead of collected. */
+    static final int DENSE = 2000;
+
     private final JdbcClient jdbc;
 
     CaseSearchQueries(JdbcClient jdbc) {
@@ -57,52 +60,92 @@ class CaseSearchQueries {
     }
 
     /**
+     * One way a case can match: as a list of matching case ids (for few matches) and as a condition
+     * on a case row {@code c} (for many).
+     */
+    private record Branch(MatchKind kind, String ids, String condition) {
+    }
+
+    /**
      * Cases matching the terms or found by other modules, newest first, narrowed by the filter.
+     * Two plans, chosen by counting matches up to {@link #DENSE}: few matches are collected by
+     * their indexes and then ordered; many (a common word, a large platform) are found by walking
+     * cases newest first and testing each, which stops as soon as the page is full.
      *
-     * @param found cases other modules' finders returned, with why
+     * @param found cases other modules' finders returned
      */
     List<CaseRow> search(SearchTerms terms, Collection<UUID> found, CaseFilter filter, ZoneId zone, int limit, int offset) {
         Map<String, Object> params = new HashMap<>();
-        List<String> branches = new ArrayList<>();
+        List<Branch> branches = branches(terms, found, params);
+        if (branches.isEmpty()) {
+            return List.of();
+        }
+        String union = branches.stream().map(b -> b.ids().replace("select ", "select '" + b.kind().name() + "' as kind, "))
+                .collect(Collectors.joining(" union all "));
+        long matches = jdbc.sql("select count(*) from (select 1 from (" + union + ") m limit " + DENSE + ") probe")
+                .params(params).query(Long.class).single();
+        String sql;
+        if (matches < DENSE) {
+            sql = "with matched (kind, case_id) as (" + union + "),"
+                    + " hits as (select case_id, array_agg(distinct kind) as kinds from matched group by case_id) "
+                    + COLUMNS + ", h.kinds from hits h join intake_case c on c.id = h.case_id where true";
+        } else {
+            sql = COLUMNS + ", array_remove(array[" + branches.stream()
+                    .map(b -> "case when " + b.condition() + " then '" + b.kind().name() + "' end")
+                    .collect(Collectors.joining(", ")) + "], null) as kinds from intake_case c where ("
+                    + branches.stream().map(Branch::condition).collect(Collectors.joining(" or ")) + ")";
+        }
+        sql += conditions(filter, zone, params) + " order by c.received_at desc, c.id desc limit :limit offset :offset";
+        params.put("limit", limit);
+        params.put("offset", offset);
+        return jdbc.sql(sql).params(params).query(CaseSearchQueries::row).list();
+    }
+
+    private static List<Branch> branches(SearchTerms terms, Collection<UUID> found, Map<String, Object> params) {
+        List<Branch> branches = new ArrayList<>();
         if (terms.numberPrefix() != null) {
-            branches.add("select id, 'NUMBER' from intake_case where case_number like :numberPrefix");
+            branches.add(new Branch(MatchKind.NUMBER, "select id from intake_case where case_number like :numberPrefix",
+                    "c.case_number like :numberPrefix"));
             params.put("numberPrefix", terms.numberPrefix() + "%");
         }
         if (terms.fragment() != null) {
-            branches.add("select case_id, 'URL' from reported_item where url_normalised ilike :fragment");
-            branches.add("select case_id, 'ACCOUNT' from reported_item where account ilike :fragment");
+            branches.add(item(MatchKind.URL, "url_normalised ilike :fragment"));
+            branches.add(item(MatchKind.ACCOUNT, "account ilike :fragment"));
             params.put("fragment", terms.fragment());
         }
         if (terms.domain() != null) {
-            branches.add("select case_id, 'DOMAIN' from reported_item where host = :domain or host like :subdomains");
+            branches.add(item(MatchKind.DOMAIN, "(host = :domain or host like :subdomains)"));
             params.put("domain", terms.domain());
             params.put("subdomains", terms.subdomains());
         }
         if (terms.email() != null) {
-            branches.add("select id, 'EMAIL' from intake_case where lower(contact_email) = :email");
+            branches.add(new Branch(MatchKind.EMAIL, "select id from intake_case where lower(contact_email) = :email",
+                    "lower(c.contact_email) = :email"));
             params.put("email", terms.email());
         }
         terms.words().ifPresent(words -> {
-            branches.add("select id, 'WORDS' from intake_case where " + CASE_WORDS + " @@ " + QUERY);
-            branches.add("select case_id, 'WORDS' from reported_item where " + ITEM_WORDS + " @@ " + QUERY);
-            branches.add("select case_id, 'WORDS' from case_addition where kind = 'text' and " + ADDITION_WORDS + " @@ " + QUERY);
+            branches.add(new Branch(MatchKind.WORDS, "select id from intake_case where " + CASE_WORDS + " @@ " + QUERY,
+                    CASE_WORDS.replace("(description", "(c.description").replace("(other_form_text", "(c.other_form_text")
+                            + " @@ " + QUERY));
+            branches.add(item(MatchKind.WORDS, ITEM_WORDS + " @@ " + QUERY));
+            branches.add(new Branch(MatchKind.WORDS,
+                    "select case_id from case_addition where kind = 'text' and " + ADDITION_WORDS + " @@ " + QUERY,
+                    "exists (select 1 from case_addition where case_id = c.id and kind = 'text' and " + ADDITION_WORDS + " @@ "
+                            + QUERY + ")"));
             params.put("words", words);
         });
         if (!found.isEmpty()) {
-            branches.add("select cast(unnest(string_to_array(:found, ',')) as uuid), 'OTHER'");
+            branches.add(new Branch(MatchKind.OTHER, "select cast(unnest(string_to_array(:found, ',')) as uuid)",
+                    "c.id = any(cast(string_to_array(:found, ',') as uuid[]))"));
             params.put("found", found.stream().map(UUID::toString).collect(Collectors.joining(",")));
         }
-        if (branches.isEmpty()) {
-            return List.of();
-        }
-        String sql = "with matched (case_id, kind) as (" + String.join(" union all ", branches) + "),"
-                + " hits as (select case_id, array_agg(distinct kind) as kinds from matched group by case_id) "
-                + COLUMNS + ", h.kinds from hits h join intake_case c on c.id = h.case_id where true"
-                + conditions(filter, zone, params)
-                + " order by c.received_at desc, c.id desc limit :limit offset :offset";
-        params.put("limit", limit);
-        params.put("offset", offset);
-        return jdbc.sql(sql).params(params).query(CaseSearchQueries::row).list();
+        return branches;
+    }
+
+    /** A match on one of the case's reported items. */
+    private static Branch item(MatchKind kind, String condition) {
+        return new Branch(kind, "select case_id from reported_item where " + condition,
+                "exists (select 1 from reported_item where case_id = c.id and " + condition + ")");
     }
 
     /** The first addresses and accounts of each case, to show what a result is about. */
