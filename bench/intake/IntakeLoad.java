@@ -46,7 +46,7 @@ public class IntakeLoad {
         run(base, key, rate, seconds, connections).print(rate, seconds);
     }
 
-    record Result(int sent, int created, Map<String, Integer> failures, long wallNanos, long[] latencies) {
+    record Result(int sent, int created, Map<String, Integer> failures, long wallNanos, long[] latencies, long[] waits) {
 
         void print(int rate, int seconds) {
             long[] sorted = latencies.clone();
@@ -57,6 +57,15 @@ public class IntakeLoad {
                     rate, seconds, wall, created / wall);
             System.out.printf("latency from due time (ms): p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f%n",
                     pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), pct(sorted, 99.9), sorted[sorted.length - 1] / 1e6);
+            // The server's part: from the moment a request was written to its answer. The due-time
+            // latency above adds the wait for a free connection on this side, which a server that
+            // answers every request in bounded time cannot shorten when it is offered more than it can do.
+            long[] answered = waits.clone();
+            Arrays.sort(answered);
+            System.out.printf("wait for the answer once sent (ms): p50 %.1f  p99 %.1f  max %.1f%n",
+                    pct(answered, 50), pct(answered, 99), answered[answered.length - 1] / 1e6);
+            int busy = failures.getOrDefault("HTTP 503", 0);
+            System.out.printf("503 + Retry-After (overloaded, nothing stored): %d (%.2f %%)%n", busy, 100.0 * busy / sent);
             // Where the tail comes from: steady, or a few bad seconds (a pause, a background job)?
             StringBuilder worst = new StringBuilder("slowest seconds (second: max ms):");
             long[] maxPerSecond = new long[seconds];
@@ -80,6 +89,7 @@ public class IntakeLoad {
         int total = rate * seconds;
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
         long[] latencies = new long[total];
+        long[] waits = new long[total];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger created = new AtomicInteger();
         AtomicLong lastDone = new AtomicLong();
@@ -96,9 +106,11 @@ public class IntakeLoad {
                     if (wait > 0) {
                         LockSupport.parkNanos(wait);
                     }
+                    long sending = System.nanoTime();
                     String outcome = connection.post(key, i);
                     long done = System.nanoTime();
                     latencies[i] = done - due;
+                    waits[i] = done - sending;
                     lastDone.accumulateAndGet(done, Math::max);
                     if (outcome == null) {
                         created.incrementAndGet();
@@ -112,7 +124,7 @@ public class IntakeLoad {
         for (Thread t : threads) {
             t.join();
         }
-        return new Result(total, created.get(), new TreeMap<>(failures), lastDone.get() - start, latencies);
+        return new Result(total, created.get(), new TreeMap<>(failures), lastDone.get() - start, latencies, waits);
     }
 
     /** One persistent connection; reconnects when the server closes it. */

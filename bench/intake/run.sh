@@ -26,9 +26,10 @@ await_server() {
     sleep 1
   done
 }
-# The port the embedded PostgreSQL of this data directory listens on (a new one after a restart).
+# The port the embedded PostgreSQL of this data directory listens on (a new one after a restart),
+# from its postmaster.pid (4th line), which names the running server only.
 pg_port() {
-  pgrep -af -- "-D $DATA/postgres" | grep -oE ' -p [0-9]+' | head -1 | awk '{print $2}'
+  sed -n 4p "$DATA/postgres/postmaster.pid"
 }
 
 "$ROOT/recourse" build
@@ -112,6 +113,9 @@ wait "$LOADER"
 after=$(cpu_ticks)
 server_after=$(awk '{print $14 + $15}' "/proc/$SERVER/stat")
 cat "$DATA/result.txt"
+sed -n '/^measure:/,$p' "$DATA/result.txt" | awk '
+  /^wait for the answer once sent/ { print "measurement: longest wait for an answer once sent " $NF " ms" }
+  /^503 \+ Retry-After/ { print "measurement: " $7 " requests answered 503 + Retry-After" }'
 created=$(sed -n '/^measure:/,$p' "$DATA/result.txt" | grep -oE 'created [0-9]+' | head -1 | awk '{print $2}')
 ticks=$((after - before))
 hz=$(getconf CLK_TCK)

@@ -40,6 +40,15 @@ public record Organisation(
         List<SourceNote> sourceNotes,
         int version) {
 
+    /** Whether any way to send this organisation a notice is known: e-mail, API or web form. */
+    public boolean noticeChannelKnown() {
+        return present(noticeEmail) || present(noticeApi) || present(noticeForm);
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+
     public Organisation {
         languages = List.copyOf(languages);
         aliases = List.copyOf(aliases);

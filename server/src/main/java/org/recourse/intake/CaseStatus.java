@@ -7,7 +7,11 @@ package org.recourse.intake;
 public enum CaseStatus {
     RECEIVED,
     BEING_ASSESSED,
+    /** Take-down decided; the request to the platform or host is being prepared (or routed by hand). */
+    DECISION_TAKEN,
     NOTICES_SENT,
+    /** Some of the reported content is offline; the rest is still asked for. */
+    PARTLY_REMOVED,
     REMOVED,
     ESCALATED,
     CLOSED,

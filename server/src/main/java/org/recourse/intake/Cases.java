@@ -33,7 +33,8 @@ public interface Cases {
     /**
      * Records that a case moved to {@code status} (audited, timestamped); the reporter's status
      * page shows it. Recording the status a case already has does nothing; a closed or withdrawn
-     * case is not reopened.
+     * case is not reopened, and a case past assessment (a decision taken, a request sent, ...) is
+     * not put back to being assessed when another of its items is assessed.
      *
      * @return whether the status changed
      */

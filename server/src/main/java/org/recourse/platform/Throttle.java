@@ -31,6 +31,7 @@ public class Throttle {
     public static final String FORM_ADDRESS = "form_address";
     public static final String STAFF_SIGN_IN_ADDRESS = "staff_sign_in_address";
     public static final String STAFF_SIGN_IN_ALL = "staff_sign_in_all";
+    public static final String STAFF_SIGN_IN_NAME_ADDRESS = "staff_sign_in_name_address";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -128,15 +129,40 @@ public class Throttle {
         jdbc.sql("delete from throttle where kind = ? and subject = ?").params(kind, subject).update();
     }
 
-    /** A keyed hash of a client address: counts can be kept without storing who the client is. */
+    /** Forgets every count of this kind whose subject starts with {@code prefix}. */
+    public void clearStartingWith(String kind, String prefix) {
+        jdbc.sql("delete from throttle where kind = ? and starts_with(subject, ?)").params(kind, prefix).update();
+    }
+
+    /**
+     * A keyed hash of a client address: counts can be kept without storing who the client is. An
+     * IPv6 client counts as its /64 network: one subscriber usually holds a whole /64 or more, so
+     * counting single IPv6 addresses would let one client try without limit.
+     */
     public String addressSubject(String address) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key());
-            return HexFormat.of().formatHex(mac.doFinal(String.valueOf(address).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(mac.doFinal(client(address).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static final java.util.regex.Pattern IPV6_LITERAL = java.util.regex.Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+
+    /** What is counted for an address: an IPv6 address's /64 network, anything else as it is. */
+    static String client(String address) {
+        if (address != null && IPV6_LITERAL.matcher(address).matches()) {
+            try {
+                byte[] bytes = java.net.InetAddress.getByName(address).getAddress(); // a literal: no look-up
+                return bytes.length == 16 ? "ipv6/64 " + HexFormat.of().formatHex(bytes, 0, 8)
+                        : java.net.InetAddress.getByAddress(bytes).getHostAddress();
+            } catch (java.net.UnknownHostException notAnAddress) {
+                return address;
+            }
+        }
+        return String.valueOf(address);
     }
 
     private SecretKeySpec key() {

@@ -1,5 +1,6 @@
 package org.recourse.accounts;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.recourse.RecourseTest;
 import org.recourse.accounts.internal.Totp;
+import org.recourse.support.MutableClock;
 import org.recourse.support.StaffHttp;
 import org.recourse.support.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +28,9 @@ class SignInTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MutableClock clock;
 
     @Test
     void bothFactorsLeadToTheDashboard() {
@@ -81,7 +86,7 @@ class SignInTest {
         StaffHttp.Page rightButLocked = http.signInWithPassword(analyst.username(), analyst.password());
         StaffHttp.Page unknown = http.signInWithPassword("nobody-" + UUID.randomUUID().toString().substring(0, 8), "wrong password");
 
-        assertThat(rightButLocked.redirectsTo("/login?error")).as("a locked account answers like any failure").isTrue();
+        assertThat(rightButLocked.redirectsTo("/login?error")).as("a name that must wait answers like any failure").isTrue();
         assertThat(unknown.redirectsTo("/login?error")).isTrue();
         assertThat(unknown.location()).isEqualTo(rightButLocked.location());
         Document page = http.get("/login?error").document();
@@ -105,6 +110,54 @@ class SignInTest {
         StaffHttp colleague = new StaffHttp(port, "127.0.0.8");
         assertThat(colleague.signInWithPassword(analyst.username(), analyst.password()).redirectsTo("/login/totp"))
                 .as("another address signs in").isTrue();
+    }
+
+    @Test
+    void wrongPasswordsFromOneAddressSlowThatAddressDownButNeverLockTheStaffMemberOut() {
+        TestStaff.Account analyst = new TestStaff(jdbc).create(StaffRole.ANALYST);
+        StaffHttp attacker = new StaffHttp(port, "127.0.0.9");
+        for (int i = 1; i <= 5; i++) {
+            attacker.signInWithPassword(analyst.username(), "wrong password " + i);
+        }
+        assertThat(attacker.signInWithPassword(analyst.username(), analyst.password()).redirectsTo("/login?error"))
+                .as("from the guessing address the name waits, even with the right password").isTrue();
+
+        StaffHttp owner = new StaffHttp(port, "127.0.0.10");
+        assertThat(owner.signInWithPassword(analyst.username(), analyst.password()).redirectsTo("/login/totp"))
+                .as("from her own address she signs in at once").isTrue();
+        assertThat(jdbc.sql("select locked_until is null from staff_user where username = ?").param(analyst.username())
+                .query(Boolean.class).single()).as("wrong passwords never lock the account").isTrue();
+
+        try {
+            clock.advance(Duration.ofSeconds(31));
+            assertThat(attacker.signInWithPassword(analyst.username(), "wrong password 6").redirectsTo("/login?error")).isTrue();
+            clock.advance(Duration.ofSeconds(31));
+            assertThat(attacker.signInWithPassword(analyst.username(), analyst.password()).redirectsTo("/login?error"))
+                    .as("each further wrong password doubles the wait (now a minute)").isTrue();
+            clock.advance(Duration.ofSeconds(30));
+            assertThat(attacker.signInWithPassword(analyst.username(), analyst.password()).redirectsTo("/login/totp"))
+                    .as("after the wait the right password works from there too").isTrue();
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void anAdministratorsUnlockLiftsTheWaitFromEveryAddress() {
+        TestStaff staff = new TestStaff(jdbc);
+        TestStaff.Account analyst = staff.create(StaffRole.ANALYST);
+        StaffHttp mistyper = new StaffHttp(port, "127.0.0.11");
+        for (int i = 1; i <= 5; i++) {
+            mistyper.signInWithPassword(analyst.username(), "wrong password " + i);
+        }
+        assertThat(mistyper.signInWithPassword(analyst.username(), analyst.password()).redirectsTo("/login?error")).isTrue();
+
+        StaffHttp admin = new StaffHttp(port);
+        admin.signIn(staff.create(StaffRole.ADMIN));
+        admin.get("/staff/admin/users/" + analyst.id());
+        assertThat(admin.postForm("/staff/admin/users/" + analyst.id() + "/unlock", Map.of()).status()).isEqualTo(302);
+
+        assertThat(mistyper.signInWithPassword(analyst.username(), analyst.password()).redirectsTo("/login/totp")).isTrue();
     }
 
     @Test

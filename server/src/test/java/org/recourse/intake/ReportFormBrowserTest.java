@@ -61,7 +61,7 @@ class ReportFormBrowserTest {
         assertThat(Browsers.awaitText(browser, By.tagName("h1"), "Je melding is ontvangen")).isEqualTo("Je melding is ontvangen");
         assertThat(browser.findElement(By.id("case-number")).getText()).matches("RC-[0-9A-Z]{4}-[0-9A-Z]{4}");
         assertThat(browser.findElement(By.id("secret")).getText()).isNotBlank();
-        assertThat(browser.getCurrentUrl()).endsWith("/melden");
+        assertThat(browser.getCurrentUrl()).as("post/redirect/get: a reload shows the confirmation, not a resend").endsWith("/melden/ontvangen");
         assertThat(browser.findElements(By.id("child-route"))).isEmpty();
     }
 

@@ -85,6 +85,16 @@ class ReportingEndToEndTest {
         assertThat(elsewhere.getElementById("no-confirmation").text()).contains("is die ontvangen");
         assertThat(jdbc.sql("select count(*) from reported_item where url = ?").param(url).query(Long.class).single()).isEqualTo(1);
 
+        try {
+            clock.advance(Duration.ofMinutes(11));
+            Document later = http.get("/melden/ontvangen").document();
+            assertThat(later.getElementById("case-number").text()).isEqualTo(number);
+            assertThat(later.getElementById("secret")).as("the secret is gone from the session after 10 minutes").isNull();
+            assertThat(later.getElementById("secret-gone").text()).contains("gewist");
+        } finally {
+            clock.reset();
+        }
+
         String fresh = http.get("/melden").document().selectFirst("input[name=submission]").val();
         assertThat(fresh).isNotEqualTo(token);
         Forms.with("reporterType", "self").and("forms", "deepfake").and("urls", url).and("submission", fresh).post(http, "/melden");

@@ -36,7 +36,7 @@ class MigrationTest {
         try (var connection = superuser.getConnection()) {
             user = connection.getMetaData().getUserName();
         }
-        String password = ((com.zaxxer.hikari.HikariDataSource) superuser).getPassword();
+        String password = superuser.unwrap(com.zaxxer.hikari.HikariDataSource.class).getPassword();
         DriverManagerDataSource empty = new DriverManagerDataSource(url, user, password);
 
         MigrateResult result = Flyway.configure()

@@ -43,4 +43,16 @@ class ThrottleTest {
         jdbc.sql("update throttle set window_started = now() - interval '2 hours' where subject = ?").param(subject).update();
         assertThat(throttle.hit(Throttle.FORM_ADDRESS, subject, 100, Duration.ofHours(1), Duration.ofHours(1))).isEqualTo(1);
     }
+
+    @Test
+    void anIpv6ClientCountsAsItsSlash64SoItCannotHopBetweenAddresses() {
+        String one = throttle.addressSubject("2001:db8:1:2:aaaa::1");
+        assertThat(throttle.addressSubject("2001:db8:1:2:ffff:ffff:ffff:fffe")).as("same /64").isEqualTo(one);
+        assertThat(throttle.addressSubject("2001:0db8:0001:0002:0:0:0:9")).as("written out").isEqualTo(one);
+        assertThat(throttle.addressSubject("2001:db8:1:3::1")).as("another /64").isNotEqualTo(one);
+        assertThat(throttle.addressSubject("::ffff:198.51.100.7")).as("an IPv4 client behind IPv6")
+                .isEqualTo(throttle.addressSubject("198.51.100.7"));
+        assertThat(throttle.addressSubject("198.51.100.7")).isNotEqualTo(throttle.addressSubject("198.51.100.8"));
+        assertThat(throttle.addressSubject("name:someone")).isNotEqualTo(throttle.addressSubject("name:someone else"));
+    }
 }

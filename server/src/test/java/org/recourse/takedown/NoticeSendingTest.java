@@ -42,10 +42,10 @@ class NoticeSendingTest extends TakedownIntegrationTest {
         UUID caseId = report("https://a.example/" + unique + "/1", "https://a.example/" + unique + "/2");
         List<ReportedItem> items = cases.items(caseId);
         decide(caseId, items.get(0), hoster, false, longAgo());
-        decide(caseId, items.get(1), hoster, false, Instant.now());
+        decide(caseId, items.get(1), hoster, false, clock.instant());
 
         await("the notice is mailed", Duration.ofSeconds(30), () -> !mailTo(address).isEmpty());
-        Thread.sleep(1500);
+        planAndSendDue();
         List<MimeMessage> received = mailTo(address);
         assertThat(received).hasSize(1);
         MimeMessage mail = received.getFirst();
@@ -71,14 +71,19 @@ class NoticeSendingTest extends TakedownIntegrationTest {
         String hoster = recipient("Hoster", false, address, null, null, "nl", "en");
         UUID caseId = report("https://b.example/" + UUID.randomUUID());
         ReportedItem item = cases.items(caseId).getFirst();
-        decide(caseId, item, hoster, true, Instant.now());
+        decide(caseId, item, hoster, true, clock.instant());
+        await("the item waits for its notice", Duration.ofSeconds(10), () -> jdbc.sql(
+                "select count(*) from takedown_item where reported_item_id = ? and status = 'pending'").param(item.id())
+                .query(Long.class).single() == 1);
 
-        Thread.sleep(2500);
+        planAndSendDue();
         assertThat(mailTo(address)).isEmpty();
-        assertThat(jdbc.sql("select status from takedown_item where reported_item_id = ?").param(item.id()).query(String.class).single())
-                .isEqualTo("pending");
 
-        jdbc.sql("update takedown_item set decided_at = now() - interval '31 minutes' where reported_item_id = ?").param(item.id()).update();
+        clock.advance(Duration.ofMinutes(29));
+        planAndSendDue();
+        assertThat(mailTo(address)).as("the grouping delay is 30 minutes in these tests").isEmpty();
+
+        clock.advance(Duration.ofMinutes(2));
         await("the notice is mailed", Duration.ofSeconds(30), () -> !mailTo(address).isEmpty());
         String body = (String) mailTo(address).getFirst().getContent();
         assertThat(body).contains("Naam en e-mailadres van de melder zijn weggelaten").doesNotContain("Helpwanted Test")
@@ -170,5 +175,41 @@ class NoticeSendingTest extends TakedownIntegrationTest {
         assertThat(analyst.get("/staff/takedown/notices/" + notice).document().getElementById("external-reference").text())
                 .isEqualTo("WEB-4711");
         assertThat(cases.find(caseId).orElseThrow().status()).isEqualTo(CaseStatus.NOTICES_SENT);
+    }
+
+    @Test
+    void anAnalystSendsAWaitingNoticeNowAndTheCasePageSaysWhenItWouldHaveGone() {
+        String address = "early-" + UUID.randomUUID() + "@host.test";
+        String hoster = recipient("Early Host", false, address, null, null, "en");
+        UUID caseId = report("https://early.example/" + UUID.randomUUID());
+        ReportedItem item = cases.items(caseId).getFirst();
+        Instant decidedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        decide(caseId, item, hoster, false, decidedAt);
+        await("the item waits for its notice", Duration.ofSeconds(10), () -> jdbc.sql(
+                "select count(*) from takedown_item where reported_item_id = ? and status = 'pending'").param(item.id())
+                .query(Long.class).single() == 1);
+        UUID itemId = jdbc.sql("select id from takedown_item where reported_item_id = ?").param(item.id()).query(UUID.class).single();
+
+        org.recourse.support.StaffHttp analyst = new org.recourse.support.StaffHttp(port);
+        analyst.get("/report");
+        analyst.signIn(new org.recourse.support.TestStaff(jdbc).create(org.recourse.accounts.StaffRole.ANALYST));
+        String goesAt = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(decidedAt.plus(Duration.ofMinutes(30)).atZone(java.time.ZoneId.of("Europe/Amsterdam")));
+        String casePageUrl = analyst.get("/staff/takedown/cases/" + caseId).location().replace("#takedown", "");
+        org.jsoup.nodes.Document casePage = analyst.get(casePageUrl).document();
+        assertThat(casePage.selectFirst("#takedown-items .goes-at").text()).isEqualTo("– goes at " + goesAt);
+
+        org.recourse.support.StaffHttp.Page sent = analyst.postForm("/staff/takedown/items/" + itemId + "/send-now", Map.of());
+        assertThat(sent.location()).contains("/staff/takedown/notices/");
+        await("the notice is mailed without waiting for the grouping delay", Duration.ofSeconds(30), () -> mailTo(address).size() == 1);
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'takedown.notice-sent-early' and object_id = ?")
+                .param(sent.location().substring(sent.location().lastIndexOf('/') + 1)).query(Long.class).single()).isEqualTo(1);
+
+        org.recourse.support.StaffHttp.Page again = analyst.postForm("/staff/takedown/items/" + itemId + "/send-now", Map.of());
+        assertThat(again.location()).isEqualTo(casePageUrl + "#takedown");
+        assertThat(analyst.get(casePageUrl).document().select("#takedown [role=alert]").text())
+                .startsWith("This item no longer waits for a notice");
+        planAndSendDue();
+        assertThat(mailTo(address)).hasSize(1);
     }
 }

@@ -21,7 +21,10 @@ import org.recourse.evidence.internal.fetch.AddressPolicy;
 import org.recourse.evidence.internal.fetch.LoopbackTestServers;
 import org.recourse.intake.Forms;
 import org.recourse.intake.ReportedItem;
+import org.junit.jupiter.api.AfterEach;
+import org.recourse.support.MutableClock;
 import org.recourse.support.StaffHttp;
+import org.recourse.support.SwitchableSmtpServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * One application context for the takedown integration tests: the real application, with the
  * evidence module's test-only address policy (so the safe fetcher reaches websites on loopback),
- * notices sent to GreenMail, platform APIs and RDAP servers played by WireMock, DNS answered
+ * notices sent to GreenMail (through {@link #SMTP}, which a test can make refuse), a clock tests
+ * move ({@link MutableClock}), platform APIs and RDAP servers played by WireMock, DNS answered
  * from a table ({@link FakeDns}), and short timings: items decided
  * more than 30 minutes ago are due for their first notice, online checks run a second apart.
  */
@@ -48,12 +52,15 @@ public abstract class TakedownIntegrationTest {
             .bindAddress("127.0.0.1"));
 
     public static final String REPLIES_MAILBOX = "replies@recourse.test";
-    /** The directory key of the one recipient configured to receive X-ARF reports. */
+
     static {
         MAIL.start();
         MAIL.setUser(REPLIES_MAILBOX, REPLIES_MAILBOX, "secret");
         PLATFORM_API.start();
     }
+
+    /** The mail server notices are sent through: passes everything on to GreenMail until a test makes it refuse. */
+    public static final SwitchableSmtpServer SMTP = new SwitchableSmtpServer("127.0.0.1", MAIL.getSmtp().getPort());
 
     @TestBean
     AddressPolicy addressPolicy;
@@ -79,12 +86,12 @@ public abstract class TakedownIntegrationTest {
         // other tests must not run here, where a loopback capture would wrongly succeed.
         properties.put("recourse.evidence.capture.worker", false);
         properties.put("recourse.takedown.mail.host", "127.0.0.1");
-        properties.put("recourse.takedown.mail.port", MAIL.getSmtp().getPort());
+        properties.put("recourse.takedown.mail.port", SMTP.port());
         properties.put("recourse.takedown.notices.first-within", "30m");
         properties.put("recourse.takedown.notices.renotice-after", "24h");
         properties.put("recourse.takedown.notices.plan-interval", "1s");
-        properties.put("recourse.takedown.notices.send-interval", "300ms");
-        properties.put("recourse.takedown.notices.send-lease", "3s");
+        properties.put("recourse.outbox.interval", "300ms");
+        properties.put("recourse.outbox.lease", "3s");
         properties.put("recourse.takedown.monitoring.min-interval", "1s");
         properties.put("recourse.takedown.monitoring.max-interval", "2s");
         properties.put("recourse.takedown.monitoring.miss-spacing", "1s");
@@ -106,6 +113,9 @@ public abstract class TakedownIntegrationTest {
 
     @LocalServerPort
     protected int port;
+    /** The application's clock: tests move it forward instead of sleeping; it is back on the system clock after each test. */
+    @Autowired
+    protected MutableClock clock;
     @Autowired
     protected JdbcClient jdbc;
     @Autowired
@@ -181,8 +191,32 @@ public abstract class TakedownIntegrationTest {
         return decided;
     }
 
-    protected static Instant longAgo() {
-        return Instant.now().minus(Duration.ofMinutes(31));
+    /** A decision time whose grouping delay has passed. */
+    protected Instant longAgo() {
+        return clock.instant().minus(Duration.ofMinutes(31));
+    }
+
+    @Autowired
+    protected org.recourse.takedown.internal.notices.PlanningNotices planning;
+    @Autowired
+    protected org.recourse.platform.Outbox outbox;
+
+    /**
+     * Plans and delivers everything due now, on the test's thread: when it returns, whatever the
+     * workers would do at this moment is done, so a test can assert that something did not happen
+     * without sleeping.
+     */
+    protected void planAndSendDue() {
+        org.recourse.audit.AuditActor.runAs("system:test", () -> {
+            planning.plan();
+            outbox.deliverDue();
+        });
+    }
+
+    @AfterEach
+    void backToNormal() {
+        clock.reset();
+        SMTP.accept();
     }
 
     protected static void await(String what, Duration timeout, BooleanSupplier condition) {

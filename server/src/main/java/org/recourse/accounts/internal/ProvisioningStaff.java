@@ -22,8 +22,11 @@ class ProvisioningStaff {
     private final PasswordEncoder encoder;
     private final AuditTrail audit;
     private final Clock clock;
+    private final SignInDelays delays;
 
-    ProvisioningStaff(StaffUserRepository users, PasswordEncoder encoder, AuditTrail audit, Clock clock) {
+    ProvisioningStaff(StaffUserRepository users, PasswordEncoder encoder, AuditTrail audit, Clock clock,
+                      SignInDelays delays) {
+        this.delays = delays;
         this.users = users;
         this.encoder = encoder;
         this.audit = audit;
@@ -66,6 +69,7 @@ class ProvisioningStaff {
         String oneTime = OneTimePasswords.generate();
         users.setPassword(id, encoder.encode(oneTime), true, now());
         users.clearFailures(id);
+        users.findById(id).ifPresent(user -> delays.lift(user.username()));
         audit.record("staff.password-reset", "staff_user", id.toString(), null);
         return oneTime;
     }
@@ -79,6 +83,7 @@ class ProvisioningStaff {
     @Transactional
     void unlock(UUID id) {
         users.clearFailures(id);
+        users.findById(id).ifPresent(user -> delays.lift(user.username()));
         audit.record("staff.unlocked", "staff_user", id.toString(), null);
     }
 

@@ -50,8 +50,14 @@ class SecurityConfiguration {
     @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain staffSecurity(HttpSecurity http, List<RouteRules> moduleRules,
                                       SecurityContextRepository contexts,
-                                      SignInHandlers handlers) throws Exception {
+                                      SignInHandlers handlers,
+                                      @org.springframework.beans.factory.annotation.Value("${server.servlet.session.cookie.secure:false}")
+                                      boolean secureCookies) throws Exception {
         http.securityContext(c -> c.securityContextRepository(contexts))
+                .csrf(csrf -> csrf.csrfTokenRepository(new PublicFormTokens(secureCookies)))
+                // Nothing returns to a saved request after sign-in (it always leads to /staff), and
+                // saving one would start a session for every anonymous look at a staff address.
+                .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(rules -> {
                     rules.requestMatchers("/login").permitAll();
                     rules.requestMatchers("/login/totp").hasAuthority(SignInSteps.TOTP);

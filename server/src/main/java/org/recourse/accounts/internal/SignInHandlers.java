@@ -28,10 +28,12 @@ class SignInHandlers {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Throttle throttle;
+    private final SignInDelays delays;
 
     SignInHandlers(SignInSteps steps, StaffUserRepository users, SecuritySettings settings, AuditTrail audit,
-                   TransactionTemplate transactions, Clock clock, Throttle throttle) {
+                   TransactionTemplate transactions, Clock clock, Throttle throttle, SignInDelays delays) {
         this.throttle = throttle;
+        this.delays = delays;
         this.steps = steps;
         this.users = users;
         this.settings = settings;
@@ -43,20 +45,23 @@ class SignInHandlers {
     void passwordAccepted(HttpServletRequest request, HttpServletResponse response, Authentication auth)
             throws IOException {
         StaffPrincipal principal = (StaffPrincipal) auth.getPrincipal();
+        delays.succeeded(principal.getUsername(), request.getRemoteAddr());
         response.sendRedirect(steps.afterPassword(principal, request, response));
     }
 
     /**
      * Every failed password step gets the same answer, whether the name exists, the password was
-     * wrong or the account is locked, so the sign-in page cannot be used to find real names. The
-     * failure counts against the account (if there is one), the address and the total.
+     * wrong or the account is locked, so the sign-in page cannot be used to find real names. A
+     * wrong password counts against the name from this address (see {@link SignInDelays}: it
+     * never locks the account), the address and the total.
      */
     void signInFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         if (e instanceof BadCredentialsException) {
             String username = request.getParameter("username");
             if (username != null && !username.isBlank()) {
-                recordFailure(username, "password");
+                delays.failed(username, request.getRemoteAddr());
+                auditWrongPassword(username);
             }
         }
         throttle.hit(Throttle.STAFF_SIGN_IN_ADDRESS, throttle.addressSubject(request.getRemoteAddr()),
@@ -66,13 +71,27 @@ class SignInHandlers {
         response.sendRedirect("/login?error");
     }
 
-    /** Whether password sign-in from this address is held back now (too many failures here or in total). */
+    /**
+     * Whether password sign-in is held back now: for this name from this address, for this address
+     * (too many failures whatever the names) or for everyone (too many in total).
+     */
     boolean heldBack(HttpServletRequest request) {
+        String username = request.getParameter("username");
         return throttle.blocked(Throttle.STAFF_SIGN_IN_ADDRESS, throttle.addressSubject(request.getRemoteAddr()))
-                || throttle.blocked(Throttle.STAFF_SIGN_IN_ALL, "all");
+                || throttle.blocked(Throttle.STAFF_SIGN_IN_ALL, "all")
+                || (username != null && !username.isBlank() && delays.waiting(username, request.getRemoteAddr()));
     }
 
-    /** Counts a wrong password or code against the account; true when that locked it. */
+    private void auditWrongPassword(String username) {
+        transactions.executeWithoutResult(status -> users.findByUsername(username).ifPresent(user ->
+                AuditActor.runAs(username, () -> audit.record("staff.sign-in-failed", "staff_user", user.id().toString(),
+                        "factor=password"))));
+    }
+
+    /**
+     * Counts a wrong second-factor code against the account; true when that locked it. Only
+     * someone who knew the password gets that far, so here the account itself locks.
+     */
     boolean recordFailure(String username, String factor) {
         Boolean locked = transactions.execute(status -> users.findByUsername(username).map(user -> {
             boolean nowLocked = users.recordFailure(username, settings.maxFailedLogins(),

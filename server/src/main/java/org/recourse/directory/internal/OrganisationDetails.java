@@ -26,4 +26,13 @@ record OrganisationDetails(
         List<String> aliases,
         List<String> domains,
         List<SourceNote> sourceNotes) {
+
+    /** Whether any way to send this organisation a notice is known: e-mail, API or web form. */
+    public boolean noticeChannelKnown() {
+        return present(noticeEmail) || present(noticeApi) || present(noticeForm);
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
 }

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.recourse.platform.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -116,11 +118,24 @@ class ErrorHandling {
     }
 
     @ExceptionHandler(Exception.class)
-    Object unexpected(Exception e, HttpServletRequest request, Locale locale) {
+    Object unexpected(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            return databaseUnavailable(e, request, response, locale);
+        }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected error, reference {}", reference, e);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, "platform.error.500", request, locale,
                 Map.of("reference", reference));
+    }
+
+    /**
+     * The database is down, restarting or out of connections: nothing of this request was
+     * confirmed, and trying again shortly will work, so 503 with Retry-After rather than 500.
+     */
+    Object databaseUnavailable(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        log.debug("Database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(), e.getClass().getSimpleName());
+        response.setHeader("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+        return respond(HttpStatus.SERVICE_UNAVAILABLE, "platform.error.503", request, locale, Map.of());
     }
 
     private Object invalidFields(List<FieldError> errors, HttpServletRequest request, Locale locale) {

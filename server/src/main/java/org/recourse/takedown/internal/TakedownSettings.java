@@ -26,16 +26,17 @@ public record TakedownSettings(@DefaultValue Notifier notifier, @DefaultValue No
     }
 
     /**
-     * Grouping and timing: a decided item is sent at the latest {@code firstWithin} after the
-     * decision, together with every other item waiting for the same recipient; an item still
-     * online is sent again {@code renoticeAfter} the last notice. Nothing is sent on blocked days
+     * Grouping and timing: {@code firstWithin} is the grouping delay. A recipient's notice goes
+     * out once its oldest waiting item has waited that long since its decision, with every other
+     * item waiting for the same recipient, so items decided close together go in one notice; an
+     * analyst can send it earlier. An item still online is sent again {@code renoticeAfter} the
+     * last notice. Nothing is sent on blocked days
      * (dates, or weekday names such as {@code SUNDAY}) in {@code zone}. Whether a recipient's
      * e-mail address takes X-ARF reports is recorded in the directory.
      */
     public record Notices(@DefaultValue("1h") Duration firstWithin, @DefaultValue("24h") Duration renoticeAfter,
                           @DefaultValue List<String> blockedDays, @DefaultValue("Europe/Amsterdam") ZoneId zone,
-                          @DefaultValue("10s") Duration planInterval, @DefaultValue("5s") Duration sendInterval,
-                          @DefaultValue("2m") Duration sendLease, @DefaultValue("5") int maxAttempts) {
+                          @DefaultValue("10s") Duration planInterval) {
 
         public boolean blocked(LocalDate day) {
             for (String entry : blockedDays) {

@@ -3,14 +3,13 @@ package org.recourse.takedown.internal;
 import org.recourse.audit.AuditActor;
 import org.recourse.takedown.internal.monitoring.CheckingOnline;
 import org.recourse.takedown.internal.notices.PlanningNotices;
-import org.recourse.takedown.internal.outbox.SendingNotices;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Every node plans notices, sends from the outbox and checks due items; rows are claimed with
- * SKIP LOCKED, so nodes share the work without sending or checking anything twice. Off for command-line runs and where {@code recourse.takedown.workers}
+ * Every node plans notices and checks due items (the platform outbox sends them); rows are
+ * claimed with SKIP LOCKED, so nodes share the work without planning or checking anything twice. Off for command-line runs and where {@code recourse.takedown.workers}
  * is false.
  */
 @Component
@@ -18,15 +17,13 @@ import org.springframework.stereotype.Component;
 class TakedownWorkers {
 
     private final PlanningNotices planning;
-    private final SendingNotices sending;
     private final CheckingOnline checking;
     private final TakedownSettings settings;
     private final boolean commandLine;
 
-    TakedownWorkers(PlanningNotices planning, SendingNotices sending, CheckingOnline checking, TakedownSettings settings,
+    TakedownWorkers(PlanningNotices planning, CheckingOnline checking, TakedownSettings settings,
                     org.springframework.core.env.Environment environment) {
         this.planning = planning;
-        this.sending = sending;
         this.checking = checking;
         this.settings = settings;
         this.commandLine = environment.getProperty("recourse.command-line", Boolean.class, false);
@@ -40,13 +37,6 @@ class TakedownWorkers {
     void plan() {
         if (!commandLine) {
             AuditActor.runAs("system:takedown-planning", planning::plan);
-        }
-    }
-
-    @Scheduled(fixedDelayString = "${recourse.takedown.notices.send-interval:5s}", initialDelayString = "2s")
-    void send() {
-        if (!commandLine) {
-            AuditActor.runAs("system:takedown-outbox", sending::sendWaiting);
         }
     }
 

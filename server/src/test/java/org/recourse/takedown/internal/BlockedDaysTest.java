@@ -14,8 +14,7 @@ class BlockedDaysTest {
     @Test
     void datesAndWeekdaysBlockSending() {
         TakedownSettings.Notices notices = new TakedownSettings.Notices(Duration.ofHours(1), Duration.ofHours(24),
-                List.of("2026-12-25", " sunday ", ""), ZoneId.of("Europe/Amsterdam"), Duration.ofSeconds(10),
-                Duration.ofSeconds(5), Duration.ofMinutes(2), 5);
+                List.of("2026-12-25", " sunday ", ""), ZoneId.of("Europe/Amsterdam"), Duration.ofSeconds(10));
         assertThat(notices.blocked(LocalDate.of(2026, 12, 25))).isTrue();
         assertThat(notices.blocked(LocalDate.of(2026, 11, 22))).isTrue();
         assertThat(notices.blocked(LocalDate.of(2026, 11, 23))).isFalse();

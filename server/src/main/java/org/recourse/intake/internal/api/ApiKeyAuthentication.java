@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -14,6 +15,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.recourse.intake.internal.IntakeSettings;
+import org.recourse.platform.RequestArrival;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -24,8 +26,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates {@code Authorization: Bearer <key>} against the stored key hashes and applies the
  * key's rate limit, then admits the request only while fewer than the configured number are in
- * progress on this node, so overload is answered with 503 at once instead of a growing queue
- * that times out for everyone. The rate limit is a token bucket held on each node: with N nodes a key may reach
+ * progress on this node; a request that found no place before it had waited {@code max-wait}
+ * since it arrived is answered 503 with Retry-After, instead of a growing queue that times out
+ * for everyone. The rate limit is a token bucket held on each node: with N nodes a key may reach
  * N times the configured rate, which the setting's documentation says. Not a bean: a filter bean
  * would also be registered for every other URL.
  */
@@ -88,7 +91,7 @@ class ApiKeyAuthentication extends OncePerRequestFilter {
             problems.tooManyRequests(request, response, probe.getNanosToWaitForRefill() / 1_000_000_000L + 1);
             return;
         }
-        if (!inFlight.tryAcquire()) {
+        if (!admitted(request)) {
             problems.busy(request, response);
             return;
         }
@@ -99,6 +102,17 @@ class ApiKeyAuthentication extends OncePerRequestFilter {
         } finally {
             SecurityContextHolder.clearContext();
             inFlight.release();
+        }
+    }
+
+    /** Waits for a place until the request has waited {@code max-wait} since it arrived. */
+    private boolean admitted(HttpServletRequest request) {
+        long remaining = RequestArrival.deadline(request, settings.api().maxWait()) - System.nanoTime();
+        try {
+            return inFlight.tryAcquire(Math.max(0, remaining), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -3,6 +3,7 @@ package org.recourse.intake.internal.api;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -23,14 +24,19 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.recourse.intake.internal.IntakeSettings;
 import org.recourse.intake.internal.cases.CaseRecord;
+import org.recourse.intake.internal.cases.GroupCommit;
 import org.recourse.intake.internal.cases.CaseRepository;
 import org.recourse.intake.internal.cases.FieldError;
 import org.recourse.intake.internal.cases.ReportValidation;
 import org.recourse.intake.internal.cases.Submitted;
 import org.recourse.intake.internal.form.FormSupport;
 import org.recourse.platform.PublicUrls;
+import org.recourse.platform.RequestArrival;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -107,10 +113,13 @@ class ReportsApiController {
     private final MessageSource messages;
     private final JsonMapper json;
     private final PublicUrls urls;
+    private final Duration maxWait;
 
     ReportsApiController(FormSupport support, SubmittingPartnerReport submitting, Idempotency idempotency,
-                         CaseRepository cases, MessageSource messages, JsonMapper json, PublicUrls urls) {
+                         CaseRepository cases, MessageSource messages, JsonMapper json, PublicUrls urls,
+                         IntakeSettings settings) {
         this.urls = urls;
+        this.maxWait = settings.api().maxWait();
         this.support = support;
         this.submitting = submitting;
         this.idempotency = idempotency;
@@ -146,7 +155,8 @@ class ReportsApiController {
     ResponseEntity<?> submit(@RequestBody ApiReport body,
                              @Parameter(in = ParameterIn.HEADER, description = "Unique per logical request, at most 200 characters")
                              @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-                             @AuthenticationPrincipal ApiKeys.Caller caller, Locale locale) {
+                             @AuthenticationPrincipal ApiKeys.Caller caller, Locale locale,
+                             HttpServletRequest request) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             return problem(HttpStatus.BAD_REQUEST, "intake.api.idempotency-key-invalid", locale, null);
         }
@@ -158,8 +168,13 @@ class ReportsApiController {
             return problem(HttpStatus.BAD_REQUEST, "intake.api.invalid", locale, fieldErrors(outcome.errors(), locale));
         }
         try {
-            Submitted submitted = submitting.submit(outcome.report(), caller, idempotencyKey, requestHash);
+            Submitted submitted = submitting.submit(outcome.report(), caller, idempotencyKey, requestHash,
+                    RequestArrival.deadline(request, maxWait));
             return created(submitted.caseNumber(), submitted.receivedAt(), submitted.linkedCaseNumbers(), false);
+        } catch (GroupCommit.Busy overloaded) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "intake.api.busy", locale, null).getBody());
         } catch (SubmittingPartnerReport.KeyAlreadyUsed raced) {
             return replay(caller, idempotencyKey, requestHash, locale).orElseThrow();
         }

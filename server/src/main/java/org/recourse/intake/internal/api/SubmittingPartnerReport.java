@@ -30,10 +30,15 @@ class SubmittingPartnerReport {
         this.audit = audit;
     }
 
-    Submitted submit(ValidatedReport report, ApiKeys.Caller caller, String idempotencyKey, String requestHash) {
+    /**
+     * @param deadlineNanos by when a writer must have taken the report ({@link System#nanoTime()})
+     * @throws GroupCommit.Busy if none did: nothing was written
+     */
+    Submitted submit(ValidatedReport report, ApiKeys.Caller caller, String idempotencyKey, String requestHash,
+                     long deadlineNanos) {
         var claim = idempotencyKey == null ? null
                 : new Submission.IdempotencyClaim(caller.keyId(), idempotencyKey, requestHash);
-        return writer.submit(new Submission(report, null, null, audit.currentSource(), claim))
+        return writer.submit(new Submission(report, null, null, audit.currentSource(), claim), deadlineNanos)
                 .orElseThrow(KeyAlreadyUsed::new);
     }
 }

@@ -92,6 +92,10 @@ class CasesService implements Cases {
         if (status == CaseStatus.RECEIVED) {
             throw new IllegalArgumentException("A case is received once, when it is created");
         }
+        if (status == CaseStatus.BEING_ASSESSED
+                && cases.find(caseId).map(c -> c.status() != CaseStatus.RECEIVED).orElse(true)) {
+            return false;
+        }
         var now = clock.instant();
         if (!cases.changeStatus(caseId, status, now)) {
             return false;

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Repository;
 /**
  * The SQL of the reports list and of search. Every condition is a fixed piece of SQL chosen by
  * which terms and filters are present (so each query gets a plan for its own shape); everything
- * typed is a bound parameter. The text-search expressions are the ones migration V12_1 indexes.
+ * typed is a bound parameter. The text-search expressions are the ones migration V21_1 indexes.
  */
 @Repository
 class CaseSearchQueries {

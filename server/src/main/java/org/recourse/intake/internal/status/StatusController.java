@@ -54,8 +54,10 @@ class StatusController {
     }
 
     @GetMapping("/status")
-    String signInPage(HttpSession session) {
-        return signedInCase(session).isPresent() ? "redirect:/status/case" : "intake/status-sign-in";
+    String signInPage(HttpServletRequest request) {
+        // No session is started just to show the sign-in form.
+        HttpSession session = request.getSession(false);
+        return session != null && signedInCase(session).isPresent() ? "redirect:/status/case" : "intake/status-sign-in";
     }
 
     @PostMapping("/status")
@@ -63,7 +65,10 @@ class StatusController {
                   HttpServletRequest request, HttpServletResponse response, Model model) {
         SigningIn.Result result = signingIn.signIn(caseNumber, secret, request.getRemoteAddr());
         if (result instanceof SigningIn.SignedIn signedIn) {
-            request.changeSessionId();
+            // A session starts here (signing in needs one); an existing one gets a new id.
+            if (request.getSession(false) != null) {
+                request.changeSessionId();
+            }
             request.getSession().setAttribute(SESSION_CASE, signedIn.caseId().toString());
             return "redirect:/status/case";
         }
@@ -81,7 +86,8 @@ class StatusController {
     }
 
     @GetMapping("/status/case")
-    String show(HttpSession session, Model model, Locale locale, HttpServletResponse response) {
+    String show(HttpServletRequest sessionRequest, Model model, Locale locale, HttpServletResponse response) {
+        HttpSession session = sessionRequest.getSession(false);
         Optional<CaseRecord> record = signedInCase(session).flatMap(cases::find);
         if (record.isEmpty()) {
             return "redirect:/status";
@@ -102,8 +108,9 @@ class StatusController {
     }
 
     @PostMapping("/status/case/information")
-    String addInformation(@RequestParam(defaultValue = "") String information, HttpSession session,
+    String addInformation(@RequestParam(defaultValue = "") String information, HttpServletRequest sessionRequest,
                           RedirectAttributes redirect) {
+        HttpSession session = sessionRequest.getSession(false);
         Optional<UUID> caseId = signedInCase(session);
         if (caseId.isEmpty()) {
             return "redirect:/status";
@@ -119,8 +126,9 @@ class StatusController {
     }
 
     @PostMapping("/status/case/material")
-    String addMaterial(@RequestParam(required = false) MultipartFile material, HttpSession session,
+    String addMaterial(@RequestParam(required = false) MultipartFile material, HttpServletRequest sessionRequest,
                        RedirectAttributes redirect) throws IOException {
+        HttpSession session = sessionRequest.getSession(false);
         Optional<UUID> caseId = signedInCase(session);
         if (caseId.isEmpty()) {
             return "redirect:/status";
@@ -139,24 +147,30 @@ class StatusController {
     }
 
     @GetMapping("/status/case/withdraw")
-    String confirmWithdrawal(HttpSession session) {
+    String confirmWithdrawal(HttpServletRequest sessionRequest) {
+        HttpSession session = sessionRequest.getSession(false);
         return signedInCase(session).isPresent() ? "intake/status-withdraw" : "redirect:/status";
     }
 
     @PostMapping("/status/case/withdraw")
-    String withdraw(HttpSession session, Model model) {
+    String withdraw(HttpServletRequest sessionRequest, Model model) {
+        HttpSession session = sessionRequest.getSession(false);
         Optional<UUID> caseId = signedInCase(session);
         if (caseId.isEmpty()) {
             return "redirect:/status";
         }
         reporterCase.withdraw(caseId.get());
-        session.removeAttribute(SESSION_CASE);
+        session.invalidate();
         return "intake/status-withdrawn";
     }
 
     @PostMapping("/status/sign-out")
-    String signOut(HttpSession session) {
-        session.removeAttribute(SESSION_CASE);
+    String signOut(HttpServletRequest sessionRequest) {
+        HttpSession session = sessionRequest.getSession(false);
+        if (session != null) {
+            // Signing out leaves nothing of the visit on the server.
+            session.invalidate();
+        }
         return "redirect:/status";
     }
 

@@ -1,6 +1,7 @@
 package org.recourse.platform.internal.database;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -8,6 +9,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
@@ -36,12 +38,33 @@ class DatabaseConfiguration {
                 settings.embeddedFresh()));
     }
 
+    /** Watches the embedded server; with an external one (the operator keeps it running) it does nothing. */
+    @Bean
+    DatabaseSupervisor databaseSupervisor(DatabaseServer server, Clock clock) {
+        return new DatabaseSupervisor(server.embedded(), settings.supervisionInterval(), clock);
+    }
+
+    @Bean
+    HealthIndicator embeddedDatabaseHealthIndicator(DatabaseSupervisor supervisor) {
+        return new EmbeddedDatabaseHealth(supervisor);
+    }
+
+    @Bean
+    FailFastDataSource.Reachability databaseReachability(DatabaseSupervisor supervisor) {
+        return new FailFastDataSource.Reachability(supervisor);
+    }
+
     @Bean
     @Primary
-    HikariDataSource dataSource(DatabaseServer server) {
+    DataSource dataSource(DatabaseServer server, FailFastDataSource.Reachability reachability) {
+        return new FailFastDataSource(applicationPool(server), reachability);
+    }
+
+    private HikariDataSource applicationPool(DatabaseServer server) {
         HikariDataSource ds = new HikariDataSource();
         ds.setPoolName("recourse");
         ds.setMaximumPoolSize(settings.poolSize());
+        failFast(ds);
         if (server.embedded() != null) {
             ds.setJdbcUrl(server.embedded().jdbcUrl());
             ds.setUsername(EmbeddedPostgres.APP_ROLE);
@@ -56,11 +79,16 @@ class DatabaseConfiguration {
 
     @Bean
     @FlywayDataSource
-    DataSource migrationDataSource(DatabaseServer server) {
+    DataSource migrationDataSource(DatabaseServer server, FailFastDataSource.Reachability reachability) {
+        return new FailFastDataSource(migrationPool(server), reachability);
+    }
+
+    private HikariDataSource migrationPool(DatabaseServer server) {
         HikariDataSource ds = new HikariDataSource();
         ds.setPoolName("recourse-migration");
         ds.setMaximumPoolSize(2);
         ds.setMinimumIdle(0);
+        failFast(ds);
         if (server.embedded() != null) {
             ds.setJdbcUrl(server.embedded().jdbcUrl());
             ds.setUsername(server.embedded().superuser());
@@ -72,6 +100,26 @@ class DatabaseConfiguration {
             ds.setPassword(separate ? settings.migrationPassword() : settings.password());
         }
         return ds;
+    }
+
+    /**
+     * A request never waits long for a database that is not there: it gets a connection within
+     * {@code connectionTimeout} or an error that is answered 503 with Retry-After. The driver's
+     * own timeouts keep a connection attempt to a dead or unreachable server from outlasting that
+     * wait, and TCP keep-alives let a connection to a server that vanished from the network fail
+     * instead of waiting forever. When the server is back, the pool opens new connections on its
+     * own: nothing needs a restart.
+     */
+    private void failFast(HikariDataSource ds) {
+        long timeout = Math.max(250, settings.connectionTimeout().toMillis());
+        ds.setConnectionTimeout(timeout);
+        ds.setValidationTimeout(Math.max(250, Math.min(1000, timeout / 2)));
+        int seconds = (int) Math.max(1, settings.connectionTimeout().toSeconds());
+        ds.addDataSourceProperty("connectTimeout", seconds);
+        ds.addDataSourceProperty("loginTimeout", seconds);
+        ds.addDataSourceProperty("socketTimeout", (int) Math.max(1, settings.socketTimeout().toSeconds()));
+        ds.addDataSourceProperty("tcpKeepAlive", true);
+        ds.addDataSourceProperty("cancelSignalTimeout", seconds);
     }
 
     /** Migrations grant the application role exactly what it needs, by name. */

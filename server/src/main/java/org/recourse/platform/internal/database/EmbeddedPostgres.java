@@ -46,12 +46,47 @@ public final class EmbeddedPostgres {
     private final Path dataDir;
     private final Path binDir;
     private final int port;
-    private final boolean startedHere;
+    /** Whether this process started the running server (or restarted it after a crash); guarded by the class. */
+    private boolean startedHere;
     private final String superuserPassword;
     private final String appPassword;
     /** Users in this process of a server it started (test contexts share one); guarded by the class. */
     private int users = 1;
     private boolean stopped;
+    /** The postmaster this process last saw running this data directory. */
+    private volatile Postmaster postmaster;
+
+    /**
+     * A postmaster process, told apart from a later process that reuses its id by its start time.
+     * A killed postmaster whose parent (often the init process) has not yet collected it stays in
+     * the process table as a zombie; it counts as dead.
+     */
+    private record Postmaster(long pid, java.time.Instant started) {
+
+        static Optional<Postmaster> of(long pid) {
+            return ProcessHandle.of(pid).filter(handle -> running(handle))
+                    .map(handle -> new Postmaster(pid, handle.info().startInstant().orElse(null)));
+        }
+
+        boolean alive() {
+            return ProcessHandle.of(pid).filter(handle -> running(handle))
+                    .filter(handle -> started == null || handle.info().startInstant().map(started::equals).orElse(true))
+                    .isPresent();
+        }
+
+        private static boolean running(ProcessHandle handle) {
+            if (!handle.isAlive()) {
+                return false;
+            }
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(handle.pid()), "stat"));
+                char state = stat.charAt(stat.lastIndexOf(')') + 2);
+                return state != 'Z' && state != 'X';
+            } catch (IOException | RuntimeException noProcFs) {
+                return true;
+            }
+        }
+    }
 
     private EmbeddedPostgres(Path dataDir, Path binDir, int port, boolean startedHere,
                              String superuserPassword, String appPassword) {
@@ -61,6 +96,7 @@ public final class EmbeddedPostgres {
         this.startedHere = startedHere;
         this.superuserPassword = superuserPassword;
         this.appPassword = appPassword;
+        this.postmaster = readPostmaster(dataDir).orElse(null);
     }
 
     /**
@@ -103,6 +139,9 @@ public final class EmbeddedPostgres {
         }
     }
 
+    /** Connection settings for the launcher's own short checks: a server that does not answer is not waited for. */
+    private static final String QUICK = "?connectTimeout=2&loginTimeout=5&socketTimeout=10";
+
     public String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
     }
@@ -128,6 +167,68 @@ public final class EmbeddedPostgres {
     }
 
     /**
+     * Whether the postmaster is still running: a look at the process table, no connection, so it
+     * costs next to nothing to ask every second.
+     */
+    public boolean isRunning() {
+        Postmaster current = postmaster;
+        return current != null && current.alive();
+    }
+
+    /**
+     * Starts the server again on the same data directory and port after its postmaster died (a
+     * crash, the out-of-memory killer, {@code kill -9}). PostgreSQL replays its write-ahead log on
+     * the way up, so every committed transaction is there again. A stale {@code postmaster.pid} is
+     * replaced by PostgreSQL itself once the process it names is gone; while a dying server's
+     * last children still hold its shared memory the start fails and the caller tries again later.
+     * If another Recourse process has restarted it meanwhile, that server is adopted.
+     *
+     * @return whether the server runs again
+     * @throws IllegalStateException if PostgreSQL could not be started (the reason is in the message)
+     */
+    public boolean restartIfDown() {
+        synchronized (EmbeddedPostgres.class) {
+            if (stopped) {
+                return false;
+            }
+            if (isRunning()) {
+                return true;
+            }
+            Optional<Postmaster> other = readPostmaster(dataDir);
+            if (other.isPresent() && other.get().alive() && pidFilePort(dataDir).orElse(-1) == port) {
+                postmaster = other.get();
+                log.info("The embedded PostgreSQL was restarted by another process (pid {})", other.get().pid());
+                return true;
+            }
+            start(binDir, dataDir, port);
+            postmaster = readPostmaster(dataDir).orElse(null);
+            startedHere = true;
+            startedInThisProcess.putIfAbsent(dataDir, this);
+            log.warn("Restarted the embedded PostgreSQL on port {} (pid {})", port,
+                    postmaster == null ? "unknown" : postmaster.pid());
+            return true;
+        }
+    }
+
+    private static Optional<Postmaster> readPostmaster(Path dataDir) {
+        try {
+            List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"));
+            return lines.isEmpty() ? Optional.empty() : Postmaster.of(Long.parseLong(lines.getFirst().trim()));
+        } catch (IOException | NumberFormatException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Integer> pidFilePort(Path dataDir) {
+        try {
+            List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"));
+            return lines.size() < 4 ? Optional.empty() : Optional.of(Integer.parseInt(lines.get(3).trim()));
+        } catch (IOException | NumberFormatException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * Stops the server if this process started it, nothing else in this process still uses it,
      * and no other Recourse process is connected; a command run beside a live server leaves the
      * server's database running. Called again after another process has gone, it tries again.
@@ -144,7 +245,13 @@ public final class EmbeddedPostgres {
             if (users > 0) {
                 return;
             }
-            try (Connection c = DriverManager.getConnection(superuserUrl("postgres"), SUPERUSER, superuserPassword);
+            if (!isRunning()) {
+                // Died and not restarted (the supervisor stops first): nothing to stop, nobody to wait for.
+                stopped = true;
+                startedInThisProcess.remove(dataDir, this);
+                return;
+            }
+            try (Connection c = DriverManager.getConnection(superuserUrl("postgres") + QUICK, SUPERUSER, superuserPassword);
                  var rs = c.createStatement().executeQuery(
                          "select count(*) from pg_stat_activity where backend_type = 'client backend' "
                                  + "and pid <> pg_backend_pid()")) {
@@ -207,7 +314,7 @@ public final class EmbeddedPostgres {
         }
         int port = Integer.parseInt(lines.get(3).trim());
         try (Connection ignored = DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:" + port + "/postgres", SUPERUSER, password)) {
+                "jdbc:postgresql://127.0.0.1:" + port + "/postgres" + QUICK, SUPERUSER, password)) {
             return Optional.of(port);
         } catch (SQLException stale) {
             return Optional.empty();

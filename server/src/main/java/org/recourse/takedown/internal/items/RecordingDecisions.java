@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.recourse.assessment.TakedownDecided;
 import org.recourse.audit.AuditActor;
 import org.recourse.audit.AuditTrail;
+import org.recourse.directory.Directory;
+import org.recourse.directory.Organisation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -23,13 +25,18 @@ class RecordingDecisions {
 
     private final JdbcClient jdbc;
     private final Recipients recipients;
+    private final Directory directory;
     private final AuditTrail audit;
+    private final CaseProgress progress;
     private final Clock clock;
 
-    RecordingDecisions(JdbcClient jdbc, Recipients recipients, AuditTrail audit, Clock clock) {
+    RecordingDecisions(JdbcClient jdbc, Recipients recipients, Directory directory, AuditTrail audit, CaseProgress progress,
+                       Clock clock) {
         this.jdbc = jdbc;
         this.recipients = recipients;
+        this.directory = directory;
         this.audit = audit;
+        this.progress = progress;
         this.clock = clock;
     }
 
@@ -56,13 +63,20 @@ class RecordingDecisions {
                             recipient == null ? null : recipient.fingerprint(), routing.doNotFetch(), decision.legalStatus(),
                             textArray(decision.forms()), textArray(decision.legalGrounds()), decision.substantiation(),
                             decision.childSexualAbuse(), decision.decidedBy(), Timestamp.from(decision.decidedAt()),
-                            recipient != null && recipient.usable() ? "pending" : "unrouted", Timestamp.from(clock.instant()))
+                            recipient != null && recipient.usable() && channelKnown(recipient) ? "pending" : "unrouted",
+                            Timestamp.from(clock.instant()))
                     .update();
             if (inserted == 1) {
                 audit.record("takedown.item-recorded", "takedown_item", id.toString(),
                         "case=" + decision.caseId() + " recipient=" + (recipient == null ? "none" : recipient.key()));
             }
         }
+        progress.decisionTaken(decision.caseId());
+    }
+
+    /** A recipient without any known channel waits for a person at once, not only after the grouping delay. */
+    private boolean channelKnown(Recipients.Recipient recipient) {
+        return directory.findByKey(recipient.key()).map(Organisation::noticeChannelKnown).orElse(false);
     }
 
     static String hostOf(String url) {

@@ -10,11 +10,10 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.recourse.audit.AuditTrail;
-import org.recourse.intake.CaseStatus;
-import org.recourse.intake.Cases;
 import org.recourse.takedown.ItemTakenDown;
 import org.recourse.takedown.internal.TakedownNode;
 import org.recourse.takedown.internal.TakedownSettings;
+import org.recourse.takedown.internal.items.CaseProgress;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +22,7 @@ import org.springframework.stereotype.Repository;
 /**
  * Claims due checks and records their outcomes. An item goes offline after {@code missesForOffline}
  * consecutive misses; when the last watched item of a case goes offline, the reporter's status
- * page says the content was removed.
+ * page says the content was removed, and "partly removed" while others are still watched.
  */
 @Repository
 class CheckRecords {
@@ -42,18 +41,18 @@ class CheckRecords {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
-    private final Cases cases;
+    private final CaseProgress progress;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final TakedownSettings settings;
     private final TakedownNode node;
     private final Clock clock;
 
-    CheckRecords(JdbcClient jdbc, JdbcTemplate template, Cases cases, AuditTrail audit, ApplicationEventPublisher events,
+    CheckRecords(JdbcClient jdbc, JdbcTemplate template, CaseProgress progress, AuditTrail audit, ApplicationEventPublisher events,
                  TakedownSettings settings, TakedownNode node, Clock clock) {
         this.jdbc = jdbc;
         this.template = template;
-        this.cases = cases;
+        this.progress = progress;
         this.audit = audit;
         this.events = events;
         this.settings = settings;
@@ -138,7 +137,9 @@ class CheckRecords {
                         select count(*) filter (where status in ('pending', 'notified', 'changed')) as watched
                         from takedown_item where case_id = ?""").param(item.caseId()).query().singleRow();
         if (((Number) open.get("watched")).intValue() == 0) {
-            cases.progress(item.caseId(), CaseStatus.REMOVED);
+            progress.removed(item.caseId());
+        } else {
+            progress.partlyRemoved(item.caseId());
         }
     }
 }

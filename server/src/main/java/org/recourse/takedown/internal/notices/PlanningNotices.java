@@ -15,6 +15,8 @@ import org.recourse.audit.AuditTrail;
 import org.recourse.directory.Directory;
 import org.recourse.directory.Hosting;
 import org.recourse.directory.Organisation;
+import org.recourse.platform.Outbox;
+import org.recourse.platform.OutboxTopic;
 import org.recourse.takedown.internal.TakedownSettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -32,6 +34,8 @@ public class PlanningNotices {
 
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final SecureRandom random = new SecureRandom();
+    /** The outbox topic notices are sent under (the sender is the outbox package's SendingNotices). */
+    public static final OutboxTopic NOTICE_TOPIC = new OutboxTopic("takedown.notice");
 
     private final JdbcClient jdbc;
     private final Directory directory;
@@ -42,10 +46,12 @@ public class PlanningNotices {
     private final Hosting hosting;
     private final TakedownSettings settings;
     private final AuditTrail audit;
+    private final Outbox outbox;
     private final Clock clock;
 
     PlanningNotices(JdbcClient jdbc, Directory directory, NoticeTemplates templates, NoticeContents contents,
-                    NoticeRenderer renderer, HosterCheck hosterCheck, Hosting hosting, TakedownSettings settings, AuditTrail audit, Clock clock) {
+                    NoticeRenderer renderer, HosterCheck hosterCheck, Hosting hosting, TakedownSettings settings, AuditTrail audit,
+                    Outbox outbox, Clock clock) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.templates = templates;
@@ -55,6 +61,7 @@ public class PlanningNotices {
         this.hosting = hosting;
         this.settings = settings;
         this.audit = audit;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -87,8 +94,19 @@ public class PlanningNotices {
         return created;
     }
 
-    /** Items that waited for an analyst to confirm their hoster go ahead once it is confirmed. */
+    /**
+     * Items that waited for an analyst to confirm their hoster go ahead once it is confirmed, and
+     * items whose recipient had no known channel once the directory records one.
+     */
     private void releaseConfirmed() {
+        List<String> withoutChannel = jdbc.sql("select distinct recipient_key from takedown_item where status = 'unrouted' "
+                + "and recipient_source <> 'hosting' and recipient_key is not null").query(String.class).list();
+        List<String> nowKnown = withoutChannel.stream()
+                .filter(key -> directory.findByKey(key).map(Organisation::noticeChannelKnown).orElse(false)).toList();
+        if (!nowKnown.isEmpty()) {
+            jdbc.sql("update takedown_item set status = 'pending' where status = 'unrouted' and recipient_source <> 'hosting' "
+                    + "and recipient_key = any(?)").param(nowKnown.toArray(String[]::new)).update();
+        }
         List<String> waiting = jdbc.sql("select distinct recipient_key from takedown_item where status = 'unrouted' "
                 + "and recipient_source = 'hosting' and recipient_key is not null").query(String.class).list();
         if (!waiting.isEmpty()) {
@@ -103,7 +121,7 @@ public class PlanningNotices {
         return byRecipient;
     }
 
-    private Optional<UUID> create(String recipientKey, String kind, List<Map<String, Object>> rows, Instant now) {
+    Optional<UUID> create(String recipientKey, String kind, List<Map<String, Object>> rows, Instant now) {
         List<UUID> itemIds = new ArrayList<>();
         for (Map<String, Object> row : rows) {
             UUID itemId = (UUID) row.get("id");
@@ -128,6 +146,16 @@ public class PlanningNotices {
                     .param(itemIds.toArray(UUID[]::new)).update();
             return Optional.empty();
         }
+        return Optional.of(queue(recipient, channel, addressFor(recipient, channel), kind, itemIds, now));
+    }
+
+    /**
+     * Makes one notice for {@code itemIds} to {@code recipient} over {@code channel} ({@code email},
+     * {@code xarf}, {@code api}, or {@code manual} for a web form an analyst fills in) and queues it
+     * in the outbox; a web-form notice waits for the analyst instead. Its items count as notified.
+     */
+    public UUID queue(Organisation recipient, String channel, String address, String kind, List<UUID> itemIds, Instant now) {
+        String recipientKey = recipient.key();
         String language = recipient.languages().contains("nl") ? "nl" : "en";
         UUID id = UUID.randomUUID();
         String reference = newReference();
@@ -137,7 +165,7 @@ public class PlanningNotices {
                         insert into takedown_notice (id, reference, recipient_key, recipient_name, channel, address, language, kind,
                             trusted_flagger, subject, body, message_id, status, created_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, reference, recipientKey, recipient.name(), channel, addressFor(recipient, channel), language, kind,
+                .params(id, reference, recipientKey, recipient.name(), channel, address, language, kind,
                         recipient.trustedFlagger(), text.subject(), text.body(),
                         "<" + reference.toLowerCase(java.util.Locale.ROOT) + "." + id + "@" + settings.notifier().messageIdDomain() + ">",
                         "manual".equals(channel) ? "awaiting_manual" : "queued", Timestamp.from(now))
@@ -147,9 +175,12 @@ public class PlanningNotices {
         }
         jdbc.sql("update takedown_item set status = 'notified', last_notified_at = ? where id = any(?)")
                 .params(Timestamp.from(now), itemIds.toArray(UUID[]::new)).update();
+        if (!"manual".equals(channel)) {
+            outbox.enqueue(NOTICE_TOPIC, id, now);
+        }
         audit.record("takedown.notice-queued", "takedown_notice", id.toString(),
                 "recipient=" + recipientKey + " kind=" + kind + " channel=" + channel + " items=" + itemIds.size());
-        return Optional.of(id);
+        return id;
     }
 
     /**

@@ -5,9 +5,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import org.recourse.platform.DeliveryFailure;
 import org.recourse.takedown.internal.TakedownSettings;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,7 +40,7 @@ class PlatformApiChannel implements NoticeChannel {
     }
 
     @Override
-    public String deliver(OutgoingNotice notice) throws IOException, InterruptedException {
+    public String deliver(OutgoingNotice notice) throws IOException, InterruptedException, DeliveryFailure {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(notice.address()))
                 .timeout(settings.mail().timeout())
                 .header("Content-Type", "application/json")
@@ -50,13 +53,26 @@ class PlatformApiChannel implements NoticeChannel {
         }
         HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() / 100 != 2) {
-            throw new IOException("platform API answered " + response.statusCode());
+            throw new DeliveryFailure(statusInWords(response));
         }
         if (response.body().length == 0) {
             return null;
         }
         JsonNode answer = json.readTree(response.body());
         return answer.hasNonNull("id") ? answer.get("id").asString() : null;
+    }
+
+    /** {@code HTTP 503 Service Unavailable}, with the start of the platform's own explanation when it sent text. */
+    static String statusInWords(HttpResponse<byte[]> response) {
+        HttpStatus status = HttpStatus.resolve(response.statusCode());
+        String words = "HTTP " + response.statusCode() + (status == null ? "" : " " + status.getReasonPhrase());
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        if (response.body().length > 0 && (type.startsWith("text/") || type.contains("json"))) {
+            String text = new String(response.body(), 0, Math.min(response.body().length, 300), StandardCharsets.UTF_8)
+                    .replaceAll("\\s+", " ").strip();
+            words += ": " + text;
+        }
+        return words;
     }
 
     static NoticeMessage body(OutgoingNotice notice) {

@@ -10,87 +10,71 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.recourse.audit.AuditActor;
 import org.recourse.audit.AuditTrail;
-import org.recourse.intake.CaseStatus;
-import org.recourse.intake.Cases;
+import org.recourse.platform.OutboxSender;
+import org.recourse.platform.OutboxTopic;
 import org.recourse.takedown.internal.TakedownNode;
 import org.recourse.takedown.internal.TakedownSettings;
+import org.recourse.takedown.internal.items.CaseProgress;
 import org.recourse.takedown.internal.notices.NoticeContent;
 import org.recourse.takedown.internal.notices.NoticeContents;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The outbox sender. A notice is claimed in its own short transaction (status {@code sending}
- * with a lease, rows picked with FOR UPDATE SKIP LOCKED so no two nodes claim the same one),
- * delivered outside any transaction, then marked sent with the Message-ID it carried. A node that
- * dies mid-delivery leaves the claim to expire; the next claim delivers again with the same
- * Message-ID and reference. A notice marked sent is never claimed again.
+ * Sends notices through the platform outbox (topic {@link #TOPIC}): the outbox claims a queued
+ * notice, this class delivers it over its channel with the Message-ID and reference fixed when it
+ * was queued, and records the outcome on the notice. Nothing is sent on a blocked day.
  */
 @Service
-public class SendingNotices {
+public class SendingNotices implements OutboxSender {
 
-    private static final Logger log = LoggerFactory.getLogger(SendingNotices.class);
+    public static final OutboxTopic TOPIC = org.recourse.takedown.internal.notices.PlanningNotices.NOTICE_TOPIC;
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
     private final Map<String, NoticeChannel> channels;
     private final NoticeContents contents;
-    private final Cases cases;
+    private final CaseProgress progress;
     private final AuditTrail audit;
     private final TakedownSettings settings;
     private final TakedownNode node;
     private final Clock clock;
 
-    SendingNotices(JdbcClient jdbc, TransactionTemplate transactions, List<NoticeChannel> channels, NoticeContents contents,
-                   Cases cases, AuditTrail audit, TakedownSettings settings, TakedownNode node, Clock clock) {
+    SendingNotices(JdbcClient jdbc, List<NoticeChannel> channels, NoticeContents contents, CaseProgress progress, AuditTrail audit,
+                   TakedownSettings settings, TakedownNode node, Clock clock) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
         this.channels = channels.stream().collect(Collectors.toMap(NoticeChannel::code, Function.identity()));
         this.contents = contents;
-        this.cases = cases;
+        this.progress = progress;
         this.audit = audit;
         this.settings = settings;
         this.node = node;
         this.clock = clock;
     }
 
-    /** Sends waiting notices one by one until none is left to claim; returns how many were sent. */
-    public int sendWaiting() {
-        int sent = 0;
-        while (!Thread.currentThread().isInterrupted()) {
-            if (settings.notices().blocked(clock.instant().atZone(settings.notices().zone()).toLocalDate())) {
-                return sent;
-            }
-            OutgoingNotice notice = transactions.execute(status -> claim());
-            if (notice == null) {
-                return sent;
-            }
-            if (deliver(notice)) {
-                sent++;
-            }
-        }
-        return sent;
+    @Override
+    public OutboxTopic topic() {
+        return TOPIC;
     }
 
-    private OutgoingNotice claim() {
-        Instant now = clock.instant();
+    @Override
+    public boolean mayDeliverAt(Instant now) {
+        return !settings.notices().blocked(now.atZone(settings.notices().zone()).toLocalDate());
+    }
+
+    @Override
+    public String deliver(UUID noticeId) throws Exception {
+        OutgoingNotice notice = load(noticeId);
+        return channels.get(notice.channel()).deliver(notice);
+    }
+
+    private OutgoingNotice load(UUID id) {
         Map<String, Object> row = jdbc.sql("""
-                        update takedown_notice set status = 'sending', claimed_until = ?, attempts = attempts + 1
-                        where id = (select id from takedown_notice
-                                    where (status = 'queued' or (status = 'sending' and claimed_until < ?))
-                                    order by created_at limit 1 for update skip locked)
-                        returning id, reference, recipient_key, recipient_name, trusted_flagger, channel, address, language,
-                            subject, body, message_id""")
-                .params(Timestamp.from(now.plus(settings.notices().sendLease())), Timestamp.from(now))
-                .query().listOfRows().stream().findFirst().orElse(null);
-        if (row == null) {
-            return null;
-        }
-        UUID id = (UUID) row.get("id");
+                        select id, reference, recipient_key, recipient_name, trusted_flagger, channel, address, language,
+                            subject, body, message_id from takedown_notice where id = ?""")
+                .param(id).query().singleRow();
         List<UUID> items = jdbc.sql("select item_id from takedown_notice_item where notice_id = ?").param(id).query(UUID.class).list();
         NoticeContent content = contents.build((String) row.get("reference"), (String) row.get("recipient_name"),
                 (Boolean) row.get("trusted_flagger"), items);
@@ -99,25 +83,39 @@ public class SendingNotices {
                 (String) row.get("message_id"), content);
     }
 
-    private boolean deliver(OutgoingNotice notice) {
-        NoticeChannel channel = channels.get(notice.channel());
-        String externalReference;
-        try {
-            externalReference = channel.deliver(notice);
-        } catch (Exception e) {
-            String reason = e.getClass().getSimpleName();
-            log.warn("Notice {} not delivered over {}: {}", notice.reference(), notice.channel(), reason);
-            transactions.executeWithoutResult(status -> {
-                jdbc.sql("""
-                                update takedown_notice set status = case when attempts >= ? then 'failed' else 'queued' end,
-                                    claimed_until = null, last_error = ? where id = ? and status = 'sending'""")
-                        .params(settings.notices().maxAttempts(), reason, notice.id()).update();
-                audit.record("takedown.notice-delivery-failed", "takedown_notice", notice.id().toString(), reason);
-            });
-            return false;
-        }
-        transactions.executeWithoutResult(status -> markSent(notice.id(), externalReference, clock.instant()));
-        return true;
+    @Override
+    public void delivered(UUID noticeId, String externalReference, Instant at) {
+        AuditActor.runAs("system:outbox", () -> markSent(noticeId, externalReference, at, node.id()));
+    }
+
+    /**
+     * An attempt failed: the notice keeps waiting for its retry, or, when the schedule is used up,
+     * is failed and its items wait for an analyst. The reason in words is the outbox's.
+     */
+    @Override
+    public void failed(UUID noticeId, String reason, boolean gaveUp, Instant retryAt) {
+        AuditActor.runAs("system:outbox", () -> {
+            if (gaveUp) {
+                if (jdbc.sql("update takedown_notice set status = 'failed', failed_at = ? where id = ? and status = 'queued'")
+                        .params(Timestamp.from(clock.instant()), noticeId).update() == 1) {
+                    jdbc.sql("""
+                                    update takedown_item set status = 'undelivered'
+                                    where status = 'notified' and id in (select item_id from takedown_notice_item where notice_id = ?)""")
+                            .param(noticeId).update();
+                }
+                audit.record("takedown.notice-failed", "takedown_notice", noticeId.toString(), reason);
+            } else {
+                audit.record("takedown.notice-delivery-failed", "takedown_notice", noticeId.toString(), reason);
+            }
+        });
+    }
+
+    /** An analyst submitted a web-form notice by hand and records the platform's reference. */
+    @Transactional
+    public boolean recordWebFormSubmission(UUID noticeId, String reference, String analyst) {
+        boolean waitsForAnalyst = jdbc.sql("select count(*) from takedown_notice where id = ? and status = 'awaiting_manual'")
+                .param(noticeId).query(Long.class).single() == 1;
+        return waitsForAnalyst && markSent(noticeId, reference, clock.instant(), analyst);
     }
 
     /**
@@ -125,20 +123,21 @@ public class SendingNotices {
      * tells the reporter's status page that notices went out. Also used when an analyst records
      * that they submitted a platform's web form.
      */
-    public boolean markSent(UUID noticeId, String externalReference, Instant sentAt) {
+    public boolean markSent(UUID noticeId, String externalReference, Instant sentAt, String sentBy) {
         Map<String, Object> notice = jdbc.sql("select trusted_flagger from takedown_notice where id = ?").param(noticeId)
                 .query().singleRow();
         Duration sla = (Boolean) notice.get("trusted_flagger") ? settings.sla().trustedFlagger() : settings.sla().standard();
         int updated = jdbc.sql("""
-                        update takedown_notice set status = 'sent', sent_at = ?, sent_by = ?, claimed_until = null, last_error = null,
+                        update takedown_notice set status = 'sent', sent_at = ?, sent_by = ?, claimed_until = null, failed_at = null,
                             external_reference = coalesce(?, external_reference), sla_due_at = ?
-                        where id = ? and status in ('sending', 'awaiting_manual')""")
-                .params(Timestamp.from(sentAt), node.id(), externalReference, Timestamp.from(sentAt.plus(sla)), noticeId).update();
+                        where id = ? and status in ('queued', 'failed', 'awaiting_manual')""")
+                .params(Timestamp.from(sentAt), sentBy, externalReference, Timestamp.from(sentAt.plus(sla)), noticeId).update();
         if (updated == 0) {
             return false;
         }
         jdbc.sql("""
-                        update takedown_item set first_notified_at = coalesce(first_notified_at, ?), last_notified_at = ?,
+                        update takedown_item set status = case when status = 'undelivered' then 'notified' else status end,
+                            first_notified_at = coalesce(first_notified_at, ?), last_notified_at = ?,
                             next_check_at = case when do_not_fetch then null else coalesce(next_check_at, ?) end
                         where id in (select item_id from takedown_notice_item where notice_id = ?)""")
                 .params(Timestamp.from(sentAt), Timestamp.from(sentAt), Timestamp.from(sentAt.plus(settings.monitoring().minInterval())),
@@ -148,7 +147,7 @@ public class SendingNotices {
         jdbc.sql("""
                         select distinct i.case_id from takedown_item i join takedown_notice_item n on n.item_id = i.id
                         where n.notice_id = ?""").param(noticeId).query(UUID.class).list()
-                .forEach(caseId -> cases.progress(caseId, CaseStatus.NOTICES_SENT));
+                .forEach(progress::noticeSent);
         return true;
     }
 }

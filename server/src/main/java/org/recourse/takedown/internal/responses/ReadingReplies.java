@@ -29,7 +29,8 @@ import org.springframework.stereotype.Service;
  * Reads recipients' replies from the notice mailbox over IMAP and records each as the notice's
  * acknowledgement (DSA art. 16(4)), with the reply text for the analyst who records the decision.
  * A reply is matched by In-Reply-To or References (our Message-ID), else by the reference in the
- * subject. Unmatched mail is left unread for a person to look at.
+ * subject. A delivery status report (RFC 3464) about a notice marks it bounced instead, with the
+ * report's status and diagnostic in words. Unmatched mail is left unread for a person to look at.
  */
 @Service
 public class ReadingReplies {
@@ -38,12 +39,14 @@ public class ReadingReplies {
     private static final int MAX_TEXT = 10_000;
 
     private final RecordingResponses responses;
+    private final RecordingBounces bounces;
     private final JdbcClient jdbc;
     private final TakedownSettings settings;
     private final Clock clock;
 
-    ReadingReplies(RecordingResponses responses, JdbcClient jdbc, TakedownSettings settings, Clock clock) {
+    ReadingReplies(RecordingResponses responses, RecordingBounces bounces, JdbcClient jdbc, TakedownSettings settings, Clock clock) {
         this.responses = responses;
+        this.bounces = bounces;
         this.jdbc = jdbc;
         this.settings = settings;
         this.clock = clock;
@@ -61,6 +64,13 @@ public class ReadingReplies {
             try (Folder folder = store.getFolder(box.folder())) {
                 folder.open(Folder.READ_WRITE);
                 for (Message message : folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))) {
+                    Optional<DeliveryStatusReports.Bounce> bounce = DeliveryStatusReports.bounce((MimeMessage) message);
+                    if (bounce.isPresent()) {
+                        Optional<UUID> bounced = bounced(bounce.get(), (MimeMessage) message);
+                        bounced.ifPresent(id -> bounces.record(id, bounce.get().reason(), clock.instant()));
+                        message.setFlag(Flags.Flag.SEEN, bounced.isPresent());
+                        continue;
+                    }
                     Optional<UUID> notice = match((MimeMessage) message);
                     if (notice.isEmpty()) {
                         message.setFlag(Flags.Flag.SEEN, false);
@@ -77,6 +87,24 @@ public class ReadingReplies {
             }
         }
         return recorded;
+    }
+
+    /** The notice a bounce returns: by the returned Message-ID, the returned reference, or else as a reply would be matched. */
+    private Optional<UUID> bounced(DeliveryStatusReports.Bounce bounce, MimeMessage report) throws MessagingException {
+        if (bounce.originalMessageId() != null) {
+            Optional<UUID> notice = jdbc.sql("select id from takedown_notice where message_id = ?").param(bounce.originalMessageId().strip())
+                    .query(UUID.class).optional();
+            if (notice.isPresent()) {
+                return notice;
+            }
+        }
+        if (bounce.reference() != null) {
+            Optional<UUID> notice = responses.notice(bounce.reference().strip());
+            if (notice.isPresent()) {
+                return notice;
+            }
+        }
+        return match(report);
     }
 
     Optional<UUID> match(MimeMessage message) throws MessagingException {

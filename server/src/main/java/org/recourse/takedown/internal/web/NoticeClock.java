@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.recourse.takedown.internal.notices.NoticeStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,8 +20,13 @@ class NoticeClock {
 
     /** One notice in lists, with its clock. */
     record NoticeRow(UUID id, String reference, String recipientKey, String recipientName, String channel, String kind,
-                     String status, boolean trustedFlagger, Instant createdAt, Instant sentAt, Instant slaDueAt,
-                     Instant acknowledgedAt, Instant removedAt, String decision, int items) {
+                     NoticeStatus status, boolean trustedFlagger, Instant createdAt, Instant sentAt, Instant slaDueAt,
+                     Instant acknowledgedAt, Instant removedAt, String decision, int items, Instant failedAt, String bounceReason) {
+
+        /** Failed for good or bounced: overdue from that moment, since nothing reached the recipient. */
+        public Instant undeliveredSince() {
+            return failedAt == null ? createdAt : failedAt;
+        }
 
         public Duration toAcknowledgement() {
             return sentAt == null || acknowledgedAt == null ? null : Duration.between(sentAt, acknowledgedAt);
@@ -43,6 +49,7 @@ class NoticeClock {
     private static final String NOTICE_COLUMNS = """
             select n.id, n.reference, n.recipient_key, n.recipient_name, n.channel, n.kind, n.status, n.trusted_flagger,
                    n.created_at, n.sent_at, n.sla_due_at, n.acknowledged_at, n.removed_at, n.decision,
+                   coalesce(n.failed_at, n.bounced_at) as failed_at, n.bounce_reason,
                    (select count(*) from takedown_notice_item ni where ni.notice_id = n.id) as items
             from takedown_notice n
             """;
@@ -69,13 +76,21 @@ class NoticeClock {
                                 where i.case_id = ?) order by n.created_at""").param(caseId).query(NoticeClock::row).list();
     }
 
-    /** Sent notices past their SLA whose content is neither removed nor decided on, most overdue first. */
+    /**
+     * Sent notices past their SLA whose content is neither removed nor decided on, and notices that
+     * never reached their recipient (failed for good or bounced) while an item of theirs still waits
+     * for a person; most overdue first.
+     */
     List<Overdue> overdue() {
         Instant now = clock.instant();
         return jdbc.sql(NOTICE_COLUMNS + """
-                         where n.status = 'sent' and n.sla_due_at < ? and n.removed_at is null and n.decided_at is null
-                         order by n.sla_due_at""").param(Timestamp.from(now)).query(NoticeClock::row).list()
-                .stream().map(n -> new Overdue(n, Duration.between(n.slaDueAt(), now))).toList();
+                         where (n.status = 'sent' and n.sla_due_at < ? and n.removed_at is null and n.decided_at is null)
+                            or (n.status in ('failed', 'bounced') and exists (
+                                  select 1 from takedown_notice_item ni join takedown_item i on i.id = ni.item_id
+                                  where ni.notice_id = n.id and i.status = 'undelivered'))""")
+                .param(Timestamp.from(now)).query(NoticeClock::row).list()
+                .stream().map(n -> new Overdue(n, Duration.between(n.status().undelivered() ? n.undeliveredSince() : n.slaDueAt(), now)))
+                .sorted(java.util.Comparator.comparing(Overdue::by).reversed()).toList();
     }
 
     /** How many notices {@link #overdue()} lists, in one count. */
@@ -88,9 +103,10 @@ class NoticeClock {
 
     private static NoticeRow row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new NoticeRow(rs.getObject("id", UUID.class), rs.getString("reference"), rs.getString("recipient_key"),
-                rs.getString("recipient_name"), rs.getString("channel"), rs.getString("kind"), rs.getString("status"),
+                rs.getString("recipient_name"), rs.getString("channel"), rs.getString("kind"), NoticeStatus.fromCode(rs.getString("status")),
                 rs.getBoolean("trusted_flagger"), instant(rs, "created_at"), instant(rs, "sent_at"), instant(rs, "sla_due_at"),
-                instant(rs, "acknowledged_at"), instant(rs, "removed_at"), rs.getString("decision"), rs.getInt("items"));
+                instant(rs, "acknowledged_at"), instant(rs, "removed_at"), rs.getString("decision"), rs.getInt("items"),
+                instant(rs, "failed_at"), rs.getString("bounce_reason"));
     }
 
     static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {

@@ -10,11 +10,12 @@ import org.recourse.audit.AuditTrail;
 import org.recourse.intake.CaseView;
 import org.recourse.intake.Cases;
 import org.recourse.platform.CaseRef;
+import org.recourse.takedown.internal.notices.SendingEarly;
+import org.recourse.takedown.internal.outbox.ResendingNotices;
 import org.recourse.takedown.internal.outbox.SendingNotices;
 import org.recourse.takedown.internal.responses.RecordingResponses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -41,19 +42,23 @@ class NoticePages {
     private final Timelines timelines;
     private final RecordingResponses responses;
     private final SendingNotices sending;
-    private final JdbcClient jdbc;
+    private final NoticeDetails notices;
+    private final ResendingNotices resending;
+    private final SendingEarly early;
     private final AuditTrail audit;
     private final Clock time;
     private final Cases cases;
 
-    NoticePages(NoticeClock clock, Timelines timelines, RecordingResponses responses, SendingNotices sending, JdbcClient jdbc,
-                AuditTrail audit, Clock time, Cases cases) {
+    NoticePages(NoticeClock clock, Timelines timelines, RecordingResponses responses, SendingNotices sending, NoticeDetails notices,
+                ResendingNotices resending, SendingEarly early, AuditTrail audit, Clock time, Cases cases) {
         this.cases = cases;
         this.clock = clock;
         this.timelines = timelines;
         this.responses = responses;
         this.sending = sending;
-        this.jdbc = jdbc;
+        this.notices = notices;
+        this.resending = resending;
+        this.early = early;
         this.audit = audit;
         this.time = time;
     }
@@ -73,18 +78,37 @@ class NoticePages {
     }
 
     @GetMapping("/notices/{id}")
-    @Transactional
     String notice(@PathVariable UUID id, Model model) {
-        NoticeClock.NoticeRow notice = clock.notice(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        Map<String, Object> text = jdbc.sql("select subject, body, address, message_id, external_reference, last_error "
-                + "from takedown_notice where id = ?").param(id).query().singleRow();
-        model.addAttribute("notice", notice);
-        model.addAttribute("text", text);
-        model.addAttribute("items", timelines.itemsOfNotice(id));
-        model.addAttribute("responses", timelines.responses(id));
+        NoticeDetails.Details details = notices.notice(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("notice", details.notice());
+        model.addAttribute("text", details.text());
+        model.addAttribute("items", details.items());
+        model.addAttribute("responses", details.responses());
+        model.addAttribute("delivery", details.delivery().orElse(null));
         model.addAttribute("decisions", List.of("removed", "restricted", "refused", "other"));
-        audit.record("takedown.notice-viewed", "takedown_notice", id.toString(), null);
         return "takedown/notice";
+    }
+
+    /** Resend a notice that failed, or send one waiting for its next retry now. */
+    @PostMapping("/notices/{id}/resend")
+    String resend(@PathVariable UUID id, RedirectAttributes redirect) {
+        clock.notice(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        ResendingNotices.Outcome outcome = resending.resend(id);
+        redirect.addFlashAttribute(outcome == ResendingNotices.Outcome.RESENT ? "done" : "error",
+                "takedown.resend." + outcome.name().toLowerCase(java.util.Locale.ROOT));
+        return "redirect:/staff/takedown/notices/" + id;
+    }
+
+    /** Send a waiting item's notice now instead of at the end of the grouping delay. */
+    @PostMapping("/items/{id}/send-now")
+    String sendNow(@PathVariable UUID id, RedirectAttributes redirect) {
+        SendingEarly.Result result = early.sendNow(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (result.notice().isPresent()) {
+            redirect.addFlashAttribute("done", "takedown.send-now.done");
+            return "redirect:/staff/takedown/notices/" + result.notice().get();
+        }
+        redirect.addFlashAttribute(TakedownSection.ERROR, "takedown.send-now.not-waiting");
+        return "redirect:" + caseRef(result.caseId()).href(TakedownSection.ANCHOR);
     }
 
     @PostMapping("/notices/{id}/responses")
@@ -104,15 +128,15 @@ class NoticePages {
 
     /** The manual channel: the analyst filled in the platform's web form and records its reference. */
     @PostMapping("/notices/{id}/submitted")
-    @Transactional
-    String recordSubmission(@PathVariable UUID id, @RequestParam(defaultValue = "") String reference, RedirectAttributes redirect) {
+    String recordSubmission(@PathVariable UUID id, @RequestParam(defaultValue = "") String reference, Principal principal,
+                            RedirectAttributes redirect) {
         clock.notice(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         String value = reference.strip();
         if (value.isEmpty() || value.length() > 200) {
             redirect.addFlashAttribute("error", "takedown.manual.invalid");
             return "redirect:/staff/takedown/notices/" + id + "#submitted";
         }
-        if (!sending.markSent(id, value, time.instant())) {
+        if (!sending.recordWebFormSubmission(id, value, principal.getName())) {
             throw new ResponseStatusException(HttpStatus.CONFLICT);
         }
         redirect.addFlashAttribute("done", "takedown.manual.recorded");
@@ -122,7 +146,11 @@ class NoticePages {
     /** A case's notice-and-action timeline had a page here before the case had one page. */
     @GetMapping("/cases/{caseId}")
     ResponseEntity<Void> caseTimeline(@PathVariable UUID caseId) {
+        return caseRef(caseId).movedHere(TakedownSection.ANCHOR);
+    }
+
+    private CaseRef caseRef(UUID caseId) {
         CaseView view = cases.find(caseId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return new CaseRef(view.id(), view.caseNumber()).movedHere(TakedownSection.ANCHOR);
+        return new CaseRef(view.id(), view.caseNumber());
     }
 }

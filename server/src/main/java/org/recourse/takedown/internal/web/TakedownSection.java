@@ -1,5 +1,6 @@
 package org.recourse.takedown.internal.web;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,19 +19,23 @@ import org.springframework.stereotype.Component;
 class TakedownSection implements CaseSection {
 
     static final String ANCHOR = "takedown";
+    /** The flash attribute take-down's forms leave for this section when they could not do what was asked. */
+    static final String ERROR = "takedownError";
     private static final int CHECKS_PER_ITEM = 3;
 
     /** What the fragment shows. */
-    record Takedown(List<Timelines.Item> items, Map<UUID, List<Timelines.Check>> checks, List<NoticeClock.NoticeRow> notices,
-                    Map<UUID, List<Timelines.Response>> responses) {
+    record Takedown(String error, List<Timelines.Item> items, Map<UUID, Instant> goesAt, Map<UUID, List<Timelines.Check>> checks,
+                    List<NoticeClock.NoticeRow> notices, Map<UUID, List<Timelines.Response>> responses) {
     }
 
     private final Timelines timelines;
     private final NoticeClock clock;
+    private final NoticeDetails details;
 
-    TakedownSection(Timelines timelines, NoticeClock clock) {
+    TakedownSection(Timelines timelines, NoticeClock clock, NoticeDetails details) {
         this.timelines = timelines;
         this.clock = clock;
+        this.details = details;
     }
 
     @Override
@@ -46,8 +51,9 @@ class TakedownSection implements CaseSection {
         List<NoticeClock.NoticeRow> notices = clock.forCase(ref.id());
         Map<UUID, List<Timelines.Response>> responses = new LinkedHashMap<>();
         notices.forEach(n -> responses.put(n.id(), timelines.responses(n.id())));
+        NoticeDetails.CaseItems items = details.items(ref.id());
         return new Content(ANCHOR, "takedown.case.section", "takedown/case-section", "takedown",
-                new Takedown(timelines.itemsOfCase(ref.id()), checks, notices, responses));
+                new Takedown((String) flash.get(ERROR), items.items(), items.goesAt(), checks, notices, responses));
     }
 
     @Override

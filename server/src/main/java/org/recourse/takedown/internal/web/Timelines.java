@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
+import org.recourse.takedown.internal.items.ItemStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,8 +18,9 @@ class Timelines {
     record Entry(Instant at, String what, String detail, UUID noticeId) {
     }
 
-    record Item(UUID id, String url, String recipientKey, String status, Instant decidedAt, Instant firstNotifiedAt,
-                Instant offlineAt, Instant lastCheckedAt, int misses, String changedReason) {
+    /** @param waitingSince for a waiting item, the decision time of its recipient's oldest waiting item */
+    record Item(UUID id, String url, String recipientKey, ItemStatus status, Instant decidedAt, Instant firstNotifiedAt,
+                Instant offlineAt, Instant lastCheckedAt, int misses, String changedReason, Instant waitingSince) {
 
         public java.time.Duration toRemoval() {
             return firstNotifiedAt == null || offlineAt == null ? null : java.time.Duration.between(firstNotifiedAt, offlineAt);
@@ -29,7 +31,9 @@ class Timelines {
     }
 
     private static final String ITEM_COLUMNS = "select i.id, i.url, i.recipient_key, i.status, i.decided_at, i.first_notified_at, "
-            + "i.offline_at, i.last_checked_at, i.misses, i.changed_reason from takedown_item i";
+            + "i.offline_at, i.last_checked_at, i.misses, i.changed_reason, case when i.status = 'pending' then "
+            + "(select min(p.decided_at) from takedown_item p where p.status = 'pending' and p.recipient_key = i.recipient_key) "
+            + "end as waiting_since from takedown_item i";
 
     private final JdbcClient jdbc;
 
@@ -102,8 +106,10 @@ class Timelines {
     }
 
     private static Item item(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Item(rs.getObject("id", UUID.class), rs.getString("url"), rs.getString("recipient_key"), rs.getString("status"),
-                NoticeClock.instant(rs, "decided_at"), NoticeClock.instant(rs, "first_notified_at"), NoticeClock.instant(rs, "offline_at"),
-                NoticeClock.instant(rs, "last_checked_at"), rs.getInt("misses"), rs.getString("changed_reason"));
+        return new Item(rs.getObject("id", UUID.class), rs.getString("url"), rs.getString("recipient_key"),
+                ItemStatus.fromCode(rs.getString("status")), NoticeClock.instant(rs, "decided_at"),
+                NoticeClock.instant(rs, "first_notified_at"), NoticeClock.instant(rs, "offline_at"),
+                NoticeClock.instant(rs, "last_checked_at"), rs.getInt("misses"), rs.getString("changed_reason"),
+                NoticeClock.instant(rs, "waiting_since"));
     }
 }

@@ -36,7 +36,7 @@ class ApiRateLimitTest {
 
     @Test
     void aKeyPastItsBurstIsToldWhenToRetry() throws Exception {
-        IntakeSettings.Api slow = new IntakeSettings.Api(2, settings.api().idempotencyRetention(), 10, 1, 1);
+        IntakeSettings.Api slow = new IntakeSettings.Api(2, settings.api().idempotencyRetention(), 10, 1, 1, settings.api().maxWait(), settings.api().batchWindow());
         ApiKeyAuthentication filter = new ApiKeyAuthentication(keys, problems,
                 new IntakeSettings(settings.form(), settings.status(), slow, settings.importing(), settings.mailbox()));
         String busy = AuditActor.supplyAs("test", () -> keys.create("Busy " + UUID.randomUUID(), Set.of(ApiKeys.SCOPE_SUBMIT), "test")).plainKey();
