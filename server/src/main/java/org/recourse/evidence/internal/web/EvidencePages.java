@@ -10,14 +10,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.recourse.audit.AuditTrail;
 import org.recourse.evidence.EvidenceVault;
 import org.recourse.evidence.internal.EvidenceObject;
 import org.recourse.evidence.internal.EvidenceObjects;
 import org.recourse.evidence.internal.EvidenceSeals;
+import org.recourse.evidence.internal.ShowingEvidence;
 import org.recourse.evidence.internal.StoringEvidence;
 import org.recourse.evidence.internal.capture.CaptureRequests;
-import org.recourse.evidence.internal.vault.SealedBlobs;
 import org.recourse.platform.CaseRef;
 import org.recourse.platform.CaseRefs;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,7 +26,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,9 +50,7 @@ class EvidencePages {
     private final EvidenceObjects objects;
     private final CaptureRequests captures;
     private final StoringEvidence storing;
-    private final SealedBlobs blobs;
-    private final AuditTrail audit;
-    private final TransactionTemplate transaction;
+    private final ShowingEvidence showing;
     private final ActingUser user;
     private final CaseRefs refs;
     private final RecentEvidence recentCases;
@@ -62,14 +58,12 @@ class EvidencePages {
     private final long maxUpload;
 
     EvidencePages(EvidenceObjects objects, CaptureRequests captures, StoringEvidence storing,
-                  SealedBlobs blobs, AuditTrail audit, TransactionTemplate transaction, ActingUser user, CaseRefs refs,
+                  ShowingEvidence showing, ActingUser user, CaseRefs refs,
                   RecentEvidence recentCases, EvidenceSeals seals, @Value("${recourse.evidence.max-upload}") DataSize maxUpload) {
         this.objects = objects;
         this.captures = captures;
         this.storing = storing;
-        this.blobs = blobs;
-        this.audit = audit;
-        this.transaction = transaction;
+        this.showing = showing;
         this.user = user;
         this.refs = refs;
         this.recentCases = recentCases;
@@ -148,7 +142,7 @@ class EvidencePages {
     @PostMapping("/staff/evidence/objects/{id}/reveal")
     String reveal(@PathVariable UUID id, Model model) {
         EvidenceObject object = unsealed(existing(id));
-        transaction.executeWithoutResult(s -> audit.record("evidence.revealed", "evidence", id.toString(), "unblurred on screen"));
+        showing.record(object, ShowingEvidence.Access.REVEALED);
         return objectPage(object.id(), true, model);
     }
 
@@ -159,7 +153,7 @@ class EvidencePages {
         model.addAttribute("revealed", revealed);
         model.addAttribute("sealed", sealed);
         model.addAttribute("mayView", !sealed && (user.hasRole("ANALYST") || user.hasRole("COORDINATOR")));
-        model.addAttribute("custody", audit.entriesFor("evidence", id.toString()));
+        model.addAttribute("custody", showing.custody(id));
         model.addAttribute("caseRef", refs.byId(object.caseId()).orElse(null));
         return "evidence/object";
     }
@@ -168,21 +162,20 @@ class EvidencePages {
     ResponseEntity<StreamingResponseBody> content(@PathVariable UUID id) {
         EvidenceObject object = present(id);
         boolean inline = Served.inline(object.contentType());
-        transaction.executeWithoutResult(s -> audit.record("evidence.viewed", "evidence", id.toString(),
-                inline ? "shown in the browser" : "sent as a file"));
+        showing.record(object, inline ? ShowingEvidence.Access.SHOWN : ShowingEvidence.Access.SENT_AS_FILE);
         return serve(object, inline);
     }
 
     @GetMapping("/staff/evidence/objects/{id}/download")
     ResponseEntity<StreamingResponseBody> download(@PathVariable UUID id) {
         EvidenceObject object = present(id);
-        transaction.executeWithoutResult(s -> audit.record("evidence.downloaded", "evidence", id.toString(), null));
+        showing.record(object, ShowingEvidence.Access.DOWNLOADED);
         return serve(object, false);
     }
 
     private ResponseEntity<StreamingResponseBody> serve(EvidenceObject object, boolean inline) {
         StreamingResponseBody body = out -> {
-            try (InputStream in = blobs.open(object.blobId())) {
+            try (InputStream in = showing.open(object)) {
                 in.transferTo(out);
             }
         };

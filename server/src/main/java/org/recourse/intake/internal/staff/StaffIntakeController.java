@@ -7,18 +7,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.recourse.audit.AuditTrail;
 import org.recourse.intake.Channel;
 import org.recourse.intake.internal.cases.CaseNumbers;
 import org.recourse.intake.internal.cases.CaseRecord;
 import org.recourse.intake.internal.cases.CaseRepository;
 import org.recourse.intake.internal.cases.FieldError;
 import org.recourse.intake.internal.cases.NewReport;
-import org.recourse.intake.internal.cases.Passphrases;
 import org.recourse.intake.internal.cases.ReportValidation;
-import org.recourse.intake.internal.cases.SecretHashing;
 import org.recourse.intake.internal.cases.Submitted;
-import org.recourse.intake.internal.cases.SubmittingReport;
 import org.recourse.intake.internal.form.FormSupport;
 import org.recourse.intake.internal.form.ReportForm;
 import org.recourse.platform.CaseRefs;
@@ -26,7 +22,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -45,21 +40,14 @@ class StaffIntakeController {
     static final List<String> STAFF_CHANNELS = List.of("phone", "chat", "email");
 
     private final FormSupport support;
-    private final SubmittingReport submitting;
-    private final SecretHashing secrets;
+    private final RecordingStaffReports recording;
     private final CaseRepository cases;
-    private final AuditTrail audit;
-    private final TransactionTemplate transactions;
     private final CaseRefs refs;
 
-    StaffIntakeController(FormSupport support, SubmittingReport submitting, SecretHashing secrets, CaseRepository cases,
-                          AuditTrail audit, TransactionTemplate transactions, CaseRefs refs) {
+    StaffIntakeController(FormSupport support, RecordingStaffReports recording, CaseRepository cases, CaseRefs refs) {
         this.support = support;
-        this.submitting = submitting;
-        this.secrets = secrets;
+        this.recording = recording;
         this.cases = cases;
-        this.audit = audit;
-        this.transactions = transactions;
         this.refs = refs;
     }
 
@@ -90,17 +78,7 @@ class StaffIntakeController {
             response.setStatus(422);
             return showForm(form, channel, linkTo, model, errors);
         }
-        String secret = Passphrases.next();
-        String hash = secrets.hash(secret);
-        Optional<CaseRecord> linkTarget = linked;
-        Submitted submitted = transactions.execute(status -> {
-            Submitted created = submitting.submit(outcome.report(), secret, hash);
-            linkTarget.ifPresent(target -> {
-                cases.link(created.caseId(), target.id(), "analyst", created.receivedAt());
-                audit.record("case.linked", "case", created.caseId().toString(), "to=" + target.id());
-            });
-            return created;
-        });
+        Submitted submitted = recording.record(outcome.report(), linked);
         response.setHeader("Cache-Control", "no-store");
         model.addAttribute("submitted", submitted);
         return "intake/staff-recorded";

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.recourse.audit.AuditTrail;
 import org.recourse.intake.CaseView;
 import org.recourse.intake.Cases;
 import org.recourse.platform.CaseRef;
@@ -39,27 +38,23 @@ class NoticePages {
     private static final int MAX_TEXT = 10_000;
 
     private final NoticeClock clock;
-    private final Timelines timelines;
     private final RecordingResponses responses;
     private final SendingNotices sending;
     private final NoticeDetails notices;
     private final ResendingNotices resending;
     private final SendingEarly early;
-    private final AuditTrail audit;
     private final Clock time;
     private final Cases cases;
 
-    NoticePages(NoticeClock clock, Timelines timelines, RecordingResponses responses, SendingNotices sending, NoticeDetails notices,
-                ResendingNotices resending, SendingEarly early, AuditTrail audit, Clock time, Cases cases) {
+    NoticePages(NoticeClock clock, RecordingResponses responses, SendingNotices sending, NoticeDetails notices,
+                ResendingNotices resending, SendingEarly early, Clock time, Cases cases) {
         this.cases = cases;
         this.clock = clock;
-        this.timelines = timelines;
         this.responses = responses;
         this.sending = sending;
         this.notices = notices;
         this.resending = resending;
         this.early = early;
-        this.audit = audit;
         this.time = time;
     }
 
