@@ -31,7 +31,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * numbers, pieces of URLs, domains (small sites and the largest platforms), account names, partner
  * e-mail addresses, rare and common words, some with a filter. Each request is the whole page: the
  * query, the audit entries for every case shown and the rendering. Prints percentiles per kind and
- * overall. Usage: java -cp CLASSPATH bench/search/SearchBench.java DATA_DIR CASES QUERIES
+ * overall. Usage: java -cp CLASSPATH bench/search/SearchBench.java DATA_DIR CASES QUERIES; with
+ * SEARCH_BENCH_HOLD_SECONDS=N it waits N seconds after filling the database, to read query plans.
  */
 public class SearchBench {
 
@@ -66,6 +67,14 @@ public class SearchBench {
                 + ", items: " + jdbc.sql("select count(*) from reported_item").query(Long.class).single()
                 + ", additions: " + jdbc.sql("select count(*) from case_addition").query(Long.class).single());
 
+        String hold = System.getenv("SEARCH_BENCH_HOLD_SECONDS");
+        if (hold != null) {
+            // Time to look at query plans with psql before the run: the superuser password is in DATA_DIR/secrets.
+            try (Connection c = dataSource.getConnection()) {
+                System.out.println("holding " + hold + " s; " + c.getMetaData().getURL() + ", data directory " + dataDir);
+            }
+            Thread.sleep(Long.parseLong(hold) * 1000);
+        }
         Map<String, List<String>> mix = sample(dataSource, queries);
         StaffHttp analyst = new StaffHttp(port);
         analyst.signIn(new TestStaff(jdbc).create(StaffRole.ANALYST));

@@ -121,4 +121,15 @@ public final class Browsers {
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         return driver;
     }
+
+    /** Signs a staff member in with password and authenticator code, as a person types them, and waits for the dashboard. */
+    public static void signIn(WebDriver browser, int port, TestStaff.Account account) {
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(account.username());
+        browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(account.password(), org.openqa.selenium.Keys.ENTER);
+        browser.findElement(org.openqa.selenium.By.id("code")).sendKeys(
+                org.recourse.accounts.internal.Totp.currentCode(account.totpSecret(), java.time.Instant.now()),
+                org.openqa.selenium.Keys.ENTER);
+        awaitText(browser, org.openqa.selenium.By.tagName("h1"), account.username());
+    }
 }

@@ -3,7 +3,6 @@ package org.recourse.workbench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
@@ -17,7 +16,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.recourse.accounts.StaffRole;
-import org.recourse.accounts.internal.Totp;
 import org.recourse.support.Browsers;
 import org.recourse.support.StaffHttp;
 import org.recourse.support.TestStaff;
@@ -58,7 +56,7 @@ class AnalystsDayBrowserTest extends TakedownIntegrationTest {
 
         TestStaff staff = new TestStaff(jdbc);
         TestStaff.Account anna = staff.create(StaffRole.ANALYST);
-        signIn(anna);
+        Browsers.signIn(browser, port, anna);
 
         // Morning: the case is found by a piece of its address, from the search box every page has.
         browser.findElement(By.id("site-search-q")).sendKeys(id.substring(4, 20), Keys.ENTER);
@@ -185,14 +183,6 @@ class AnalystsDayBrowserTest extends TakedownIntegrationTest {
                 throw new IllegalStateException(e);
             }
         }).count();
-    }
-
-    private void signIn(TestStaff.Account account) {
-        browser.get(base() + "/login");
-        browser.findElement(By.id("username")).sendKeys(account.username());
-        browser.findElement(By.id("password")).sendKeys(account.password(), Keys.ENTER);
-        browser.findElement(By.id("code")).sendKeys(Totp.currentCode(account.totpSecret(), Instant.now()), Keys.ENTER);
-        Browsers.awaitText(browser, By.tagName("h1"), account.username());
     }
 
     private String base() {

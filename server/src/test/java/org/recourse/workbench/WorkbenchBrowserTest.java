@@ -2,7 +2,6 @@ package org.recourse.workbench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,7 +14,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.recourse.RecourseTest;
 import org.recourse.accounts.StaffRole;
-import org.recourse.accounts.internal.Totp;
 import org.recourse.platform.CliCommand;
 import org.recourse.support.Browsers;
 import org.recourse.support.TestStaff;
@@ -57,7 +55,7 @@ class WorkbenchBrowserTest {
         WorkbenchFixtures.Reported reported = fixtures.report(url, "Instagram", "@browse_" + id.substring(0, 8),
                 "Een lange toelichting zonder spaties: " + "x".repeat(180));
         TestStaff.Account analyst = new TestStaff(jdbc).create(StaffRole.ANALYST);
-        signIn(analyst);
+        Browsers.signIn(browser, port, analyst);
         assertThat(browser.manage().window().getSize().getWidth()).isEqualTo(1280);
 
         WebElement assessment = browser.findElement(By.cssSelector("details[data-stage=ASSESSMENT] summary"));
@@ -87,14 +85,6 @@ class WorkbenchBrowserTest {
             browser.get(base() + list);
             assertThat(Browsers.horizontalOverflow(browser)).as(list).isEmpty();
         }
-    }
-
-    private void signIn(TestStaff.Account account) {
-        browser.get(base() + "/login");
-        browser.findElement(By.id("username")).sendKeys(account.username());
-        browser.findElement(By.id("password")).sendKeys(account.password(), Keys.ENTER);
-        browser.findElement(By.id("code")).sendKeys(Totp.currentCode(account.totpSecret(), Instant.now()), Keys.ENTER);
-        Browsers.awaitText(browser, By.tagName("h1"), account.username());
     }
 
     private String base() {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Function;
 
 import javax.imageio.ImageIO;
@@ -22,7 +21,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.recourse.RecourseTest;
 import org.recourse.accounts.StaffRole;
-import org.recourse.accounts.internal.Totp;
 import org.recourse.support.Browsers;
 import org.recourse.support.TestCases;
 import org.recourse.support.TestStaff;
@@ -56,7 +54,7 @@ class EvidenceBrowserTest {
     @Test
     void anAnalystUploadsAPictureSeesItBlurredAndRevealsIt() throws IOException {
         TestStaff.Account analyst = new TestStaff(jdbc).create(StaffRole.ANALYST);
-        signIn(analyst);
+        Browsers.signIn(browser, port, analyst);
         Path picture = dir.resolve("screenshot.png");
         BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
         ImageIO.write(image, "png", picture.toFile());
@@ -87,7 +85,7 @@ class EvidenceBrowserTest {
 
     @Test
     void theVerificationPageSaysWhenAFileIsNotAPackage() throws IOException {
-        signIn(new TestStaff(jdbc).create(StaffRole.LIAISON));
+        Browsers.signIn(browser, port, new TestStaff(jdbc).create(StaffRole.LIAISON));
         Path notAPackage = dir.resolve("photo.zip");
         Files.writeString(notAPackage, "this is not a zip");
 
@@ -126,15 +124,5 @@ class EvidenceBrowserTest {
 
     private String url(String path) {
         return "http://localhost:" + port + path;
-    }
-
-    private void signIn(TestStaff.Account account) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(account.username());
-        browser.findElement(By.id("password")).sendKeys(account.password());
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        browser.findElement(By.id("code")).sendKeys(Totp.currentCode(account.totpSecret(), Instant.now()));
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        until(Duration.ofSeconds(10), d -> d.getCurrentUrl().endsWith("/staff") ? true : null);
     }
 }
