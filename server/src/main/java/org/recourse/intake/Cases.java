@@ -24,6 +24,9 @@ public interface Cases {
     /** When it happened, the age of the person shown and the relationship, as the reporter told them. */
     Optional<CaseCircumstances> circumstances(UUID caseId);
 
+    /** The reporter's own words and later additions; callers audit the view they show them on. */
+    Optional<ReporterWords> reporterWords(UUID caseId);
+
     /** {@link #circumstances} for many cases in one query, by case. */
     Map<UUID, CaseCircumstances> circumstancesOf(Collection<UUID> caseIds);
 

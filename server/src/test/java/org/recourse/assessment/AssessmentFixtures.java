@@ -27,28 +27,28 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Reports made through the public form (so the queue is fed by the real event), and valid
  * assessment submissions for the current question sets.
  */
-final class AssessmentFixtures {
+public final class AssessmentFixtures {
 
     private final int port;
     private final JdbcClient jdbc;
     private final Cases cases;
     private final QuestionSets questionSets;
 
-    AssessmentFixtures(int port, JdbcClient jdbc, Cases cases, QuestionSets questionSets) {
+    public AssessmentFixtures(int port, JdbcClient jdbc, Cases cases, QuestionSets questionSets) {
         this.port = port;
         this.jdbc = jdbc;
         this.cases = cases;
         this.questionSets = questionSets;
     }
 
-    record Reported(UUID caseId, String caseNumber, List<UUID> entries) {
-        UUID entry() {
+    public record Reported(UUID caseId, String caseNumber, List<UUID> entries) {
+        public UUID entry() {
             return entries.getFirst();
         }
     }
 
     /** Someone reports on the public form; {@code fields} are extra form fields such as {@code started}. */
-    Reported report(String form, List<String> urls, Map<String, String> fields) {
+    public Reported report(String form, List<String> urls, Map<String, String> fields) {
         StaffHttp reporter = new StaffHttp(port);
         reporter.get("/melden");
         List<String[]> all = new ArrayList<>();
@@ -86,11 +86,11 @@ final class AssessmentFixtures {
         }
     }
 
-    Reported report(String form, String url) {
+    public Reported report(String form, String url) {
         return report(form, List.of(url), Map.of());
     }
 
-    static String url(String label) {
+    public static String url(String label) {
         return "https://" + label + ".example/" + UUID.randomUUID();
     }
 
@@ -111,7 +111,7 @@ final class AssessmentFixtures {
     }
 
     /** The assessment form as a browser posts it, answering every current question. */
-    Map<String, List<String>> formFields(String outcome, String substantiation, String note) {
+    public Map<String, List<String>> formFields(String outcome, String substantiation, String note) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         fields.put("legalStatus", List.of("ILLEGAL"));
         fields.put("form", List.of("non_consensual_sharing"));
@@ -123,7 +123,7 @@ final class AssessmentFixtures {
         return fields;
     }
 
-    static StaffHttp.Page post(StaffHttp http, String path, Map<String, List<String>> fields) {
+    public static StaffHttp.Page post(StaffHttp http, String path, Map<String, List<String>> fields) {
         List<String> pairs = new ArrayList<>();
         fields.forEach((k, values) -> values.forEach(v -> pairs.add(enc(k) + "=" + enc(v))));
         pairs.add("_csrf=" + enc(http.csrfToken()));

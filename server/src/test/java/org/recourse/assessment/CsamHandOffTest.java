@@ -50,7 +50,8 @@ class CsamHandOffTest {
         StaffHttp anna = signedIn(staff, StaffRole.ANALYST);
         String object = upload(anna, caseId);
         anna.postForm("/staff/evidence/cases/" + caseId + "/packages", Map.of("recipient", ""));
-        String packageId = anna.get("/staff/evidence/cases/" + caseId).document()
+        String casePath = "/staff/cases/" + reported.caseNumber();
+        String packageId = anna.get(casePath).document()
                 .select("a[href^=/staff/evidence/packages/]").attr("href").replaceAll(".*/packages/([^/]+)/download", "$1");
         assertThat(anna.get("/staff/evidence/objects/" + object + "/content").status()).isEqualTo(200);
         assertThat(anna.get("/staff/evidence/packages/" + packageId + "/download").status()).isEqualTo(200);
@@ -79,8 +80,9 @@ class CsamHandOffTest {
             Document objectPage = analyst.get("/staff/evidence/objects/" + object).document();
             assertThat(objectPage.select("#sealed")).hasSize(1);
             assertThat(objectPage.select("figure.evidence-media, a[href$=/download]")).isEmpty();
-            Document casePage = analyst.get("/staff/evidence/cases/" + caseId).document();
+            Document casePage = analyst.get(casePath).document();
             assertThat(casePage.select("#sealed")).hasSize(1);
+            assertThat(casePage.select("#thumbnails img")).isEmpty();
             assertThat(casePage.select("form[action$=/packages]")).isEmpty();
             assertThat(analyst.postForm("/staff/evidence/cases/" + caseId + "/packages", Map.of("recipient", "")).status())
                     .isEqualTo(403);
@@ -90,7 +92,10 @@ class CsamHandOffTest {
                 .isEqualTo(1);
         assertThat(audit.entriesFor("case", caseId.toString())).extracting(AuditEntry::action).contains("evidence.sealed");
 
-        Document handOff = anna.get("/staff/assessments/cases/" + caseId).document();
+        StaffHttp.Page moved = anna.get("/staff/assessments/cases/" + caseId);
+        assertThat(moved.status()).isEqualTo(301);
+        assertThat(moved.location()).isEqualTo(casePath + "#assessment");
+        Document handOff = anna.get(casePath).document();
         assertThat(handOff.select("#referrals td:nth-child(2)").eachText())
                 .containsExactlyInAnyOrder("Meldpunt Kinderporno", "Politie",
                         "Autoriteit online Terroristisch en Kinderpornografisch Materiaal");
@@ -104,7 +109,7 @@ class CsamHandOffTest {
 
     /** As the evidence page's script does: the file is the request body, the CSRF token a header. */
     private static String upload(StaffHttp http, UUID caseId) {
-        http.get("/staff/evidence/cases/" + caseId);
+        http.get("/staff");
         StaffHttp.Page stored = http.send(HttpRequest.newBuilder(URI.create(http.baseUrl() + "/staff/evidence/cases/" + caseId + "/files"))
                 .header("Content-Type", "image/png").header("X-Filename", "photo.png").header("X-CSRF-TOKEN", http.csrfToken())
                 .header("Accept", "application/json")

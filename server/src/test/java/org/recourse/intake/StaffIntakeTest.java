@@ -52,12 +52,15 @@ class StaffIntakeTest {
                 .params(secondId, firstId).query(Integer.class).single()).isEqualTo(1);
 
         StaffHttp analyst = signedIn(StaffRole.ANALYST);
-        Document page = analyst.get("/staff/intake/cases/" + secondId).document();
+        StaffHttp.Page moved = analyst.get("/staff/intake/cases/" + secondId);
+        assertThat(moved.status()).isEqualTo(301);
+        assertThat(moved.location()).isEqualTo("/staff/cases/" + second);
+        Document page = analyst.get(moved.location()).document();
         assertThat(page.html()).doesNotContain("??");
         assertThat(page.getElementById("items").text()).contains("Deze URL is ook gemeld in " + first);
         assertThat(page.getElementById("links").text()).contains(first).contains("zelfde URL");
         assertThat(page.text()).contains("Persoonsgegevens verspreid om te intimideren (doxing)");
-        assertThat(analyst.get("/staff/intake/cases/" + firstId).document().getElementById("links").text()).contains(second);
+        assertThat(analyst.get("/staff/cases/" + first).document().getElementById("links").text()).contains(second);
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'case.viewed' and object_id = ?")
                 .param(secondId.toString()).query(Integer.class).single()).isEqualTo(1);
     }
@@ -82,8 +85,7 @@ class StaffIntakeTest {
 
         Map<String, Object> row = jdbc.sql("select * from intake_case where case_number = ?").param(number).query().singleRow();
         assertThat(row).containsEntry("channel", "phone").containsEntry("description", "Belde na schooltijd");
-        UUID id = (UUID) row.get("id");
-        Document page = analyst.get("/staff/intake/cases/" + id).document();
+        Document page = analyst.get("/staff/cases/" + number).document();
         assertThat(page.getElementById("links").text()).contains(existing).contains("door medewerker");
         assertThat(page.text()).contains("Telefoon");
 

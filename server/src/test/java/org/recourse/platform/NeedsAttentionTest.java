@@ -43,12 +43,13 @@ class NeedsAttentionTest {
                 .filter(row -> row.selectFirst(".case-number").text().equals(caseNumber)).findFirst().orElse(null);
     }
 
-    void capture(UUID caseId, String url, String status, String outcome) {
+    void capture(UUID caseId, String url, String status, String refusal, String outcome) {
         jdbc.sql("""
-                        insert into evidence_capture (id, case_id, url, status, attempts, requested_at, requested_by, finished_at, outcome,
-                            retain_until)
-                        values (?, ?, ?, ?, 3, now(), 'analyst-x', case when ? in ('failed', 'done') then now() end, ?, now() + interval '1 year')""")
-                .params(UUID.randomUUID(), caseId, url, status, status, outcome).update();
+                        insert into evidence_capture (id, case_id, url, status, attempts, requested_at, requested_by, finished_at, refusal,
+                            outcome, retain_until)
+                        values (?, ?, ?, ?, 3, now(), 'analyst-x', case when ? in ('failed', 'done') then now() end, ?, ?,
+                                now() + interval '1 year')""")
+                .params(UUID.randomUUID(), caseId, url, status, status, refusal, outcome).update();
     }
 
     @Test
@@ -59,21 +60,22 @@ class NeedsAttentionTest {
         String number = Forms.with("reporterType", "self").and("forms", "deepfake").and("urls", url).post(reporter, "/report")
                 .document().getElementById("case-number").text();
         UUID caseId = cases.findByNumber(number).orElseThrow().id();
-        capture(caseId, url, "failed", "the connection to capture.example failed: Connection refused");
+        capture(caseId, url, "failed", "CONNECTION", "the connection to capture.example failed: Connection refused");
 
         StaffHttp analyst = signedIn(StaffRole.ANALYST);
         Element entry = entryFor(analyst, number);
         assertThat(entry).isNotNull();
         assertThat(entry.selectFirst(".reason").text())
-                .isEqualTo("Capturing " + url + " failed: the connection to capture.example failed: Connection refused");
+                .isEqualTo("Capture of " + url + " — Failed: no connection to the website.");
         assertThat(entry.selectFirst("a.action").text()).isEqualTo("Capture again or add it by hand");
-        assertThat(entry.selectFirst("a.action").attr("href")).isEqualTo("/staff/evidence/cases/" + caseId);
+        assertThat(entry.selectFirst("a.action").attr("href")).isEqualTo("/staff/cases/" + number + "#evidence");
+        assertThat(entry.selectFirst(".case-number a").attr("href")).isEqualTo("/staff/cases/" + number);
 
         StaffHttp liaison = signedIn(StaffRole.LIAISON);
         assertThat(liaison.get("/staff").document().getElementById("attention-list")).isNull();
         assertThat(liaison.get("/staff").document().getElementById("attention-none").text()).isEqualTo("Nothing is waiting for you.");
 
-        capture(caseId, url, "done", "captured");
+        capture(caseId, url, "done", null, "captured");
         assertThat(entryFor(analyst, number)).isNull();
     }
 }

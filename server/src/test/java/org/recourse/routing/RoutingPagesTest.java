@@ -47,9 +47,19 @@ class RoutingPagesTest {
 
         Document wrong = http.get("/staff/routing/try?platform=Nowhere&age=old").document();
         assertThat(wrong.select(".error-summary li").eachText()).contains(
-                "platform: 'Nowhere' is not a name or domain in the directory", "age: 'old' is not one of adult, minor",
-                "form: give at least one form of violence");
+                "Platform: 'Nowhere' is not a name or domain in the directory", "Age: 'old' is not one of adult, minor",
+                "Form of violence: give at least one form of violence");
         assertThat(wrong.select("ol.actions")).isEmpty();
+        Document dutch = http.get("/staff/routing/try?platform=Nowhere&age=old&lang=nl").document();
+        assertThat(dutch.select(".error-summary li").eachText()).contains(
+                "Platform: ‘Nowhere’ staat niet als naam of domein in het adresboek",
+                "Leeftijd: ‘old’ is geen van deze mogelijkheden: adult, minor",
+                "Vorm van geweld: kies ten minste één vorm van geweld");
+
+        Document unknownSite = http.get("/staff/routing/try?age=adult&form=non_consensual_sharing&lang=nl").document();
+        assertThat(unknownSite.select("ol.actions > li").eachText()).as("a step without an organisation names the step once")
+                .allSatisfy(line -> assertThat(line).doesNotContainPattern("(?i)\\b(\\w+) \\1\\b"))
+                .anySatisfy(line -> assertThat(line).startsWith("Melding aan wie de inhoud host (nog te vinden)"));
 
         assertThat(http.get("/staff/routing/draft").status()).isEqualTo(403);
     }

@@ -50,6 +50,57 @@ public final class Browsers {
                 + " but it showed '" + seen + "'");
     }
 
+    /**
+     * Runs axe-core (the accessibility rules, from its WebJar) on the page as it is now and returns
+     * the serious and critical violations, each as "rule: help (elements)"; empty is good.
+     */
+    public static java.util.List<String> seriousAccessibilityViolations(WebDriver browser) {
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+        js.executeScript(axeSource());
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        Object result = js.executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                axe.run(document, {resultTypes: ['violations']}).then(function (r) {
+                  done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
+                    .map(function (v) {
+                      return v.id + ': ' + v.help + ' (' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', ') + ')';
+                    }));
+                }, function (e) { done(['axe failed: ' + e]); });""");
+        return ((java.util.List<?>) result).stream().map(String::valueOf).toList();
+    }
+
+    /**
+     * What is wider than the window at its current size: the page itself, or a table's scroll box
+     * ({@code .table-wrap}); each as a CSS-ish name with its overflow in pixels. Empty is good.
+     */
+    public static java.util.List<String> horizontalOverflow(WebDriver browser) {
+        Object result = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                var wide = [];
+                var root = document.documentElement;
+                if (root.scrollWidth > root.clientWidth) { wide.push('page: ' + (root.scrollWidth - root.clientWidth) + 'px'); }
+                document.querySelectorAll('main .table-wrap, main table').forEach(function (box) {
+                  if (box.scrollWidth > box.clientWidth + 1) {
+                    wide.push((box.id || box.querySelector('table[id]') && box.querySelector('table[id]').id || box.className)
+                      + ': ' + (box.scrollWidth - box.clientWidth) + 'px');
+                  }
+                });
+                return wide;""");
+        return ((java.util.List<?>) result).stream().map(String::valueOf).toList();
+    }
+
+    private static String axeSource() {
+        try {
+            org.springframework.core.io.Resource[] found = new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+                    .getResources("classpath*:META-INF/resources/webjars/axe-core/*/axe.min.js");
+            if (found.length == 0) {
+                throw new IllegalStateException("axe-core is a test dependency (org.webjars.npm:axe-core); it is not on the class path");
+            }
+            return found[0].getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** A browser whose user reads Dutch, as most of the hotline's visitors do. */
     public static WebDriver headlessChromium() {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
@@ -69,5 +120,16 @@ public final class Browsers {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         return driver;
+    }
+
+    /** Signs a staff member in with password and authenticator code, as a person types them, and waits for the dashboard. */
+    public static void signIn(WebDriver browser, int port, TestStaff.Account account) {
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(account.username());
+        browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(account.password(), org.openqa.selenium.Keys.ENTER);
+        browser.findElement(org.openqa.selenium.By.id("code")).sendKeys(
+                org.recourse.accounts.internal.Totp.currentCode(account.totpSecret(), java.time.Instant.now()),
+                org.openqa.selenium.Keys.ENTER);
+        awaitText(browser, org.openqa.selenium.By.tagName("h1"), account.username());
     }
 }

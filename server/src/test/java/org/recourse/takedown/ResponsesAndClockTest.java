@@ -129,10 +129,16 @@ class ResponsesAndClockTest extends TakedownIntegrationTest {
         StaffHttp analyst = new StaffHttp(port);
         analyst.get("/report");
         analyst.signIn(new TestStaff(jdbc).create(StaffRole.ANALYST));
-        Document timeline = analyst.get("/staff/takedown/cases/" + sent.caseId()).document();
-        assertThat(timeline.getElementById("timeline").text()).contains("notice sent: " + sent.notice().get("reference"))
-                .contains("acknowledged: " + sent.notice().get("reference") + " · api")
-                .contains("decision received: " + sent.notice().get("reference") + " · removed · api");
+        String reference = (String) sent.notice().get("reference");
+        StaffHttp.Page moved = analyst.get("/staff/takedown/cases/" + sent.caseId());
+        assertThat(moved.status()).isEqualTo(301);
+        assertThat(moved.location()).startsWith("/staff/cases/RC-").endsWith("#takedown");
+        Document casePage = analyst.get(moved.location().replace("#takedown", "")).document();
+        assertThat(casePage.getElementById("timeline").text()).contains("Notice sent " + reference + " · ")
+                .contains("Acknowledgement received for " + reference)
+                .contains("Removed, says the recipient: " + reference);
+        assertThat(casePage.select("#takedown-notices a[href=/staff/takedown/notices/" + sent.id() + "]").text()).isEqualTo(reference);
+        assertThat(casePage.getElementById("takedown-notices").text()).contains("Acknowledgement", "removed");
     }
 
     HttpResponse<String> callback(String id, String key, String json) throws Exception {

@@ -7,11 +7,9 @@ import java.util.OptionalLong;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import org.recourse.audit.AuditTrail;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -28,19 +26,17 @@ class SignInPages {
     private final StaffUserRepository users;
     private final PasswordEncoder encoder;
     private final SecuritySettings settings;
-    private final AuditTrail audit;
-    private final TransactionTemplate transactions;
+    private final SigningInStaff signingIn;
     private final Clock clock;
 
     SignInPages(SignInSteps steps, SignInHandlers handlers, StaffUserRepository users, PasswordEncoder encoder,
-                SecuritySettings settings, AuditTrail audit, TransactionTemplate transactions, Clock clock) {
+                SecuritySettings settings, SigningInStaff signingIn, Clock clock) {
         this.steps = steps;
         this.handlers = handlers;
         this.users = users;
         this.encoder = encoder;
         this.settings = settings;
-        this.audit = audit;
-        this.transactions = transactions;
+        this.signingIn = signingIn;
         this.clock = clock;
     }
 
@@ -94,10 +90,7 @@ class SignInPages {
             String view = wrongCode(user, request, model, "accounts/enrol");
             return view.startsWith("redirect:") ? view : enrolForm(session, model);
         }
-        transactions.executeWithoutResult(status -> {
-            users.enrolTotp(principal.id(), secret, step.getAsLong(), now);
-            audit.record("staff.totp-enrolled", "staff_user", principal.id().toString(), null);
-        });
+        signingIn.enrolTotp(principal.id(), secret, step.getAsLong(), now);
         session.removeAttribute(ENROL_SECRET);
         return "redirect:" + signedIn(principal, "totp-enrol", request, response);
     }
@@ -130,10 +123,7 @@ class SignInPages {
             model.addAttribute("problem", problem);
             return "accounts/password";
         }
-        transactions.executeWithoutResult(status -> {
-            users.setPassword(user.id(), encoder.encode(password), false, Instant.now(clock));
-            audit.record("staff.password-changed", "staff_user", user.id().toString(), null);
-        });
+        signingIn.changePassword(user.id(), password);
         if (principal != null && SignInSteps.holds(SignInSteps.PASSWORD_CHANGE)) {
             steps.completeAfterPasswordChange(principal, request, response);
         }
@@ -142,10 +132,7 @@ class SignInPages {
 
     private String signedIn(StaffPrincipal principal, String factor, HttpServletRequest request,
                             HttpServletResponse response) {
-        transactions.executeWithoutResult(status -> {
-            users.clearFailures(principal.id());
-            audit.record("staff.signed-in", "staff_user", principal.id().toString(), "factor=" + factor);
-        });
+        signingIn.signedIn(principal.id(), factor);
         return steps.afterSecondFactor(principal, request, response);
     }
 

@@ -4,10 +4,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.recourse.accounts.StaffRole;
-import org.recourse.audit.AuditTrail;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,12 +23,12 @@ class StaffAdminPages {
 
     private final StaffUserRepository users;
     private final ProvisioningStaff provisioning;
-    private final AuditTrail audit;
+    private final ViewingStaffAccounts viewing;
 
-    StaffAdminPages(StaffUserRepository users, ProvisioningStaff provisioning, AuditTrail audit) {
+    StaffAdminPages(StaffUserRepository users, ProvisioningStaff provisioning, ViewingStaffAccounts viewing) {
         this.users = users;
         this.provisioning = provisioning;
-        this.audit = audit;
+        this.viewing = viewing;
     }
 
     @ModelAttribute("allRoles")
@@ -66,10 +64,8 @@ class StaffAdminPages {
     }
 
     @GetMapping("/{id}")
-    @Transactional
     String detail(@PathVariable UUID id, Model model) {
-        StaffUser user = find(id);
-        audit.record("staff.viewed", "staff_user", id.toString(), null);
+        StaffUser user = viewing.view(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("user", user);
         model.addAttribute("account", AccountForm.of(user));
         return "accounts/user";

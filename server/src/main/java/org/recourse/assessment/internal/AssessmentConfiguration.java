@@ -2,8 +2,11 @@ package org.recourse.assessment.internal;
 
 import java.util.Set;
 
+import org.recourse.assessment.internal.assessing.Decisions;
+import org.recourse.assessment.internal.queue.Entries;
 import org.recourse.platform.RouteRules;
 import org.recourse.platform.StaffNavigation;
+import org.recourse.platform.StaffStage;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,32 +31,32 @@ class AssessmentConfiguration {
     }
 
     @Bean
-    StaffNavigation queueNavigation() {
+    StaffNavigation queueNavigation(Entries entries) {
         return new StaffNavigation("assessment.nav.queue", "assessment.nav.queue.description", "/staff/queue",
-                Set.of("ANALYST", "COORDINATOR"), 20);
+                Set.of("ANALYST", "COORDINATOR"), 20, StaffStage.ASSESSMENT, entries::waitingFor);
     }
 
     @Bean
-    StaffNavigation confirmationsNavigation() {
+    StaffNavigation confirmationsNavigation(Decisions decisions) {
         return new StaffNavigation("assessment.nav.decisions", "assessment.nav.decisions.description", "/staff/decisions",
-                Set.of("ANALYST", "COORDINATOR"), 21);
+                Set.of("ANALYST", "COORDINATOR"), 21, StaffStage.ASSESSMENT, decisions::toConfirmBy);
     }
 
     @Bean
     StaffNavigation questionSetsNavigation() {
         return new StaffNavigation("assessment.nav.question-sets", "assessment.nav.question-sets.description",
-                "/staff/question-sets", Set.of("ADMIN", "COORDINATOR"), 60);
+                "/staff/question-sets", Set.of("ADMIN", "COORDINATOR"), 60, StaffStage.ASSESSMENT);
     }
 
     @Bean
     StaffNavigation legalGroundsNavigation() {
         return new StaffNavigation("assessment.nav.legal-grounds", "assessment.nav.legal-grounds.description",
-                "/staff/legal-grounds", Set.of("ADMIN", "COORDINATOR"), 61);
+                "/staff/legal-grounds", Set.of("ADMIN", "COORDINATOR"), 61, StaffStage.ASSESSMENT);
     }
 
     @Bean
     StaffNavigation formsOfViolenceNavigation() {
         return new StaffNavigation("assessment.nav.forms", "assessment.nav.forms.description",
-                "/staff/forms-of-violence", Set.of("ADMIN", "COORDINATOR"), 62);
+                "/staff/forms-of-violence", Set.of("ADMIN", "COORDINATOR"), 62, StaffStage.ASSESSMENT);
     }
 }

@@ -4,6 +4,7 @@ import java.util.Set;
 
 import org.recourse.platform.RouteRules;
 import org.recourse.platform.StaffNavigation;
+import org.recourse.platform.StaffStage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,6 +18,7 @@ class AuditConfiguration {
 
     @Bean
     StaffNavigation auditNavigation() {
-        return new StaffNavigation("audit.nav", "audit.nav.description", "/staff/audit", Set.of("AUDITOR", "ADMIN"), 900);
+        return new StaffNavigation("audit.nav", "audit.nav.description", "/staff/audit", Set.of("AUDITOR", "ADMIN"), 900,
+                StaffStage.ADMINISTRATION);
     }
 }

@@ -1,15 +1,13 @@
 package org.recourse.audit.internal;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.recourse.audit.AuditEntry;
-import org.recourse.audit.AuditTrail;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.recourse.platform.CaseRef;
+import org.recourse.platform.CaseRefs;
+import org.recourse.platform.DisplayTime;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,14 +18,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AuditPages {
 
     private static final int PAGE_SIZE = 100;
-    private final JdbcClient jdbc;
-    private final AuditVerifier verifier;
-    private final AuditTrail audit;
+    private final AuditQueries queries;
+    private final VerifyingTheTrail verifying;
+    private final CaseRefs refs;
+    private final DisplayTime times;
 
-    AuditPages(JdbcClient jdbc, AuditVerifier verifier, AuditTrail audit) {
-        this.jdbc = jdbc;
-        this.verifier = verifier;
-        this.audit = audit;
+    AuditPages(AuditQueries queries, VerifyingTheTrail verifying, CaseRefs refs, DisplayTime times) {
+        this.queries = queries;
+        this.verifying = verifying;
+        this.refs = refs;
+        this.times = times;
     }
 
     @GetMapping("/staff/audit")
@@ -38,45 +38,32 @@ class AuditPages {
                 @RequestParam(required = false) LocalDate from,
                 @RequestParam(required = false) Long before,
                 Model model) {
-        StringBuilder sql = new StringBuilder("select * from audit_entry where true");
-        List<Object> params = new ArrayList<>();
-        filter(sql, params, "actor = ?", actor);
-        filter(sql, params, "action like ?", action == null || action.isBlank() ? null : action + "%");
-        filter(sql, params, "object_type = ?", objectType);
-        filter(sql, params, "object_id = ?", objectId);
-        if (from != null) {
-            sql.append(" and occurred_at >= ?");
-            params.add(java.sql.Timestamp.from(from.atStartOfDay().toInstant(ZoneOffset.UTC)));
-        }
-        if (before != null) {
-            sql.append(" and id < ?");
-            params.add(before);
-        }
-        sql.append(" order by id desc limit ").append(PAGE_SIZE + 1);
-        List<AuditEntry> entries = jdbc.sql(sql.toString()).params(params).query(JdbcAuditTrail::entry).list();
+        AuditQueries.Filter filter = new AuditQueries.Filter(actor, action, objectType, objectId, from);
+        List<AuditEntry> entries = queries.page(filter, before, PAGE_SIZE + 1, times.zone());
         boolean more = entries.size() > PAGE_SIZE;
-        model.addAttribute("entries", more ? entries.subList(0, PAGE_SIZE) : entries);
+        List<AuditEntry> shown = more ? entries.subList(0, PAGE_SIZE) : entries;
+        model.addAttribute("entries", shown);
         model.addAttribute("nextBefore", more ? entries.get(PAGE_SIZE - 1).id() : null);
-        model.addAttribute("filter", new Filter(actor, action, objectType, objectId, from));
+        model.addAttribute("filter", filter);
+        // Cases are named by their number, beside the id the trail keeps.
+        model.addAttribute("caseNumbers", refs.byIds(shown.stream().filter(e -> "case".equals(e.objectType()) && e.objectId() != null)
+                        .map(e -> parse(e.objectId())).filter(java.util.Objects::nonNull).distinct().toList())
+                .values().stream().collect(java.util.stream.Collectors.toMap(ref -> ref.id().toString(), CaseRef::caseNumber)));
         return "audit/list";
     }
 
     @PostMapping("/staff/audit/verify")
-    @Transactional
     String verify(Model model) {
-        AuditVerifier.Result result = verifier.verify();
-        audit.record("audit.verified", "audit_log", null, result.intact() ? "intact" : "broken");
+        AuditVerifier.Result result = verifying.verify();
         model.addAttribute("result", result);
         return "audit/verify";
     }
 
-    record Filter(String actor, String action, String objectType, String objectId, LocalDate from) {
-    }
-
-    private static void filter(StringBuilder sql, List<Object> params, String clause, String value) {
-        if (value != null && !value.isBlank()) {
-            sql.append(" and ").append(clause);
-            params.add(value.trim());
+    private static java.util.UUID parse(String id) {
+        try {
+            return java.util.UUID.fromString(id);
+        } catch (IllegalArgumentException notAnId) {
+            return null;
         }
     }
 }

@@ -3,6 +3,7 @@ package org.recourse.directory.internal;
 import java.util.Set;
 import org.recourse.platform.RouteRules;
 import org.recourse.platform.StaffNavigation;
+import org.recourse.platform.StaffStage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -30,12 +31,12 @@ class DirectoryConfiguration {
     @Bean
     StaffNavigation directoryNavigation() {
         return new StaffNavigation("directory.nav", "directory.nav.description", "/staff/directory",
-                Set.of("ANALYST", "COORDINATOR", "ADMIN"), 500);
+                Set.of("ANALYST", "COORDINATOR", "ADMIN"), 500, StaffStage.TAKEDOWN);
     }
 
     @Bean
     StaffNavigation hostingNavigation() {
         return new StaffNavigation("directory.hosting.nav", "directory.hosting.nav.description", "/staff/directory/hosting",
-                Set.of("ANALYST", "COORDINATOR", "ADMIN"), 510);
+                Set.of("ANALYST", "COORDINATOR", "ADMIN"), 510, StaffStage.TAKEDOWN);
     }
 }

@@ -20,8 +20,25 @@ import org.recourse.routing.VictimAge;
  */
 final class FactsInput {
 
-    /** A problem with one input, e.g. {@code platform} and what is wrong with it. */
-    record Problem(String input, String message) {
+    /**
+     * A problem with one input, e.g. {@code platform}, and what is wrong with it as a message key
+     * ({@code routing.problem.*}) with its arguments: the try-out page says it in the reader's
+     * language, the command line in English.
+     */
+    record Problem(String input, String key, List<Object> args) {
+
+        Problem(String input, String key, Object... args) {
+            this(input, key, List.of(args));
+        }
+
+        /** Message key of the input's name. */
+        public String inputKey() {
+            return "routing.problem.input." + input;
+        }
+
+        public Object[] arguments() {
+            return args.toArray();
+        }
     }
 
     /** Either facts or the problems that stopped them. */
@@ -41,12 +58,12 @@ final class FactsInput {
         if (!blank(platform)) {
             organisation = directory.findByName(platform).or(() -> directory.findByDomain(platform)).orElse(null);
             if (organisation == null) {
-                problems.add(new Problem("platform", "'" + platform.trim() + "' is not a name or domain in the directory"));
+                problems.add(new Problem("platform", "routing.problem.unknown-platform", platform.trim()));
             }
         }
         VictimAge victimAge = null;
         if (blank(age)) {
-            problems.add(new Problem("age", "required: adult or minor"));
+            problems.add(new Problem("age", "routing.problem.age-required"));
         } else {
             victimAge = code(age, "age", VictimAge::ofCode, codes(VictimAge.values(), VictimAge::code), problems);
         }
@@ -59,12 +76,11 @@ final class FactsInput {
             if (FormsOfViolence.isKnown(code)) {
                 formSet.add(code);
             } else {
-                problems.add(new Problem("form", "'" + form.trim() + "' is not a form of violence (known: "
-                        + String.join(", ", FormsOfViolence.CODES) + ")"));
+                problems.add(new Problem("form", "routing.problem.unknown-form", form.trim(), String.join(", ", FormsOfViolence.CODES)));
             }
         }
         if (formSet.isEmpty() && problems.stream().noneMatch(p -> p.input().equals("form"))) {
-            problems.add(new Problem("form", "give at least one form of violence"));
+            problems.add(new Problem("form", "routing.problem.form-required"));
         }
         Relationship rel = blank(relationship) ? null : code(relationship, "relationship", Relationship::ofCode,
                 codes(Relationship.values(), Relationship::code), problems);
@@ -75,10 +91,10 @@ final class FactsInput {
             try {
                 days = Integer.valueOf(daysAgo.trim());
                 if (days < 0 || days > 36_500) {
-                    problems.add(new Problem("days-ago", "a number of days from 0 to 36500"));
+                    problems.add(new Problem("days-ago", "routing.problem.days-range"));
                 }
             } catch (NumberFormatException e) {
-                problems.add(new Problem("days-ago", "'" + daysAgo.trim() + "' is not a whole number of days"));
+                problems.add(new Problem("days-ago", "routing.problem.days-number", daysAgo.trim()));
             }
         }
         if (!problems.isEmpty()) {
@@ -92,7 +108,7 @@ final class FactsInput {
                               List<Problem> problems) {
         String code = value.trim().toLowerCase(java.util.Locale.ROOT);
         if (!known.contains(code)) {
-            problems.add(new Problem(input, "'" + value.trim() + "' is not one of " + String.join(", ", known)));
+            problems.add(new Problem(input, "routing.problem.not-one-of", value.trim(), String.join(", ", known)));
             return null;
         }
         return convert.apply(code);

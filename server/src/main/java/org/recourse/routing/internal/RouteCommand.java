@@ -69,7 +69,8 @@ class RouteCommand implements CliCommand {
                 args.option("age").orElse(null), args.options("form"), args.option("relationship").orElse(null),
                 args.option("days-ago").orElse(null), args.option("status").orElse(null), args.flag("threat-to-life"));
         if (!input.ok()) {
-            input.problems().forEach(problem -> err.println("error: --" + problem.input() + ": " + problem.message()));
+            input.problems().forEach(problem -> err.println("error: --" + problem.input() + ": "
+                    + messages.getMessage(problem.key(), problem.arguments(), java.util.Locale.ENGLISH)));
             err.println("./recourse route --help lists platforms and forms");
             return 2;
         }

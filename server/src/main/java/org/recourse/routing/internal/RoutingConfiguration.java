@@ -3,6 +3,7 @@ package org.recourse.routing.internal;
 import java.util.Set;
 import org.recourse.platform.RouteRules;
 import org.recourse.platform.StaffNavigation;
+import org.recourse.platform.StaffStage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,6 +22,6 @@ class RoutingConfiguration {
     @Bean
     StaffNavigation routingNavigation() {
         return new StaffNavigation("routing.nav", "routing.nav.description", "/staff/routing",
-                Set.of("ANALYST", "COORDINATOR", "ADMIN"), 510);
+                Set.of("ANALYST", "COORDINATOR", "ADMIN"), 520, StaffStage.TAKEDOWN);
     }
 }

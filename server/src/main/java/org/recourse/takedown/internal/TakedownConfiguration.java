@@ -4,6 +4,7 @@ import java.util.Set;
 
 import org.recourse.platform.RouteRules;
 import org.recourse.platform.StaffNavigation;
+import org.recourse.platform.StaffStage;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,12 +27,6 @@ class TakedownConfiguration {
     @Bean
     StaffNavigation takedownNavigation() {
         return new StaffNavigation("takedown.nav", "takedown.nav.description", "/staff/takedown",
-                Set.of("ANALYST", "COORDINATOR", "ADMIN"), 300);
-    }
-
-    @Bean
-    StaffNavigation takedownOverdueNavigation() {
-        return new StaffNavigation("takedown.overdue.nav", "takedown.overdue.nav.description", "/staff/takedown/overdue",
-                Set.of("ANALYST", "COORDINATOR", "ADMIN"), 310);
+                Set.of("ANALYST", "COORDINATOR", "ADMIN"), 300, StaffStage.TAKEDOWN);
     }
 }

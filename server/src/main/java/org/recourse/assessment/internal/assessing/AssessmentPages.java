@@ -15,16 +15,16 @@ import org.recourse.assessment.internal.queue.Entries;
 import org.recourse.assessment.internal.queue.Entry;
 import org.recourse.assessment.internal.queue.WorkingQueue;
 import org.recourse.assessment.internal.questions.QuestionSets;
-import org.recourse.audit.AuditTrail;
 import org.recourse.intake.CaseView;
 import org.recourse.intake.Cases;
+import org.recourse.platform.CaseRef;
 import org.recourse.routing.LegalStatus;
 import org.recourse.taxonomy.Taxonomy;
 import org.recourse.taxonomy.ViolenceForm;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,8 +36,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The assessment page of one entry: what was reported, routing's advice with its reasons, the
- * lock, the assessment form with the decision, and the decisions made so far; and a case page
- * listing the decisions and referrals of all its entries.
+ * lock, what the reporter wrote, the assessment form with the decision, and the decisions made so
+ * far. (A case's decisions and referrals are on the case's one page.)
  */
 @Controller
 class AssessmentPages {
@@ -52,13 +52,12 @@ class AssessmentPages {
     private final Taxonomy taxonomy;
     private final LegalGrounds grounds;
     private final QuestionSets questionSets;
-    private final AuditTrail audit;
-    private final TransactionTemplate transaction;
+    private final ViewingEntries viewing;
     private final Clock clock;
 
     AssessmentPages(Entries entries, WorkingQueue queue, AssessingItem assessing, Assessments assessments,
                     Decisions decisions, Cases cases, CaseRouting routing, Taxonomy taxonomy, LegalGrounds grounds,
-                    QuestionSets questionSets, AuditTrail audit, TransactionTemplate transaction, Clock clock) {
+                    QuestionSets questionSets, ViewingEntries viewing, Clock clock) {
         this.entries = entries;
         this.queue = queue;
         this.assessing = assessing;
@@ -69,15 +68,13 @@ class AssessmentPages {
         this.taxonomy = taxonomy;
         this.grounds = grounds;
         this.questionSets = questionSets;
-        this.audit = audit;
-        this.transaction = transaction;
+        this.viewing = viewing;
         this.clock = clock;
     }
 
     @GetMapping("/staff/assessments/{entryId}")
     String entry(@PathVariable UUID entryId, Principal user, Model model) {
-        Entry entry = existing(entryId);
-        transaction.executeWithoutResult(s -> audit.record("assessment_entry.viewed", "assessment_entry", entryId.toString(), null));
+        Entry entry = viewing.open(entryId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (!model.containsAttribute("values")) {
             model.addAttribute("values", FormValues.empty(entry.forms()));
         }
@@ -134,15 +131,11 @@ class AssessmentPages {
         }
     }
 
+    /** The case's decisions had a page here before the case had one page. */
     @GetMapping("/staff/assessments/cases/{caseId}")
-    String casePage(@PathVariable UUID caseId, Model model) {
+    ResponseEntity<Void> casePage(@PathVariable UUID caseId) {
         CaseView view = cases.find(caseId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        transaction.executeWithoutResult(s -> audit.record("case.decisions_viewed", "case", caseId.toString(), null));
-        model.addAttribute("caseView", view);
-        model.addAttribute("entries", entries.forCase(caseId));
-        model.addAttribute("decisions", decisions.forCase(caseId));
-        model.addAttribute("referrals", decisions.referralsForCase(caseId));
-        return "assessment/case";
+        return new CaseRef(view.id(), view.caseNumber()).movedHere(AssessmentSection.ANCHOR);
     }
 
     private String show(Entry entry, Principal user, Model model) {
@@ -155,6 +148,10 @@ class AssessmentPages {
                 .orElse(CaseRouting.Judgement.unjudged(view));
         model.addAttribute("entry", entry);
         model.addAttribute("caseView", view);
+        model.addAttribute("words", cases.reporterWords(entry.caseId()).orElse(null));
+        model.addAttribute("itemDescription", entry.itemId() == null ? null : cases.items(entry.caseId()).stream()
+                .filter(i -> i.id().equals(entry.itemId())).map(org.recourse.intake.ReportedItem::description)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null));
         model.addAttribute("now", clock.instant());
         model.addAttribute("mine", entry.awaiting() && entry.lockedTo(me, clock.instant()));
         model.addAttribute("lockedByOther", entry.lockedNow(clock.instant()) && !entry.lockedTo(me, clock.instant()));

@@ -42,6 +42,17 @@ public class Assessments {
                 .flatMap(this::find);
     }
 
+    /** The case's assessments, oldest first, without their answers (the entry page shows those). */
+    public List<Assessment> forCase(UUID caseId) {
+        return jdbc.sql("select * from assessment where case_id = ? order by assessed_at, id").param(caseId)
+                .query((rs, n) -> new Assessment(rs.getObject("id", UUID.class), rs.getObject("entry_id", UUID.class),
+                        caseId, LegalStatus.valueOf(rs.getString("legal_status")), SqlArrays.list(rs.getArray("forms")),
+                        SqlArrays.list(rs.getArray("legal_grounds")), rs.getString("substantiation"),
+                        rs.getBoolean("threat_to_life"), rs.getString("assessed_by"), rs.getTimestamp("assessed_at").toInstant(),
+                        Map.of()))
+                .list();
+    }
+
     public Optional<Assessment> find(UUID id) {
         Map<UUID, List<String>> answers = new LinkedHashMap<>();
         jdbc.sql("select question_id, answer from assessment_answer where assessment_id = ?").param(id)

@@ -11,21 +11,23 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Decisions waiting for a second person, and confirming or rejecting one. */
+/** Decisions waiting for a second person, with their case and address, and confirming or rejecting one. */
 @Controller
 class DecisionPages {
 
-    private final Decisions decisions;
+    private final DecisionsToConfirm toConfirm;
     private final AssessingItem assessing;
 
-    DecisionPages(Decisions decisions, AssessingItem assessing) {
-        this.decisions = decisions;
+    DecisionPages(DecisionsToConfirm toConfirm, AssessingItem assessing) {
+        this.toConfirm = toConfirm;
         this.assessing = assessing;
     }
 
     @GetMapping("/staff/decisions")
     String pending(Principal user, Model model) {
-        model.addAttribute("decisions", decisions.pending());
+        DecisionsToConfirm.Pending pending = toConfirm.list();
+        model.addAttribute("decisions", pending.decisions());
+        model.addAttribute("entries", pending.entries());
         model.addAttribute("me", user.getName());
         return "assessment/decisions";
     }

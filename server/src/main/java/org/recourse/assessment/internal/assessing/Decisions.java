@@ -63,6 +63,12 @@ public class Decisions {
                 .query(Decisions::map).list();
     }
 
+    /** Pending decisions {@code user} may confirm or reject: everyone's but their own (the menu's count). */
+    public long toConfirmBy(String user) {
+        return jdbc.sql("select count(*) from assessment_decision where state = 'pending' and decided_by <> ?").param(user)
+                .query(Long.class).single();
+    }
+
     boolean confirm(UUID id, String confirmer, Instant at) {
         return jdbc.sql("""
                         update assessment_decision set state = 'effective', confirmed_by = :who, settled_at = :at

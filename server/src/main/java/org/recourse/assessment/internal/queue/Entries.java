@@ -88,6 +88,23 @@ public class Entries {
                 .query(Entries::map).list().stream().map(e -> e.withUrl(urls.get(e.itemId()))).toList();
     }
 
+    /** Entries by id with their addresses, in two queries; unknown ids are left out. */
+    public Map<UUID, Entry> findAll(java.util.Collection<UUID> ids) {
+        Map<UUID, Entry> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        List<Entry> rows = jdbc.sql("select * from assessment_entry where id = any(?::uuid[])").param(ids.toArray(UUID[]::new))
+                .query(Entries::map).list();
+        Map<UUID, List<ReportedItem>> items = cases.itemsOf(rows.stream().map(Entry::caseId).distinct().toList());
+        for (Entry e : rows) {
+            String url = items.getOrDefault(e.caseId(), List.of()).stream().filter(i -> i.id().equals(e.itemId()))
+                    .map(ReportedItem::url).findFirst().orElse(null);
+            found.put(e.id(), e.withUrl(url));
+        }
+        return found;
+    }
+
     /** Awaiting entries of open cases; entries of withdrawn or closed cases are left out. */
     List<Entry> awaiting(QueueFilter filter, int limit) {
         List<Entry> found = jdbc.sql("""
@@ -129,6 +146,14 @@ public class Entries {
             }
         }
         return urls;
+    }
+
+    /** Awaiting entries {@code user} may take: free ones and those they hold (the menu's count). */
+    public long waitingFor(String user) {
+        return jdbc.sql("""
+                        select count(*) from assessment_entry
+                        where state = 'awaiting' and (locked_by is null or locked_by = ? or lock_expires < now())""")
+                .param(user).query(Long.class).single();
     }
 
     List<String> platforms() {

@@ -31,6 +31,11 @@ public record Entry(UUID id, UUID caseId, UUID itemId, String caseNumber, String
                 urgentReferral, receivedAt, state, closedReason, lockedBy, lockExpires);
     }
 
+    /** Why it was closed, or null while it is open. */
+    public ClosedReason closed() {
+        return ClosedReason.of(closedReason);
+    }
+
     public boolean awaiting() {
         return "awaiting".equals(state);
     }

@@ -134,11 +134,11 @@ public class WorkingQueue {
     }
 
     private boolean close(Entry entry, BulkAction action, String reason, String user) {
-        String kind = action == BulkAction.CLOSE_DUPLICATE ? "duplicate" : "not_actionable";
-        if (!entries.closeAwaiting(entry.id(), user, kind + ": " + reason)) {
+        ClosedReason.Kind kind = action == BulkAction.CLOSE_DUPLICATE ? ClosedReason.Kind.DUPLICATE : ClosedReason.Kind.NOT_ACTIONABLE;
+        if (!entries.closeAwaiting(entry.id(), user, ClosedReason.stored(kind, reason))) {
             return false;
         }
-        audit.record("assessment_entry.closed", "assessment_entry", entry.id().toString(), kind);
+        audit.record("assessment_entry.closed", "assessment_entry", entry.id().toString(), kind.code());
         if (entries.allClosed(entry.caseId())) {
             cases.progress(entry.caseId(), CaseStatus.CLOSED);
         }
@@ -159,7 +159,7 @@ public class WorkingQueue {
         if (entries.caseOpen(entry.caseId())) {
             return true;
         }
-        entries.changeState(id, "closed", "case no longer open");
+        entries.changeState(id, "closed", ClosedReason.Kind.CASE_NOT_OPEN.code());
         entries.release(id, null);
         audit.record("assessment_entry.closed", "assessment_entry", id.toString(), "case no longer open");
         return false;

@@ -48,6 +48,7 @@ public class DomainRules {
                         from directory_domain_rule order by domain""").query(Rule.class).list();
     }
 
+    @org.springframework.transaction.annotation.Transactional
     public void save(Rule rule, String by) {
         jdbc.sql("""
                         insert into directory_domain_rule (domain, hoster_key, registrar_key, site_owner_key, real_host_key,

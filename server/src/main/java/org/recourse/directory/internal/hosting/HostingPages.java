@@ -7,7 +7,6 @@ import org.recourse.directory.Directory;
 import org.recourse.directory.Hosting;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,7 +53,6 @@ class HostingPages {
     }
 
     @PostMapping("/contacts/{key}/confirm")
-    @Transactional
     String confirm(@PathVariable String key, Principal principal, RedirectAttributes redirect) {
         if (!contacts.confirm(key, principal.getName())) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -64,7 +62,6 @@ class HostingPages {
     }
 
     @PostMapping("/rules")
-    @Transactional
     String saveRule(@RequestParam String domain, @RequestParam(defaultValue = "") String hosterKey,
                     @RequestParam(defaultValue = "") String registrarKey, @RequestParam(defaultValue = "") String siteOwnerKey,
                     @RequestParam(defaultValue = "") String realHostKey, @RequestParam(defaultValue = "false") boolean doNotFetch,

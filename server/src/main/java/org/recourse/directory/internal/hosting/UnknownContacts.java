@@ -73,6 +73,7 @@ public class UnknownContacts {
         return keys.stream().map(directory::findByKey).flatMap(Optional::stream).toList();
     }
 
+    @org.springframework.transaction.annotation.Transactional
     public boolean confirm(String key, String by) {
         int changed = jdbc.sql("update directory_organisation set confirmed = true, updated_at = now(), updated_by = ? "
                 + "where key = ? and not confirmed").params(by, key).update();

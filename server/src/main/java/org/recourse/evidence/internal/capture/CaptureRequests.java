@@ -53,7 +53,7 @@ public class CaptureRequests {
 
     public record CaptureRequest(UUID id, UUID caseId, UUID itemId, String url, String status, int attempts,
                                  Instant requestedAt, String requestedBy, Instant finishedAt, String outcome,
-                                 String screenshotNote) {
+                                 String screenshotNote, String refusal) {
     }
 
     /**
@@ -111,17 +111,29 @@ public class CaptureRequests {
                 .query(CaptureRequests::map).optional();
     }
 
+    /** A capture that stored the page; {@code outcome} is the technical detail. */
     @Transactional
-    public void finish(UUID id, boolean done, String outcome, String screenshotNote) {
-        jdbc.sql("update evidence_capture set status = ?, finished_at = ?, outcome = ?, screenshot_note = ? where id = ?")
-                .params(done ? "done" : "failed", Timestamp.from(clock.instant()), outcome, screenshotNote, id).update();
+    public void finish(UUID id, String outcome, String screenshotNote) {
+        finish(id, true, null, outcome, screenshotNote);
+    }
+
+    /** A capture that failed for good, with why as a code the pages translate ({@code evidence.capture.refusal.*}). */
+    @Transactional
+    public void fail(UUID id, String refusal, String outcome) {
+        finish(id, false, refusal, outcome, null);
+    }
+
+    private void finish(UUID id, boolean done, String refusal, String outcome, String screenshotNote) {
+        jdbc.sql("update evidence_capture set status = ?, finished_at = ?, refusal = ?, outcome = ?, screenshot_note = ? where id = ?")
+                .params(done ? "done" : "failed", Timestamp.from(clock.instant()), refusal, outcome, screenshotNote, id).update();
         audit.record(done ? "evidence.capture_done" : "evidence.capture_failed", "evidence_capture", id.toString(), outcome);
     }
 
     /** Puts a request back in the queue after a passing failure (timeout, connection reset). */
     @Transactional
-    public void retryLater(UUID id, String outcome) {
-        jdbc.sql("update evidence_capture set status = 'pending', outcome = ? where id = ?").params(outcome, id).update();
+    public void retryLater(UUID id, String refusal, String outcome) {
+        jdbc.sql("update evidence_capture set status = 'pending', refusal = ?, outcome = ? where id = ?")
+                .params(refusal, outcome, id).update();
     }
 
     public Optional<CaptureRequest> find(UUID id) {
@@ -138,6 +150,7 @@ public class CaptureRequests {
         return new CaptureRequest(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
                 rs.getObject("item_id", UUID.class), rs.getString("url"), rs.getString("status"), rs.getInt("attempts"),
                 rs.getTimestamp("requested_at").toInstant(), rs.getString("requested_by"),
-                finished == null ? null : finished.toInstant(), rs.getString("outcome"), rs.getString("screenshot_note"));
+                finished == null ? null : finished.toInstant(), rs.getString("outcome"), rs.getString("screenshot_note"),
+                rs.getString("refusal"));
     }
 }

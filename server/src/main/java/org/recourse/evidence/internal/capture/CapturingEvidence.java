@@ -64,7 +64,7 @@ public class CapturingEvidence {
         try {
             url = new URI(request.url());
         } catch (URISyntaxException e) {
-            requests.finish(request.id(), false, "refused: not a valid URL", null);
+            requests.fail(request.id(), "INVALID_URL", "refused: not a valid URL");
             return;
         }
         FetchResult page;
@@ -72,9 +72,9 @@ public class CapturingEvidence {
             page = fetcher.fetch(url, limits(settings.pageMaxBytes().toBytes(), List.of()));
         } catch (FetchRefusedException e) {
             if (PASSING.contains(e.reason()) && request.attempts() < settings.maxAttempts()) {
-                requests.retryLater(request.id(), "will retry: " + e.getMessage());
+                requests.retryLater(request.id(), e.reason().name(), "will retry: " + e.getMessage());
             } else {
-                requests.finish(request.id(), false, "refused: " + e.getMessage(), null);
+                requests.fail(request.id(), e.reason().name(), "refused: " + e.getMessage());
             }
             return;
         }
@@ -86,9 +86,9 @@ public class CapturingEvidence {
             String screenshotNote = screenshot(request, url, page);
             String outcome = "page " + page.status() + ", " + media + " embedded media stored"
                     + (notes.isEmpty() ? "" : "; not stored: " + String.join("; ", notes));
-            requests.finish(request.id(), true, truncate(outcome), screenshotNote);
+            requests.finish(request.id(), truncate(outcome), screenshotNote);
         } catch (IOException | RuntimeException e) {
-            requests.finish(request.id(), false, "failed while storing: " + e.getClass().getSimpleName(), null);
+            requests.fail(request.id(), "STORAGE", "failed while storing: " + e.getClass().getSimpleName());
         }
     }
 

@@ -6,30 +6,26 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.recourse.accounts.StaffMember;
-import org.recourse.accounts.StaffMembers;
-import org.recourse.accounts.StaffRole;
-import org.recourse.audit.AuditTrail;
 import org.recourse.evidence.EvidenceVault;
 import org.recourse.evidence.internal.EvidenceObject;
 import org.recourse.evidence.internal.EvidenceObjects;
 import org.recourse.evidence.internal.EvidenceSeals;
+import org.recourse.evidence.internal.ShowingEvidence;
 import org.recourse.evidence.internal.StoringEvidence;
 import org.recourse.evidence.internal.capture.CaptureRequests;
-import org.recourse.evidence.internal.packaging.EvidencePackages;
-import org.recourse.evidence.internal.vault.SealedBlobs;
+import org.recourse.platform.CaseRef;
+import org.recourse.platform.CaseRefs;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,75 +49,65 @@ class EvidencePages {
 
     private final EvidenceObjects objects;
     private final CaptureRequests captures;
-    private final EvidencePackages packages;
     private final StoringEvidence storing;
-    private final SealedBlobs blobs;
-    private final AuditTrail audit;
-    private final TransactionTemplate transaction;
+    private final ShowingEvidence showing;
     private final ActingUser user;
-    private final JdbcClient jdbc;
-    private final StaffMembers staff;
+    private final CaseRefs refs;
+    private final RecentEvidence recentCases;
     private final EvidenceSeals seals;
     private final long maxUpload;
 
-    EvidencePages(EvidenceObjects objects, CaptureRequests captures, EvidencePackages packages, StoringEvidence storing,
-                  SealedBlobs blobs, AuditTrail audit, TransactionTemplate transaction, ActingUser user, JdbcClient jdbc,
-                  StaffMembers staff, EvidenceSeals seals, @Value("${recourse.evidence.max-upload}") DataSize maxUpload) {
+    EvidencePages(EvidenceObjects objects, CaptureRequests captures, StoringEvidence storing,
+                  ShowingEvidence showing, ActingUser user, CaseRefs refs,
+                  RecentEvidence recentCases, EvidenceSeals seals, @Value("${recourse.evidence.max-upload}") DataSize maxUpload) {
         this.objects = objects;
         this.captures = captures;
-        this.packages = packages;
         this.storing = storing;
-        this.blobs = blobs;
-        this.audit = audit;
-        this.transaction = transaction;
+        this.showing = showing;
         this.user = user;
-        this.jdbc = jdbc;
-        this.staff = staff;
+        this.refs = refs;
+        this.recentCases = recentCases;
         this.seals = seals;
         this.maxUpload = maxUpload.toBytes();
     }
 
+    /** Cases with recent evidence, by case number, and finding a case's evidence by its number. */
     @GetMapping("/staff/evidence")
-    String index(@RequestParam(required = false) String caseId, Model model) {
-        if (caseId != null && !caseId.isBlank()) {
-            try {
-                return "redirect:/staff/evidence/cases/" + UUID.fromString(caseId.trim());
-            } catch (IllegalArgumentException e) {
-                model.addAttribute("caseIdError", true);
+    String index(@RequestParam(required = false) String caseNumber, Model model) {
+        if (caseNumber != null && !caseNumber.isBlank()) {
+            Optional<CaseRef> found = refs.byNumber(caseNumber);
+            if (found.isPresent()) {
+                return "redirect:" + found.get().href(EvidenceSection.ANCHOR);
             }
+            model.addAttribute("caseNumberError", true);
         }
-        model.addAttribute("recent", jdbc.sql("""
-                        select case_id, max(captured_at) as latest, count(*) as objects from evidence_object
-                        group by case_id order by latest desc limit 20""")
-                .query((rs, n) -> Map.of("caseId", rs.getObject(1, UUID.class), "latest", rs.getTimestamp(2).toInstant(),
-                        "objects", rs.getLong(3))).list());
+        model.addAttribute("recent", recentCases.recent(20));
         return "evidence/index";
     }
 
+    /** The case's evidence had a page here before the case had one page. */
     @GetMapping("/staff/evidence/cases/{caseId}")
-    String casePage(@PathVariable UUID caseId, Model model) {
-        model.addAttribute("caseId", caseId);
-        model.addAttribute("sealed", seals.isSealed(caseId));
-        model.addAttribute("objects", objects.forCase(caseId));
-        model.addAttribute("captures", captures.forCase(caseId));
-        model.addAttribute("packages", packages.forCase(caseId));
-        model.addAttribute("organisations", staff.withRole(StaffRole.LIAISON).stream().map(StaffMember::organisation)
-                .filter(o -> o != null && !o.isBlank()).distinct().sorted().toList());
-        return "evidence/case";
+    ResponseEntity<Void> casePage(@PathVariable UUID caseId) {
+        return refs.byId(caseId).map(ref -> ref.movedHere(EvidenceSection.ANCHOR))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     @PostMapping("/staff/evidence/cases/{caseId}/captures")
-    String requestCapture(@PathVariable UUID caseId, @RequestParam(defaultValue = "") String url, Model model,
-                          RedirectAttributes redirect) {
+    String requestCapture(@PathVariable UUID caseId, @RequestParam(defaultValue = "") String url, RedirectAttributes redirect) {
         String trimmed = url.trim();
         if (trimmed.isEmpty() || trimmed.length() > 2000 || !trimmed.matches("(?i)https?://\\S+")) {
-            model.addAttribute("urlError", true);
-            model.addAttribute("url", url);
-            return casePage(caseId, model);
+            redirect.addFlashAttribute("urlError", true);
+            redirect.addFlashAttribute("url", url.length() > 2000 ? url.substring(0, 2000) : url);
+        } else {
+            captures.request(List.of(new EvidenceVault.CaptureTarget(caseId, null, trimmed)));
+            redirect.addFlashAttribute("captureRequested", true);
         }
-        captures.request(List.of(new EvidenceVault.CaptureTarget(caseId, null, trimmed)));
-        redirect.addFlashAttribute("captureRequested", true);
-        return "redirect:/staff/evidence/cases/" + caseId;
+        return "redirect:" + casePageOf(caseId);
+    }
+
+    /** Where the case's evidence is shown: its section of the case page, or the evidence index for a case intake does not know. */
+    private String casePageOf(UUID caseId) {
+        return refs.byId(caseId).map(ref -> ref.href(EvidenceSection.ANCHOR)).orElse("/staff/evidence");
     }
 
     /**
@@ -156,7 +142,7 @@ class EvidencePages {
     @PostMapping("/staff/evidence/objects/{id}/reveal")
     String reveal(@PathVariable UUID id, Model model) {
         EvidenceObject object = unsealed(existing(id));
-        transaction.executeWithoutResult(s -> audit.record("evidence.revealed", "evidence", id.toString(), "unblurred on screen"));
+        showing.record(object, ShowingEvidence.Access.REVEALED);
         return objectPage(object.id(), true, model);
     }
 
@@ -167,7 +153,8 @@ class EvidencePages {
         model.addAttribute("revealed", revealed);
         model.addAttribute("sealed", sealed);
         model.addAttribute("mayView", !sealed && (user.hasRole("ANALYST") || user.hasRole("COORDINATOR")));
-        model.addAttribute("custody", audit.entriesFor("evidence", id.toString()));
+        model.addAttribute("custody", showing.custody(id));
+        model.addAttribute("caseRef", refs.byId(object.caseId()).orElse(null));
         return "evidence/object";
     }
 
@@ -175,21 +162,20 @@ class EvidencePages {
     ResponseEntity<StreamingResponseBody> content(@PathVariable UUID id) {
         EvidenceObject object = present(id);
         boolean inline = Served.inline(object.contentType());
-        transaction.executeWithoutResult(s -> audit.record("evidence.viewed", "evidence", id.toString(),
-                inline ? "shown in the browser" : "sent as a file"));
+        showing.record(object, inline ? ShowingEvidence.Access.SHOWN : ShowingEvidence.Access.SENT_AS_FILE);
         return serve(object, inline);
     }
 
     @GetMapping("/staff/evidence/objects/{id}/download")
     ResponseEntity<StreamingResponseBody> download(@PathVariable UUID id) {
         EvidenceObject object = present(id);
-        transaction.executeWithoutResult(s -> audit.record("evidence.downloaded", "evidence", id.toString(), null));
+        showing.record(object, ShowingEvidence.Access.DOWNLOADED);
         return serve(object, false);
     }
 
     private ResponseEntity<StreamingResponseBody> serve(EvidenceObject object, boolean inline) {
         StreamingResponseBody body = out -> {
-            try (InputStream in = blobs.open(object.blobId())) {
+            try (InputStream in = showing.open(object)) {
                 in.transferTo(out);
             }
         };

@@ -4,6 +4,7 @@ import java.util.Set;
 
 import org.recourse.platform.RouteRules;
 import org.recourse.platform.StaffNavigation;
+import org.recourse.platform.StaffStage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,18 +28,19 @@ class EvidenceRoutes {
     @Bean
     StaffNavigation evidenceNavigation() {
         return new StaffNavigation("evidence.nav.cases", "evidence.nav.cases.description", "/staff/evidence",
-                Set.of("ANALYST", "COORDINATOR"), 30);
+                Set.of("ANALYST", "COORDINATOR"), 30, StaffStage.INTAKE);
     }
 
     @Bean
     StaffNavigation evidenceVerifyNavigation() {
         return new StaffNavigation("evidence.nav.verify", "evidence.nav.verify.description", "/staff/evidence/verify",
-                Set.of("ADMIN", "COORDINATOR", "ANALYST", "LIAISON", "AUDITOR"), 80);
+                Set.of("ADMIN", "COORDINATOR", "ANALYST", "LIAISON", "AUDITOR"), 880,
+                StaffStage.ADMINISTRATION);
     }
 
     @Bean
     StaffNavigation liaisonPackagesNavigation() {
         return new StaffNavigation("evidence.nav.liaison", "evidence.nav.liaison.description", "/liaison/evidence",
-                Set.of("LIAISON"), 20);
+                Set.of("LIAISON"), 20, StaffStage.ESCALATION);
     }
 }

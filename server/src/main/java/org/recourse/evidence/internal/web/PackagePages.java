@@ -7,21 +7,18 @@ import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.recourse.audit.AuditTrail;
-import org.recourse.evidence.internal.EvidenceObject;
-import org.recourse.evidence.internal.EvidenceObjects;
 import org.recourse.evidence.internal.EvidenceSeals;
 import org.recourse.evidence.internal.packaging.EvidencePackages;
 import org.recourse.evidence.internal.packaging.EvidencePackages.EvidencePackage;
 import org.recourse.evidence.internal.packaging.CaseSealed;
 import org.recourse.evidence.internal.packaging.ExportingPackages;
+import org.recourse.evidence.internal.packaging.HandingOverPackages;
 import org.recourse.evidence.internal.packaging.PackageVerifier;
-import org.recourse.evidence.internal.vault.SealedBlobs;
+import org.recourse.platform.CaseRefs;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,22 +38,18 @@ class PackagePages {
 
     private final ExportingPackages exporting;
     private final EvidencePackages packages;
-    private final EvidenceObjects objects;
-    private final SealedBlobs blobs;
-    private final AuditTrail audit;
-    private final TransactionTemplate transaction;
+    private final HandingOverPackages handing;
     private final ActingUser user;
     private final EvidenceSeals seals;
+    private final CaseRefs refs;
 
-    PackagePages(ExportingPackages exporting, EvidencePackages packages, EvidenceObjects objects, SealedBlobs blobs,
-                 AuditTrail audit, TransactionTemplate transaction, ActingUser user, EvidenceSeals seals) {
+    PackagePages(ExportingPackages exporting, EvidencePackages packages, HandingOverPackages handing, ActingUser user,
+                 EvidenceSeals seals, CaseRefs refs) {
         this.seals = seals;
+        this.refs = refs;
         this.exporting = exporting;
         this.packages = packages;
-        this.objects = objects;
-        this.blobs = blobs;
-        this.audit = audit;
-        this.transaction = transaction;
+        this.handing = handing;
         this.user = user;
     }
 
@@ -67,7 +60,7 @@ class PackagePages {
         } catch (CaseSealed sealed) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the case's evidence is sealed");
         }
-        return "redirect:/staff/evidence/cases/" + caseId + "#packages";
+        return "redirect:" + refs.byId(caseId).map(ref -> ref.href("packages")).orElse("/staff/evidence");
     }
 
     @GetMapping("/staff/evidence/packages/{id}/download")
@@ -76,7 +69,7 @@ class PackagePages {
         if (seals.isSealed(found.caseId())) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the case's evidence is sealed");
         }
-        recordOnObjects(found, "evidence.package_downloaded", "package " + id + " downloaded by staff");
+        handing.downloadedByStaff(found);
         return zip(found);
     }
 
@@ -84,7 +77,9 @@ class PackagePages {
     String liaison(Model model) {
         String organisation = user.organisation();
         model.addAttribute("organisation", organisation);
-        model.addAttribute("packages", organisation == null ? java.util.List.of() : packages.availableTo(organisation));
+        java.util.List<EvidencePackage> available = organisation == null ? java.util.List.of() : packages.availableTo(organisation);
+        model.addAttribute("packages", available);
+        model.addAttribute("cases", refs.byIds(available.stream().map(EvidencePackage::caseId).distinct().toList()));
         return "evidence/liaison";
     }
 
@@ -96,9 +91,7 @@ class PackagePages {
         if (organisation == null || !Objects.equals(found.recipientOrganisation(), organisation)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        recordOnObjects(found, "evidence.handed_over", "package " + id + " handed over to " + organisation);
-        transaction.executeWithoutResult(s -> audit.record("evidence_package.handed_over", "evidence_package", id.toString(),
-                "to " + organisation));
+        handing.handedOver(found, organisation);
         return zip(found);
     }
 
@@ -128,22 +121,9 @@ class PackagePages {
         return found;
     }
 
-    private void recordOnObjects(EvidencePackage found, String action, String detail) {
-        transaction.executeWithoutResult(s -> {
-            for (EvidenceObject object : objects.forCase(found.caseId())) {
-                boolean inPackage = audit.entriesFor("evidence", object.id().toString()).stream()
-                        .anyMatch(e -> e.action().equals("evidence.exported") && e.detail() != null
-                                && e.detail().startsWith("package " + found.id()));
-                if (inPackage) {
-                    audit.record(action, "evidence", object.id().toString(), detail);
-                }
-            }
-        });
-    }
-
     private ResponseEntity<StreamingResponseBody> zip(EvidencePackage found) {
         StreamingResponseBody body = out -> {
-            try (InputStream in = blobs.open(found.blobId())) {
+            try (InputStream in = handing.open(found)) {
                 in.transferTo(out);
             }
         };

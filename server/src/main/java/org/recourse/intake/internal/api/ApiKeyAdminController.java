@@ -1,7 +1,5 @@
 package org.recourse.intake.internal.api;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,9 +19,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ApiKeyAdminController {
 
-    private static final DateTimeFormatter DATES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Europe/Amsterdam"));
-
     private final ApiKeys keys;
 
     ApiKeyAdminController(ApiKeys keys) {
@@ -35,7 +30,6 @@ class ApiKeyAdminController {
         model.addAttribute("keys", keys.list());
         model.addAttribute("scopes", ApiKeys.SCOPES);
         model.addAttribute("defaultScopes", ApiKeys.DEFAULT_SCOPES);
-        model.addAttribute("dates", DATES);
         return "intake/api-keys";
     }
 

@@ -2,8 +2,6 @@ package org.recourse.intake.internal.bulk;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -33,9 +31,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ImportController {
 
-    private static final DateTimeFormatter DATES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Europe/Amsterdam"));
-
     private final ImportingReports importing;
     private final BulkImports imports;
     private final IntakeSettings settings;
@@ -52,7 +47,6 @@ class ImportController {
     String list(Model model) {
         model.addAttribute("imports", imports.recent(20));
         model.addAttribute("maxMb", settings.importing().maxFileSize().toMegabytes());
-        model.addAttribute("dates", DATES);
         return "intake/imports";
     }
 

@@ -38,6 +38,28 @@ public final class CaseNumbers {
     }
 
     /**
+     * The start of a case number someone typed, canonical ({@code "7k3"} and {@code "rc-7k3"} give
+     * {@code "RC-7K3"}), for finding every case that begins with it; empty if the text cannot be
+     * one. Without the {@code RC} the text must hold a digit and three symbols, so ordinary words
+     * are not read as case numbers.
+     */
+    public static Optional<String> prefix(String typed) {
+        if (typed == null) {
+            return Optional.empty();
+        }
+        String text = typed.strip().toUpperCase(Locale.ROOT);
+        boolean marked = text.startsWith("RC");
+        if (!marked && text.chars().noneMatch(Character::isDigit)) {
+            return Optional.empty();
+        }
+        String symbols = canonicalSymbols(marked ? text.substring(2) : text);
+        if (symbols.length() > 8 || symbols.length() < (marked ? 2 : 3)) {
+            return Optional.empty();
+        }
+        return Optional.of("RC-" + (symbols.length() <= 4 ? symbols : symbols.substring(0, 4) + "-" + symbols.substring(4)));
+    }
+
+    /**
      * Upper-cases, drops separators and maps look-alikes (O to 0, I and L to 1) as Crockford
      * decoding does; returns an empty string if anything else remains.
      */

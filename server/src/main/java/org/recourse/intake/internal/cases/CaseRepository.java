@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.recourse.intake.CaseStatus;
 import org.recourse.intake.Channel;
 import org.recourse.intake.ReportedItem;
+import org.recourse.intake.ReporterWords;
 import org.recourse.intake.StatusChange;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -337,6 +338,26 @@ public class CaseRepository {
 
     public List<StatusChange> history(UUID caseId) {
         return histories(List.of(caseId)).getOrDefault(caseId, List.of());
+    }
+
+    /** What the reporter added on the status page, oldest first. */
+    public List<ReporterWords.Addition> additions(UUID caseId) {
+        return jdbc.sql("select kind, body, created_at from case_addition where case_id = ? order by created_at, id")
+                .param(caseId)
+                .query((rs, n) -> new ReporterWords.Addition(rs.getTimestamp("created_at").toInstant(),
+                        ReporterWords.AdditionKind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)),
+                        rs.getString("body")))
+                .list();
+    }
+
+    /** Case numbers by id, in one query; unknown ids are left out. */
+    public Map<UUID, String> numbers(Collection<UUID> caseIds) {
+        Map<UUID, String> numbers = new HashMap<>();
+        jdbc.sql("select id, case_number from intake_case where id = any(?::uuid[])").param(caseIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    numbers.put(rs.getObject("id", UUID.class), rs.getString("case_number"));
+                });
+        return numbers;
     }
 
     static CaseRecord map(ResultSet rs, int row) throws SQLException {

@@ -14,6 +14,7 @@ import org.recourse.intake.CaseStatus;
 import org.recourse.intake.CaseView;
 import org.recourse.intake.Cases;
 import org.recourse.intake.ReportedItem;
+import org.recourse.intake.ReporterWords;
 import org.recourse.intake.StatusChange;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -62,6 +63,12 @@ class CasesService implements Cases {
     @Transactional(readOnly = true)
     public Map<UUID, List<ReportedItem>> itemsOf(Collection<UUID> caseIds) {
         return cases.itemsOf(caseIds);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ReporterWords> reporterWords(UUID caseId) {
+        return cases.find(caseId).map(c -> new ReporterWords(c.description(), c.otherFormText(), cases.additions(caseId)));
     }
 
     @Override

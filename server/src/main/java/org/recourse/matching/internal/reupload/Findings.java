@@ -43,6 +43,10 @@ class Findings {
                 .query(Findings::finding).list();
     }
 
+    long countOpen() {
+        return jdbc.sql("select count(*) from match_finding where status = 'OPEN'").query(Long.class).single();
+    }
+
     boolean decide(UUID id, Finding.Status status, String by, Instant at) {
         return jdbc.sql("update match_finding set status = ?, decided_by = ?, decided_at = ? where id = ? and status = 'OPEN'")
                 .params(status.name(), by, Timestamp.from(at), id).update() == 1;

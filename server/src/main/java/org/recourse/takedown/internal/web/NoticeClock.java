@@ -93,6 +93,14 @@ class NoticeClock {
                 .sorted(java.util.Comparator.comparing(Overdue::by).reversed()).toList();
     }
 
+    /** How many notices {@link #overdue()} lists, in one count. */
+    long overdueCount() {
+        return jdbc.sql("""
+                        select count(*) from takedown_notice n
+                        where n.status = 'sent' and n.sla_due_at < ? and n.removed_at is null and n.decided_at is null""")
+                .param(Timestamp.from(clock.instant())).query(Long.class).single();
+    }
+
     private static NoticeRow row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new NoticeRow(rs.getObject("id", UUID.class), rs.getString("reference"), rs.getString("recipient_key"),
                 rs.getString("recipient_name"), rs.getString("channel"), rs.getString("kind"), NoticeStatus.fromCode(rs.getString("status")),

@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.recourse.audit.AuditTrail;
+import org.recourse.intake.CaseView;
+import org.recourse.intake.Cases;
+import org.recourse.platform.CaseRef;
 import org.recourse.takedown.internal.notices.SendingEarly;
 import org.recourse.takedown.internal.outbox.ResendingNotices;
 import org.recourse.takedown.internal.outbox.SendingNotices;
 import org.recourse.takedown.internal.responses.RecordingResponses;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -25,8 +28,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Notices for analysts: the list with each notice's clock, one notice with its text, items and
- * responses (and forms to record a response or a web-form submission), the overdue list and a
- * case's notice-and-action timeline.
+ * responses (and forms to record a response or a web-form submission) and the overdue list. (A
+ * case's notice-and-action timeline is on the case's one page.)
  */
 @Controller
 @RequestMapping("/staff/takedown")
@@ -35,25 +38,23 @@ class NoticePages {
     private static final int MAX_TEXT = 10_000;
 
     private final NoticeClock clock;
-    private final Timelines timelines;
     private final RecordingResponses responses;
     private final SendingNotices sending;
     private final NoticeDetails notices;
     private final ResendingNotices resending;
     private final SendingEarly early;
-    private final AuditTrail audit;
     private final Clock time;
+    private final Cases cases;
 
-    NoticePages(NoticeClock clock, Timelines timelines, RecordingResponses responses, SendingNotices sending, NoticeDetails notices,
-                ResendingNotices resending, SendingEarly early, AuditTrail audit, Clock time) {
+    NoticePages(NoticeClock clock, RecordingResponses responses, SendingNotices sending, NoticeDetails notices,
+                ResendingNotices resending, SendingEarly early, Clock time, Cases cases) {
+        this.cases = cases;
         this.clock = clock;
-        this.timelines = timelines;
         this.responses = responses;
         this.sending = sending;
         this.notices = notices;
         this.resending = resending;
         this.early = early;
-        this.audit = audit;
         this.time = time;
     }
 
@@ -101,8 +102,8 @@ class NoticePages {
             redirect.addFlashAttribute("done", "takedown.send-now.done");
             return "redirect:/staff/takedown/notices/" + result.notice().get();
         }
-        redirect.addFlashAttribute("error", "takedown.send-now.not-waiting");
-        return "redirect:/staff/takedown/cases/" + result.caseId();
+        redirect.addFlashAttribute(TakedownSection.ERROR, "takedown.send-now.not-waiting");
+        return "redirect:" + caseRef(result.caseId()).href(TakedownSection.ANCHOR);
     }
 
     @PostMapping("/notices/{id}/responses")
@@ -137,20 +138,14 @@ class NoticePages {
         return "redirect:/staff/takedown/notices/" + id;
     }
 
+    /** A case's notice-and-action timeline had a page here before the case had one page. */
     @GetMapping("/cases/{caseId}")
-    @Transactional
-    String caseTimeline(@PathVariable UUID caseId, Model model) {
-        List<Timelines.Entry> entries = timelines.forCase(caseId);
-        if (entries.isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        model.addAttribute("caseId", caseId);
-        model.addAttribute("entries", entries);
-        NoticeDetails.CaseItems items = notices.items(caseId);
-        model.addAttribute("items", items.items());
-        model.addAttribute("goesAt", items.goesAt());
-        model.addAttribute("notices", clock.forCase(caseId));
-        audit.record("takedown.case-timeline-viewed", "case", caseId.toString(), null);
-        return "takedown/case";
+    ResponseEntity<Void> caseTimeline(@PathVariable UUID caseId) {
+        return caseRef(caseId).movedHere(TakedownSection.ANCHOR);
+    }
+
+    private CaseRef caseRef(UUID caseId) {
+        CaseView view = cases.find(caseId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return new CaseRef(view.id(), view.caseNumber());
     }
 }

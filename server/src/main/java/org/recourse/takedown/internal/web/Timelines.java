@@ -58,6 +58,23 @@ class Timelines {
                 .list();
     }
 
+    /** One online check of an item. */
+    record Check(UUID itemId, Instant checkedAt, String outcome, Integer httpStatus) {
+    }
+
+    /** The latest {@code perItem} checks of each of the case's items, newest first. */
+    List<Check> latestChecks(UUID caseId, int perItem) {
+        return jdbc.sql("""
+                        select item_id, checked_at, outcome, http_status from (
+                            select c.*, row_number() over (partition by c.item_id order by c.checked_at desc) as n
+                            from takedown_check c join takedown_item i on i.id = c.item_id where i.case_id = ?) latest
+                        where n <= ? order by item_id, checked_at desc""")
+                .params(caseId, perItem)
+                .query((rs, n) -> new Check(rs.getObject("item_id", UUID.class), NoticeClock.instant(rs, "checked_at"),
+                        rs.getString("outcome"), (Integer) rs.getObject("http_status")))
+                .list();
+    }
+
     List<Entry> forCase(UUID caseId) {
         List<Entry> entries = new ArrayList<>();
         for (Item item : itemsOfCase(caseId)) {
@@ -72,14 +89,15 @@ class Timelines {
                                        where i.case_id = ?)""")
                 .param(caseId).query((rs, n) -> {
                     UUID id = rs.getObject("id", UUID.class);
-                    String detail = rs.getString("reference") + " · " + rs.getString("recipient_name") + " · " + rs.getString("channel");
+                    String detail = rs.getString("reference") + " · " + rs.getString("recipient_name");
                     entries.add(new Entry(NoticeClock.instant(rs, "created_at"), "takedown.timeline.queued", detail, id));
                     if (rs.getTimestamp("sent_at") != null) {
                         entries.add(new Entry(NoticeClock.instant(rs, "sent_at"), "takedown.timeline.sent", detail, id));
                     }
                     for (Response r : responses(id)) {
-                        entries.add(new Entry(r.receivedAt(), "takedown.timeline." + r.kind(),
-                                rs.getString("reference") + (r.decision() == null ? "" : " · " + r.decision()) + " · " + r.source(), id));
+                        entries.add(new Entry(r.receivedAt(),
+                                "takedown.timeline." + r.kind() + (r.decision() == null ? "" : "." + r.decision()),
+                                rs.getString("reference"), id));
                     }
                     return id;
                 }).list();

@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Function;
-import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
@@ -23,8 +21,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.recourse.RecourseTest;
 import org.recourse.accounts.StaffRole;
-import org.recourse.accounts.internal.Totp;
 import org.recourse.support.Browsers;
+import org.recourse.support.TestCases;
 import org.recourse.support.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -56,18 +54,21 @@ class EvidenceBrowserTest {
     @Test
     void anAnalystUploadsAPictureSeesItBlurredAndRevealsIt() throws IOException {
         TestStaff.Account analyst = new TestStaff(jdbc).create(StaffRole.ANALYST);
-        signIn(analyst);
+        Browsers.signIn(browser, port, analyst);
         Path picture = dir.resolve("screenshot.png");
         BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
         ImageIO.write(image, "png", picture.toFile());
-        UUID caseId = UUID.randomUUID();
+        TestCases.Created kase = new TestCases(jdbc).create();
 
-        browser.get(url("/staff/evidence/cases/" + caseId));
+        browser.get(url("/staff/evidence/cases/" + kase.id()));
+        assertThat(browser.getCurrentUrl()).endsWith("/staff/cases/" + kase.caseNumber() + "#evidence");
         browser.findElement(By.id("file")).sendKeys(picture.toString());
         browser.findElement(By.cssSelector("#evidence-upload button[type=submit]")).click();
         WebElement link = until(Duration.ofSeconds(20),
-                d -> d.findElements(By.cssSelector("a[href^='/staff/evidence/objects/']")).stream().findFirst().orElse(null));
-        assertThat(browser.findElement(By.cssSelector("main table")).getText()).contains("screenshot.png", "image/png");
+                d -> d.findElements(By.cssSelector("#evidence-objects a[href^='/staff/evidence/objects/']")).stream().findFirst().orElse(null));
+        assertThat(browser.findElement(By.id("evidence-objects")).getText()).contains("screenshot.png", "image/png");
+        WebElement thumbnail = browser.findElement(By.cssSelector("#thumbnails figure.evidence-media img"));
+        assertThat(filter(thumbnail)).contains("blur", "grayscale");
 
         link.click();
         WebElement img = browser.findElement(By.cssSelector("figure.evidence-media img"));
@@ -84,7 +85,7 @@ class EvidenceBrowserTest {
 
     @Test
     void theVerificationPageSaysWhenAFileIsNotAPackage() throws IOException {
-        signIn(new TestStaff(jdbc).create(StaffRole.LIAISON));
+        Browsers.signIn(browser, port, new TestStaff(jdbc).create(StaffRole.LIAISON));
         Path notAPackage = dir.resolve("photo.zip");
         Files.writeString(notAPackage, "this is not a zip");
 
@@ -123,15 +124,5 @@ class EvidenceBrowserTest {
 
     private String url(String path) {
         return "http://localhost:" + port + path;
-    }
-
-    private void signIn(TestStaff.Account account) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(account.username());
-        browser.findElement(By.id("password")).sendKeys(account.password());
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        browser.findElement(By.id("code")).sendKeys(Totp.currentCode(account.totpSecret(), Instant.now()));
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        until(Duration.ofSeconds(10), d -> d.getCurrentUrl().endsWith("/staff") ? true : null);
     }
 }

@@ -25,6 +25,7 @@ import org.recourse.audit.AuditEntry;
 import org.recourse.audit.AuditTrail;
 import org.recourse.evidence.internal.packaging.PackageVerifier;
 import org.recourse.platform.CliCommand;
+import org.recourse.support.TestCases;
 import org.recourse.support.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,8 +46,12 @@ class EvidencePagesTest {
         return new VaultHttp(port).signIn(new TestStaff(jdbc).create(organisation, role));
     }
 
+    private TestCases.Created newCase() {
+        return new TestCases(jdbc).create();
+    }
+
     private static String upload(VaultHttp http, UUID caseId, String type, String name, byte[] bytes) {
-        http.get("/staff/evidence/cases/" + caseId);
+        http.get("/staff");
         VaultHttp.Response stored = http.put("/staff/evidence/cases/" + caseId + "/files", type, name,
                 HttpRequest.BodyPublishers.ofByteArray(bytes));
         assertThat(stored.status()).as(stored.text()).isEqualTo(201);
@@ -56,12 +61,19 @@ class EvidencePagesTest {
     @Test
     void analystsSeeMediaBlurredUntilTheyRevealItAndEveryViewIsInTheCustody() {
         VaultHttp analyst = signedIn(StaffRole.ANALYST, null);
-        UUID caseId = UUID.randomUUID();
+        TestCases.Created kase = newCase();
+        UUID caseId = kase.id();
         String image = upload(analyst, caseId, "image/png", "screenshot 1.png", PNG);
         String video = upload(analyst, caseId, "video/mp4", "clip.mp4", "not really a video".getBytes(StandardCharsets.UTF_8));
 
-        Document casePage = analyst.get("/staff/evidence/cases/" + caseId).document();
-        assertThat(casePage.select("a[href^=/staff/evidence/objects/]")).hasSize(2);
+        VaultHttp.Response moved = analyst.get("/staff/evidence/cases/" + caseId);
+        assertThat(moved.status()).isEqualTo(301);
+        assertThat(moved.header("Location")).isEqualTo("/staff/cases/" + kase.caseNumber() + "#evidence");
+        Document casePage = analyst.get("/staff/cases/" + kase.caseNumber()).document();
+        assertThat(casePage.select("#evidence-objects a[href^=/staff/evidence/objects/]")).hasSize(2);
+        Element thumbnail = casePage.selectFirst("#thumbnails figure.evidence-media.guarded img");
+        assertThat(thumbnail.attr("src")).isEqualTo("/staff/evidence/objects/" + image + "/content");
+        assertThat(casePage.select("#thumbnails img")).as("only pictures get a thumbnail").hasSize(1);
 
         Document imagePage = analyst.get("/staff/evidence/objects/" + image).document();
         Element figure = imagePage.selectFirst("figure.evidence-media");
@@ -90,7 +102,7 @@ class EvidencePagesTest {
     @Test
     void auditorsReadTheCustodyButNotTheContentAndOutsidersNothing() {
         VaultHttp analyst = signedIn(StaffRole.ANALYST, null);
-        UUID caseId = UUID.randomUUID();
+        UUID caseId = newCase().id();
         String id = upload(analyst, caseId, "image/png", "a.png", PNG);
 
         VaultHttp auditor = signedIn(StaffRole.AUDITOR, null);
@@ -109,16 +121,20 @@ class EvidencePagesTest {
     void aPackageMadeForAPoliceUnitIsDownloadedByItsLiaisonAndVerifies(@TempDir Path dir) throws Exception {
         String unit = "Politie Team Zeden " + UUID.randomUUID();
         VaultHttp analyst = signedIn(StaffRole.ANALYST, null);
-        UUID caseId = UUID.randomUUID();
+        TestCases.Created kase = newCase();
+        UUID caseId = kase.id();
         byte[] chat = ("chat export " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
         String image = upload(analyst, caseId, "image/png", "photo.png", PNG);
         String text = upload(analyst, caseId, "text/plain", "chat.txt", chat);
         VaultHttp liaison = signedIn(StaffRole.LIAISON, unit);
         VaultHttp otherUnit = signedIn(StaffRole.LIAISON, "Another unit " + UUID.randomUUID());
 
-        Document casePage = analyst.get("/staff/evidence/cases/" + caseId).document();
+        Document casePage = analyst.get("/staff/cases/" + kase.caseNumber()).document();
         assertThat(casePage.select("select#recipient option").eachAttr("value")).contains(unit);
-        assertThat(analyst.form("/staff/evidence/cases/" + caseId + "/packages", java.util.Map.of("recipient", unit)).status()).isEqualTo(302);
+        VaultHttp.Response made = analyst.form("/staff/evidence/cases/" + caseId + "/packages", java.util.Map.of("recipient", unit));
+        assertThat(made.status()).isEqualTo(302);
+        assertThat(made.header("Location")).isEqualTo("/staff/cases/" + kase.caseNumber() + "#packages");
+        assertThat(liaison.get("/liaison/evidence").document().text()).contains(kase.caseNumber()).doesNotContain(caseId.toString());
 
         Element link = liaison.get("/liaison/evidence").document().selectFirst("a[href^=/liaison/evidence/packages/]");
         assertThat(link).isNotNull();
@@ -162,32 +178,39 @@ class EvidencePagesTest {
     @Test
     void thePagesGuideAnalystsAndLiaisonsWithErrorsNextToTheField() {
         VaultHttp analyst = signedIn(StaffRole.ANALYST, null);
-        UUID caseId = UUID.randomUUID();
+        TestCases.Created kase = newCase();
+        UUID caseId = kase.id();
+        String casePage = "/staff/cases/" + kase.caseNumber();
         upload(analyst, caseId, "text/plain", "note.txt", "note".getBytes(StandardCharsets.UTF_8));
 
         assertThat(analyst.get("/staff").document().select("a[href=/staff/evidence]")).isNotEmpty();
         Document index = analyst.get("/staff/evidence").document();
-        assertThat(index.select("a[href=/staff/evidence/cases/" + caseId + "]")).hasSize(1);
-        Document wrongId = analyst.get("/staff/evidence?caseId=not-a-case").document();
-        assertThat(wrongId.selectFirst("#caseId").attr("aria-describedby")).isEqualTo("caseId-error");
-        assertThat(wrongId.selectFirst("#caseId-error")).isNotNull();
-        assertThat(analyst.get("/staff/evidence?caseId=" + caseId).header("Location")).endsWith("/staff/evidence/cases/" + caseId);
+        assertThat(index.select("a[href=" + casePage + "#evidence]").eachText()).containsExactly(kase.caseNumber());
+        assertThat(index.text()).doesNotContain(caseId.toString());
+        Document wrongNumber = analyst.get("/staff/evidence?caseNumber=not-a-case").document();
+        assertThat(wrongNumber.selectFirst("#caseNumber").attr("aria-describedby")).isEqualTo("caseNumber-error");
+        assertThat(wrongNumber.selectFirst("#caseNumber-error").text()).isEqualTo("Er is geen zaak met dit nummer.");
+        assertThat(analyst.get("/staff/evidence?caseNumber=" + kase.caseNumber().toLowerCase()).header("Location"))
+                .isEqualTo(casePage + "#evidence");
 
-        Document invalid = analyst.form("/staff/evidence/cases/" + caseId + "/captures", java.util.Map.of("url", "ftp://x")).document();
+        VaultHttp.Response refused = analyst.form("/staff/evidence/cases/" + caseId + "/captures", java.util.Map.of("url", "ftp://x"));
+        assertThat(refused.header("Location")).isEqualTo(casePage + "#evidence");
+        Document invalid = analyst.get(casePage).document();
         assertThat(invalid.selectFirst("#url-error").text()).contains("http://");
         assertThat(invalid.selectFirst("#url").attr("aria-describedby")).contains("url-error");
+        assertThat(invalid.selectFirst("#url").attr("value")).isEqualTo("ftp://x");
         VaultHttp.Response requested = analyst.form("/staff/evidence/cases/" + caseId + "/captures",
                 java.util.Map.of("url", "https://platform.invalid/post/" + UUID.randomUUID()));
         assertThat(requested.status()).isEqualTo(302);
-        Document after = analyst.get("/staff/evidence/cases/" + caseId).document();
-        assertThat(after.select("p.notice.success[role=status]")).hasSize(1);
-        assertThat(after.select("td").eachText()).anySatisfy(t -> assertThat(t).startsWith("https://platform.invalid/post/"));
+        Document after = analyst.get(casePage).document();
+        assertThat(after.select("#evidence p.notice.success[role=status]")).hasSize(1);
+        assertThat(after.select("#captures td").eachText()).anySatisfy(t -> assertThat(t).startsWith("https://platform.invalid/post/"));
+        assertThat(after.selectFirst("#url-error")).as("the error was for the request before").isNull();
 
         assertThat(analyst.get("/staff/evidence/verify").document().select("form#package-verify input[type=file]")).hasSize(1);
         VaultHttp liaison = signedIn(StaffRole.LIAISON, null);
         assertThat(liaison.get("/liaison/evidence").document().select("p.notice.warning")).hasSize(1);
-        assertThat(analyst.get("/staff/evidence/cases/" + caseId + "?lang=en").document().selectFirst("h1").text())
-                .isEqualTo("Evidence in case " + caseId);
+        assertThat(analyst.get(casePage + "?lang=en").document().selectFirst("#evidence-heading").text()).isEqualTo("Evidence");
     }
 
     private CliCommand command(String name) {

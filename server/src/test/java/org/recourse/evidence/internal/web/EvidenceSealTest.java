@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.recourse.RecourseTest;
 import org.recourse.accounts.StaffRole;
@@ -13,6 +14,7 @@ import org.recourse.audit.AuditActor;
 import org.recourse.audit.AuditEntry;
 import org.recourse.audit.AuditTrail;
 import org.recourse.evidence.EvidenceVault;
+import org.recourse.support.TestCases;
 import org.recourse.support.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,12 +41,13 @@ class EvidenceSealTest {
         TestStaff staff = new TestStaff(jdbc);
         VaultHttp analyst = new VaultHttp(port).signIn(staff.create(StaffRole.ANALYST));
         VaultHttp liaison = new VaultHttp(port).signIn(staff.create(unit, StaffRole.LIAISON));
-        UUID caseId = UUID.randomUUID();
-        analyst.get("/staff/evidence/cases/" + caseId);
+        TestCases.Created kase = new TestCases(jdbc).create();
+        UUID caseId = kase.id();
+        analyst.get("/staff");
         String object = analyst.put("/staff/evidence/cases/" + caseId + "/files", "image/png", "a.png",
                 HttpRequest.BodyPublishers.ofByteArray(PNG)).text().replaceAll(".*\"id\":\"([0-9a-f-]+)\".*", "$1");
         analyst.form("/staff/evidence/cases/" + caseId + "/packages", Map.of("recipient", unit));
-        String staffLink = analyst.get("/staff/evidence/cases/" + caseId).document()
+        String staffLink = analyst.get("/staff/cases/" + kase.caseNumber()).document()
                 .select("a[href^=/staff/evidence/packages/]").attr("href");
         String liaisonLink = liaison.get("/liaison/evidence").document()
                 .select("a[href^=/liaison/evidence/packages/]").attr("href");
@@ -61,6 +64,9 @@ class EvidenceSealTest {
         assertThat(analyst.form("/staff/evidence/cases/" + caseId + "/packages", Map.of("recipient", "")).status())
                 .isEqualTo(403);
         assertThat(analyst.get("/staff/evidence/objects/" + object).document().select("#sealed")).hasSize(1);
+        Document casePage = analyst.get("/staff/cases/" + kase.caseNumber()).document();
+        assertThat(casePage.select("#evidence #sealed")).hasSize(1);
+        assertThat(casePage.select("#thumbnails img")).as("no thumbnails of a sealed case").isEmpty();
         assertThat(liaison.get(liaisonLink).status()).isEqualTo(200);
         assertThat(audit.entriesFor("case", caseId.toString())).extracting(AuditEntry::action)
                 .containsOnlyOnce("evidence.sealed");

@@ -15,7 +15,7 @@ public final class VaultHttpAccess {
 
     public static void uploadAsAnalyst(int port, TestStaff.Account analyst, UUID caseId, String filename, HttpRequest.BodyPublisher body) {
         VaultHttp http = new VaultHttp(port).signIn(analyst);
-        http.get("/staff/evidence/cases/" + caseId);
+        http.get("/staff");
         VaultHttp.Response response = http.put("/staff/evidence/cases/" + caseId + "/files", "text/plain", filename, body);
         assertThat(response.status()).as(response.text()).isEqualTo(201);
     }

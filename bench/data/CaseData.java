@@ -1,0 +1,116 @@
+package data;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The shared benchmark data generator: fills intake's tables with synthetic cases the way a hotline
+ * accumulates them over three years, generated inside PostgreSQL (generate_series) so a million
+ * cases take minutes, not hours. Deterministic for a given seed.
+ *
+ * <p>Per case: a unique case number (a bijection of the row number, so never a collision), a
+ * status along the chain, a channel, one or two forms of violence, a receipt time; 60 % carry a
+ * description in Dutch-like words drawn with a long tail (a few very common words, many rare ones,
+ * and one rare token per case), 20 % a contact e-mail address (partner reports); 1 to 3 reported
+ * items (1.45 on average), most on a few large platforms and the rest spread over 50 000 small sites, 40 % with an
+ * account name; 10 % an addition from the status page.
+ *
+ * <p>Usage as a program: {@code java -cp PGJDBC bench/data/CaseData.java JDBC_URL USER PASSWORD CASES [SEED]};
+ * other benchmarks call {@link #generate}.
+ */
+public final class CaseData {
+
+    private CaseData() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (Connection c = DriverManager.getConnection(args[0], args[1], args[2])) {
+            generate(c, Integer.parseInt(args[3]), args.length > 4 ? Double.parseDouble(args[4]) : 0.42);
+        }
+    }
+
+    /** Adds {@code cases} cases (numbered after those already generated) and analyses the tables. */
+    public static void generate(Connection c, int cases, double seed) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("select setseed(" + seed + ")");
+            s.execute("""
+                    create or replace function pg_temp.bench_number(n bigint) returns text language sql immutable as $$
+                      select 'RC-' || string_agg(substr('0123456789ABCDEFGHJKMNPQRSTVWXYZ',
+                               (((n * 1099511627773) % 1099511627776) >> (5 * k) & 31)::int + 1, 1), '' order by k)
+                             filter (where k < 4)
+                             || '-' || string_agg(substr('0123456789ABCDEFGHJKMNPQRSTVWXYZ',
+                               (((n * 1099511627773) % 1099511627776) >> (5 * k) & 31)::int + 1, 1), '' order by k)
+                             filter (where k >= 4)
+                      from generate_series(0, 7) k
+                    $$""");
+            s.execute("""
+                    create or replace function pg_temp.bench_word(r double precision) returns text language sql immutable as $$
+                      select (array['foto','video','ex','account','gedeeld','online','zonder','toestemming','dreigt','geld',
+                        'school','werk','naaktfoto','groep','chat','vriend','instagram','snapchat','telegram','tiktok',
+                        'filmpje','verspreid','collega','buurman','nep','deepfake','website','forum','adres','telefoon',
+                        'bedreigd','chantage','betalen','bitcoin','afgeperst','gehackt','wachtwoord','profiel','bericht','link'])
+                        [1 + floor(40 * power(r, 2.5))::int]
+                    $$""");
+            long start = System.nanoTime();
+            s.execute("drop table if exists pg_temp.bench_offset");
+            s.execute("create temporary table bench_offset as select count(*) as n from intake_case");
+            s.execute("""
+                    insert into intake_case (id, case_number, status, channel, reporter_type, forms, description, contact_consent,
+                        contact_email, organisation, received_at, updated_at)
+                    select gen_random_uuid(), pg_temp.bench_number(o.n + g),
+                        (array['RECEIVED','BEING_ASSESSED','BEING_ASSESSED','NOTICES_SENT','NOTICES_SENT','REMOVED','REMOVED',
+                               'REMOVED','REMOVED','CLOSED','CLOSED','CLOSED','ESCALATED','WITHDRAWN'])[1 + floor(random() * 14)::int],
+                        (array['web_form','web_form','web_form','web_form','phone','chat','email','partner_api','csv_import','mailbox'])
+                            [1 + floor(random() * 10)::int],
+                        (array['self','self','on_behalf','professional'])[1 + floor(random() * 4)::int],
+                        case when random() < 0.7 then array[(array['non_consensual_sharing','deepfake','sextortion','doxing',
+                            'cyberstalking','threat_to_share','non_consensual_recording'])[1 + floor(random() * 7)::int]]
+                            else array['non_consensual_sharing', 'sextortion'] end,
+                        case when random() < 0.6 then
+                            (select string_agg(pg_temp.bench_word(random() + w * 0), ' ') from generate_series(1, 8 + (g % 25)) w)
+                            || ' kenmerk' || to_hex(o.n + g) end,
+                        random() < 0.2,
+                        case when g % 5 = 0 then 'persoon' || (o.n + g) || '@mail' || ((o.n + g) % 500) || '.example' end,
+                        case when g % 5 = 0 then 'Partner ' || ((o.n + g) % 40) end,
+                        now() - (random() * interval '1095 days'), now()
+                    from generate_series(1, :cases) g, bench_offset o""".replace(":cases", Integer.toString(cases)));
+            s.execute("""
+                    insert into case_status_history (case_id, status, changed_at)
+                    select id, 'RECEIVED', received_at from intake_case c
+                    where not exists (select 1 from case_status_history h where h.case_id = c.id)""");
+            s.execute("""
+                    insert into reported_item (id, case_id, position, url, url_normalised, host, platform, account, description, created_at)
+                    select gen_random_uuid(), c.id, p, url, url, host,
+                        case when host not like 'site%' then split_part(host, '.', 1) end,
+                        case when random() < 0.4 then '@' || (array['anna','lisa','jan','kim','sam','noor','daan','eva'])
+                            [1 + floor(random() * 8)::int] || '_' || to_hex(floor(random() * 16777216)::int) end,
+                        case when random() < 0.15 then 'zelfde ' || pg_temp.bench_word(random()) || ' op ' || host end,
+                        c.received_at
+                    from (select c.id, c.received_at, p,
+                              case when random() < 0.6 then (array['www.instagram.com','x.com','www.tiktok.com','t.me','www.snapchat.com',
+                                  'www.reddit.com','www.facebook.com','www.pornhub.com','discord.com','www.youtube.com'])
+                                  [1 + floor(power(random(), 1.5) * 10)::int]
+                              else 'site' || floor(random() * 50000)::int || '.example' end as host
+                          from intake_case c
+                          cross join lateral generate_series(1, 1 + (abs(hashtext(c.id::text)) % 100 < 35)::int
+                              + (abs(hashtext(c.id::text)) % 100 < 10)::int) p
+                          where not exists (select 1 from reported_item i where i.case_id = c.id)) c,
+                         lateral (select 'https://' || c.host || '/' || (array['p','video','status','u','post','media'])
+                                      [1 + floor(random() * 6)::int] || '/' || md5(c.id::text || c.p) as url) u""");
+            s.execute("""
+                    insert into case_addition (id, case_id, kind, body, created_at)
+                    select gen_random_uuid(), id, 'text', 'aanvulling: ' || pg_temp.bench_word(random()) || ' '
+                        || pg_temp.bench_word(random()) || ' nieuw' || to_hex(floor(random() * 1048576)::int),
+                        received_at + interval '2 days'
+                    from intake_case c where random() < 0.1
+                      and not exists (select 1 from case_addition a where a.case_id = c.id)""");
+            s.execute("analyze intake_case");
+            s.execute("analyze reported_item");
+            s.execute("analyze case_addition");
+            s.execute("analyze case_status_history");
+            System.out.printf("generated %d cases in %.0f s%n", cases, (System.nanoTime() - start) / 1e9);
+        }
+    }
+}
