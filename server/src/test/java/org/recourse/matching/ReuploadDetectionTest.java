@@ -115,6 +115,28 @@ class ReuploadDetectionTest {
         AuditActor.runAs("system:evidence-capture", () -> LoopbackCapturing.create(storing, requests, settings, images).capture(claimed));
     }
 
+    @Autowired org.recourse.matching.internal.index.MatchIndex index;
+
+    /** Waits for the findings; if they do not come, says what the index and the tables hold. */
+    private void awaitFindings(UUID originalCase, int count) {
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> findingsOf(originalCase).size() == count);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            List<Map<String, Object>> captured = jdbc.sql("select case_id, url, pdq, quality from match_captured_image order by captured_at")
+                    .query().listOfRows();
+            StringBuilder hits = new StringBuilder();
+            for (Map<String, Object> image : captured) {
+                hits.append(image.get("url")).append(" -> ").append(index.lookup(new Signal(SignalType.PDQ, (String) image.get("pdq")),
+                        null, false)).append("; ");
+            }
+            throw new AssertionError("expected " + count + " findings of " + originalCase + "; index " + index.status()
+                    + "; entries " + jdbc.sql("select id, case_id, status, signal from match_entry where case_id = ?").param(originalCase)
+                    .query().listOfRows() + "; look-ups " + hits + "; unfinished events " + jdbc.sql(
+                    "select event_type from event_publication where completion_date is null").query().listOfRows()
+                    + "; findings " + jdbc.sql("select original_case_id, url, status from match_finding").query().listOfRows(), e);
+        }
+    }
+
     private List<Map<String, Object>> findingsOf(UUID originalCase) {
         return jdbc.sql("select * from match_finding where original_case_id = ? order by found_at").param(originalCase).query().listOfRows();
     }
@@ -141,7 +163,7 @@ class ReuploadDetectionTest {
             capture(laterCase, site.url("/post").toString());
             capture(laterCase, site.url("/unrelated").toString());
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> findingsOf(victimCase).size() == 1);
+            awaitFindings(victimCase, 1);
             Map<String, Object> finding = findingsOf(victimCase).getFirst();
             assertThat(finding.get("url")).isEqualTo(site.url("/copy.jpg").toString());
             assertThat(finding.get("capture_case_id")).isEqualTo(laterCase);
@@ -174,7 +196,7 @@ class ReuploadDetectionTest {
             capture(laterCase, site.url("/post").toString());
             UUID thirdCase = report();
             capture(thirdCase, site.url("/other").toString());
-            await().atMost(Duration.ofSeconds(20)).until(() -> findingsOf(victimCase).size() == 2);
+            awaitFindings(victimCase, 2);
             Map<String, Object> second = findingsOf(victimCase).get(1);
             assertThat(second.get("url")).isEqualTo(site.url("/other.jpg").toString());
             assertThat(staff.postForm("/staff/matching/findings/" + second.get("id") + "/dismiss", Map.of())
@@ -223,7 +245,7 @@ class ReuploadDetectionTest {
 
             UUID laterCase = report();
             capture(laterCase, site.url("/again").toString());
-            await().atMost(Duration.ofSeconds(20)).until(() -> findingsOf(victimCase).size() == 1);
+            awaitFindings(victimCase, 1);
             Map<String, Object> finding = findingsOf(victimCase).getFirst();
             assertThat(finding.get("original_evidence_id").toString()).isEqualTo(evidenceId);
             Document page = staff.get("/staff/matching/findings/" + finding.get("id")).document();

@@ -111,9 +111,32 @@ public class MatchIndex {
     }
 
     void applied(long sequence, Instant changedAt) {
-        appliedSequence = sequence;
-        if (changedAt != null) {
-            builtTo = changedAt;
+        synchronized (progress) {
+            appliedSequence = sequence;
+            if (changedAt != null) {
+                builtTo = changedAt;
+            }
+            progress.notifyAll();
+        }
+    }
+
+    private final Object progress = new Object();
+
+    /**
+     * Waits until this index has applied the change log up to {@code sequence} (a look-up that must
+     * see a change committed just before it); false if that took longer than {@code patience}.
+     */
+    public boolean awaitSequence(long sequence, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        synchronized (progress) {
+            while (!ready || appliedSequence < sequence) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                progress.wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
         }
     }
 
@@ -122,6 +145,9 @@ public class MatchIndex {
     }
 
     void markReady() {
-        ready = true;
+        synchronized (progress) {
+            ready = true;
+            progress.notifyAll();
+        }
     }
 }

@@ -12,6 +12,7 @@ import org.recourse.intake.CaseView;
 import org.recourse.intake.Cases;
 import org.recourse.matching.Signal;
 import org.recourse.matching.SignalType;
+import org.recourse.matching.internal.bank.ChangeLog;
 import org.recourse.matching.internal.index.MatchIndex;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -25,7 +26,10 @@ import org.springframework.stereotype.Component;
 @Component
 class DetectingReuploads {
 
+    private static final java.time.Duration CATCH_UP = java.time.Duration.ofSeconds(30);
+
     private final MatchIndex index;
+    private final ChangeLog changes;
     private final Findings findings;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -34,7 +38,8 @@ class DetectingReuploads {
     private final EvidenceVault vault;
 
     DetectingReuploads(MatchIndex index, Findings findings, JdbcClient jdbc, AuditTrail audit, Clock clock, Cases cases,
-                       EvidenceVault vault) {
+                       EvidenceVault vault, ChangeLog changes) {
+        this.changes = changes;
         this.cases = cases;
         this.vault = vault;
         this.index = index;
@@ -67,9 +72,15 @@ class DetectingReuploads {
             // A blank image matches nothing; material of the child-abuse route goes to the CSAM hotline, not to analysts here.
             return;
         }
-        if (!index.ready()) {
-            // The event stays unfinished in the registry and is handled again after a restart.
-            throw new IllegalStateException("match index not built yet");
+        // Entries banked a moment ago must be seen: wait until this node's index has caught up with the banks.
+        // If it cannot, the event stays unfinished in the registry and is handled again after a restart.
+        try {
+            if (!index.awaitSequence(changes.latest(), CATCH_UP)) {
+                throw new IllegalStateException("match index has not caught up with the banks");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the match index", e);
         }
         for (MatchIndex.Hit hit : index.lookup(valid.signal(), null, false)) {
             Map<String, Object> entry = jdbc.sql("select case_id, evidence_id from match_entry where id = ? and status = 'ACTIVE'")
