@@ -252,6 +252,12 @@ class ReuploadDetectionTest {
             assertThat(page.select("#original-image img").attr("src")).isEqualTo("/staff/evidence/objects/" + evidenceId + "/content");
             assertThat(page.getElementById("original-image").hasClass("guarded")).isTrue();
 
+            Document casePage = staff.get("/staff/cases/" + victimNumber).document();
+            assertThat(casePage.getElementById("matching-banked").text()).isEqualTo("1 hash van deze zaak in de hashbank");
+            assertThat(casePage.select("#matching-findings a").text())
+                    .isEqualTo("Een beeld van deze zaak elders teruggevonden (afstand " + finding.get("distance") + ") (Te beoordelen)");
+            assertThat(casePage.select("#matching-images a").attr("href")).isEqualTo(imagesPath);
+
             UUID minorCase = report(true);
             String minorNumber = cases.find(minorCase).orElseThrow().caseNumber();
             capture(minorCase, site.url("/first").toString());
