@@ -109,14 +109,19 @@ class CaseSearchQueries {
             params.put("numberPrefix", terms.numberPrefix() + "%");
         }
         if (terms.fragment() != null) {
-            branches.add(item(MatchKind.URL, "url_normalised ilike :fragment"));
+            // A domain is found by its host (below), not as a piece of every address: on a large
+            // platform that piece is in hundreds of thousands of them. Account names may look like
+            // domains ("anna.jansen"), so they are still searched.
+            if (terms.domain() == null) {
+                branches.add(item(MatchKind.URL, "url_normalised ilike :fragment"));
+            }
             branches.add(item(MatchKind.ACCOUNT, "account ilike :fragment"));
             params.put("fragment", terms.fragment());
         }
         if (terms.domain() != null) {
-            branches.add(item(MatchKind.DOMAIN, "(host = :domain or host like :subdomains)"));
-            params.put("domain", terms.domain());
-            params.put("subdomains", terms.subdomains());
+            branches.add(item(MatchKind.DOMAIN, "(reverse(host) = :reversedDomain or reverse(host) like :reversedSubdomains)"));
+            params.put("reversedDomain", terms.reversedDomain());
+            params.put("reversedSubdomains", terms.reversedSubdomains());
         }
         if (terms.email() != null) {
             branches.add(new Branch(MatchKind.EMAIL, "select id from intake_case where lower(contact_email) = :email",
