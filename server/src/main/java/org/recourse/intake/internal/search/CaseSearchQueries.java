@@ -90,6 +90,10 @@ class CaseSearchQueries {
                     + " hits as (select case_id, array_agg(distinct kind) as kinds from matched group by case_id) "
                     + COLUMNS + ", h.kinds from hits h join intake_case c on c.id = h.case_id where true";
         } else {
+            // The walk must follow intake_case_newest and stop at the page's end. The planner cannot
+            // know that so many cases match (it guesses from the conditions) and may otherwise read
+            // and sort the whole table; this holds for this statement's transaction only.
+            jdbc.sql("set local enable_seqscan = off").update();
             sql = COLUMNS + ", array_remove(array[" + branches.stream()
                     .map(b -> "case when " + b.condition() + " then '" + b.kind().name() + "' end")
                     .collect(Collectors.joining(", ")) + "], null) as kinds from intake_case c where ("
