@@ -81,6 +81,8 @@ class CaseSearchTest {
         Document byDomain = search(analyst, "site" + id + ".example");
         assertThat(found(byDomain)).containsExactly(number);
         assertThat(matchedOn(byDomain, number)).contains("domein");
+        assertThat(found(search(analyst, "ite" + id + ".example"))).as("a domain is matched whole, not by its last letters")
+                .doesNotContain(number);
 
         Document byAccount = search(analyst, "@NIGHTOWL_" + id);
         assertThat(found(byAccount)).containsExactly(number);

@@ -60,9 +60,14 @@ record SearchTerms(String text, String numberPrefix, String fragment, String dom
         return new Parsed(new SearchTerms(text, numberPrefix, fragment, domain, email), null, cleaned);
     }
 
-    /** Subdomains of {@link #domain} as a LIKE pattern. */
-    String subdomains() {
-        return domain == null ? null : "%." + escapeLike(domain);
+    /** {@link #domain} written backwards, as the index on reversed host names holds it. */
+    String reversedDomain() {
+        return domain == null ? null : new StringBuilder(domain).reverse().toString();
+    }
+
+    /** Subdomains of {@link #domain} as a prefix pattern on reversed host names ({@code moc.margatsni.%}). */
+    String reversedSubdomains() {
+        return domain == null ? null : escapeLike(reversedDomain()) + ".%";
     }
 
     Optional<String> words() {
