@@ -1,0 +1,77 @@
+package org.recourse.statistics.internal.export;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.recourse.statistics.Source;
+import org.recourse.statistics.StatisticsSource;
+import org.recourse.statistics.internal.disclosure.ProtectedRelease;
+import org.recourse.statistics.internal.disclosure.Suppressing;
+import org.recourse.statistics.internal.measures.Dimension;
+import org.recourse.statistics.internal.measures.Measure;
+import org.recourse.statistics.internal.measures.Period;
+import org.recourse.statistics.internal.measures.TableSpec;
+import org.recourse.statistics.internal.measures.Tabulating;
+import org.recourse.statistics.internal.presets.Preset;
+import org.recourse.statistics.internal.presets.Presets;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A release is everything published for one period: the tables of every preset and of the
+ * transparency page, protected together, so no table of it can be combined with another to
+ * undo a suppression. Exports and the transparency page read their tables from it.
+ */
+@Service
+public class Releases {
+
+    /** The tables of the public transparency page. */
+    public static final List<TableSpec> TRANSPARENCY = List.of(
+            TableSpec.of(Measure.CASES, Dimension.FORM),
+            TableSpec.of(Measure.CASES, Dimension.CHANNEL),
+            TableSpec.of(Measure.NOTICES, Dimension.PLATFORM),
+            TableSpec.of(Measure.NOTICES_REMOVED, Dimension.PLATFORM),
+            TableSpec.of(Measure.HOURS_TO_REMOVAL_MEDIAN, Dimension.PLATFORM),
+            TableSpec.of(Measure.SHARE_REMOVED_WITHIN_7D, Dimension.PLATFORM),
+            TableSpec.of(Measure.SHARE_ACKNOWLEDGED_WITHIN_SLA, Dimension.PLATFORM));
+
+    private final Presets presets;
+    private final Tabulating tabulating;
+    private final Suppressing suppressing;
+    private final List<StatisticsSource> sources;
+
+    Releases(Presets presets, Tabulating tabulating, Suppressing suppressing, List<StatisticsSource> sources) {
+        this.presets = presets;
+        this.tabulating = tabulating;
+        this.suppressing = suppressing;
+        this.sources = sources;
+    }
+
+    @Transactional(readOnly = true)
+    public ProtectedRelease of(Period period) {
+        Set<TableSpec> specs = new LinkedHashSet<>();
+        presets.all().forEach(p -> specs.addAll(p.tables()));
+        specs.addAll(TRANSPARENCY);
+        Set<Source> recorded = recorded();
+        List<org.recourse.statistics.internal.measures.Table> tables = new ArrayList<>();
+        for (TableSpec spec : specs) {
+            if (recorded.contains(spec.measure().source())) {
+                tables.add(tabulating.table(spec, period));
+            }
+        }
+        return suppressing.protect(period, tables, recorded);
+    }
+
+    public Set<Source> recorded() {
+        Set<Source> recorded = EnumSet.noneOf(Source.class);
+        sources.forEach(s -> recorded.add(s.source()));
+        return recorded;
+    }
+
+    public List<Preset> presets() {
+        return presets.all();
+    }
+}

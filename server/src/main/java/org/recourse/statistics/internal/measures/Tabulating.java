@@ -1,0 +1,120 @@
+package org.recourse.statistics.internal.measures;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.recourse.platform.DisplayTime;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Computes tables from the read model: one grouped query per table, margins by {@code cube}, so
+ * every margin is computed over the same rows as its cells (a median's margin is the median of
+ * all, not a sum). Periods are cut in the display zone.
+ */
+@Component
+public class Tabulating {
+
+    private final JdbcClient jdbc;
+    private final DisplayTime time;
+
+    Tabulating(JdbcClient jdbc, DisplayTime time) {
+        this.jdbc = jdbc;
+        this.time = time;
+    }
+
+    @Transactional(readOnly = true)
+    public Table table(TableSpec spec, Period period) {
+        Measure measure = spec.measure();
+        Unit unit = measure.unit();
+        List<Dimension> dims = spec.dimensions();
+        StringBuilder inner = new StringBuilder("select f.*");
+        for (int i = 0; i < dims.size(); i++) {
+            inner.append(", ").append(dims.get(i).sql(unit)).append(" as d").append(i);
+        }
+        inner.append(" from ").append(unit.table()).append(" f where f.").append(unit.at()).append(" >= ? and f.")
+                .append(unit.at()).append(" < ?");
+        StringBuilder sql = new StringBuilder("select ");
+        for (int i = 0; i < dims.size(); i++) {
+            sql.append("d").append(i).append(", grouping(d").append(i).append(") as g").append(i).append(", ");
+        }
+        sql.append(measure.aggregate()).append(" as v, ").append(measure.baseAggregate()).append(" as b from (")
+                .append(inner).append(") f");
+        if (!dims.isEmpty()) {
+            sql.append(" group by cube (");
+            for (int i = 0; i < dims.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("d").append(i);
+            }
+            sql.append(")");
+        }
+        Map<CellKey, Cell> found = new HashMap<>();
+        Map<Dimension, TreeSet<String>> observed = new HashMap<>();
+        dims.forEach(d -> observed.put(d, new TreeSet<>()));
+        jdbc.sql(sql.toString())
+                .params(Timestamp.from(period.start(time.zone())), Timestamp.from(period.end(time.zone())))
+                .query(rs -> {
+                    Map<Dimension, String> categories = new HashMap<>();
+                    for (int i = 0; i < dims.size(); i++) {
+                        String value = rs.getInt("g" + i) == 1 ? Dimension.TOTAL : rs.getString("d" + i);
+                        categories.put(dims.get(i), value);
+                        if (!Dimension.TOTAL.equals(value)) {
+                            observed.get(dims.get(i)).add(value);
+                        }
+                    }
+                    double v = rs.getDouble("v");
+                    boolean none = rs.wasNull();
+                    long base = rs.getLong("b");
+                    CellKey key = new CellKey(measure, categories);
+                    found.put(key, cell(measure, key, none ? null : v, base));
+                });
+        Map<Dimension, List<String>> categories = new LinkedHashMap<>();
+        for (Dimension d : dims) {
+            List<String> shown = new ArrayList<>(d.categories());
+            observed.get(d).stream().filter(c -> !shown.contains(c)).forEach(shown::add);
+            categories.put(d, shown);
+        }
+        List<Cell> cells = new ArrayList<>();
+        for (Map<Dimension, String> combination : combinations(dims, categories)) {
+            CellKey key = new CellKey(measure, combination);
+            cells.add(found.getOrDefault(key, cell(measure, key, null, 0)));
+        }
+        return new Table(spec, period, categories, cells);
+    }
+
+    private static Cell cell(Measure measure, CellKey key, Double value, long base) {
+        return switch (measure.kind()) {
+            case COUNT, SUM -> new Cell(key, value == null ? 0.0 : value, base, 0);
+            case STATISTIC -> new Cell(key, base == 0 ? null : value, base, 0);
+            case SHARE -> {
+                long part = value == null ? 0 : value.longValue();
+                yield new Cell(key, base == 0 ? null : (double) part / base, base, part);
+            }
+        };
+    }
+
+    /** Every combination of categories and {@code total}, categories first, totals last. */
+    static List<Map<Dimension, String>> combinations(List<Dimension> dims, Map<Dimension, List<String>> categories) {
+        List<Map<Dimension, String>> result = new ArrayList<>();
+        result.add(new LinkedHashMap<>());
+        for (Dimension d : dims) {
+            List<Map<Dimension, String>> next = new ArrayList<>();
+            for (Map<Dimension, String> partial : result) {
+                List<String> values = new ArrayList<>(categories.get(d));
+                values.add(Dimension.TOTAL);
+                for (String v : values) {
+                    Map<Dimension, String> extended = new LinkedHashMap<>(partial);
+                    extended.put(d, v);
+                    next.add(extended);
+                }
+            }
+            result = next;
+        }
+        return result;
+    }
+}
