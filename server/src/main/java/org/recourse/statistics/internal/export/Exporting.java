@@ -46,8 +46,11 @@ public class Exporting {
     private final MethodText method;
     private final AuditTrail audit;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
-    Exporting(Releases releases, MethodText method, AuditTrail audit, Clock clock) {
+    Exporting(Releases releases, MethodText method, AuditTrail audit, Clock clock,
+              org.springframework.transaction.support.TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.releases = releases;
         this.method = method;
         this.audit = audit;
@@ -89,8 +92,8 @@ public class Exporting {
                 written.add(out);
             }
         }
-        audit.record("statistics.exported", "stat_preset", preset.name(),
-                "period=" + period + " format=" + format.name().toLowerCase(Locale.ROOT));
+        transactions.executeWithoutResult(status -> audit.record("statistics.exported", "stat_preset", preset.name(),
+                "period=" + period + " format=" + format.name().toLowerCase(Locale.ROOT)));
         return written;
     }
 

@@ -87,6 +87,29 @@ public class Tabulating {
         return new Table(spec, period, categories, cells);
     }
 
+    /** A measure per month of a year, January first (months without things give 0 or null). */
+    @Transactional(readOnly = true)
+    public List<Cell> monthly(Measure measure, int year) {
+        Unit unit = measure.unit();
+        String zone = time.zone().getId();
+        Period whole = new Period(Period.Kind.YEAR, year, 0);
+        Map<Integer, Cell> byMonth = new HashMap<>();
+        jdbc.sql("select extract(month from f." + unit.at() + " at time zone ?)::int as m, " + measure.aggregate() + " as v, "
+                        + measure.baseAggregate() + " as b from " + unit.table() + " f where f." + unit.at() + " >= ? and f."
+                        + unit.at() + " < ? group by 1")
+                .params(zone, Timestamp.from(whole.start(time.zone())), Timestamp.from(whole.end(time.zone())))
+                .query(rs -> {
+                    double v = rs.getDouble("v");
+                    boolean none = rs.wasNull();
+                    byMonth.put(rs.getInt("m"), cell(measure, new CellKey(measure, Map.of()), none ? null : v, rs.getLong("b")));
+                });
+        List<Cell> cells = new ArrayList<>();
+        for (int m = 1; m <= 12; m++) {
+            cells.add(byMonth.getOrDefault(m, cell(measure, new CellKey(measure, Map.of()), null, 0)));
+        }
+        return cells;
+    }
+
     private static Cell cell(Measure measure, CellKey key, Double value, long base) {
         return switch (measure.kind()) {
             case COUNT, SUM -> new Cell(key, value == null ? 0.0 : value, base, 0);
