@@ -26,7 +26,7 @@ class Breakdowns {
 
     /** Unsuppressed, for staff. */
     Breakdown staff(Table table, Locale locale) {
-        return of(table, locale, c -> Values.format(c, Integer.MAX_VALUE), c -> true, c -> true);
+        return of(table, locale, c -> Values.format(c, 0), c -> true, c -> true);
     }
 
     /**

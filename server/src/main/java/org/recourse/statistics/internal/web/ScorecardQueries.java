@@ -72,7 +72,7 @@ public class ScorecardQueries {
         List<String> values = new ArrayList<>();
         for (Measure m : measures) {
             Cell c = tables.get(m).cell(new CellKey(m, Map.of(Dimension.PLATFORM, platform)));
-            values.add(c == null ? "–" : blank(Values.format(c, Integer.MAX_VALUE)));
+            values.add(c == null ? "–" : blank(Values.format(c, 0)));
         }
         return values;
     }

@@ -58,7 +58,7 @@ public class StatisticsQueries {
         List<Overview.KeyFigure> keys = new ArrayList<>();
         for (Measure m : KEY_FIGURES) {
             boolean has = recorded.contains(m.source());
-            String shown = has ? Values.format(tabulating.table(TableSpec.of(m), period).total(), Integer.MAX_VALUE)
+            String shown = has ? Values.format(tabulating.table(TableSpec.of(m), period).total(), 0)
                     : labels.text("statistics.not-recorded", locale);
             keys.add(new Overview.KeyFigure("key-" + m.code().replace('_', '-'), labels.measure(m, locale),
                     shown.isEmpty() ? "–" : shown, has));
@@ -70,7 +70,7 @@ public class StatisticsQueries {
         List<Breakdown.Row> trendRows = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             String label = String.format("%d-%02d", period.year(), i + 1);
-            String text = Values.format(months.get(i), Integer.MAX_VALUE);
+            String text = Values.format(months.get(i), 0);
             monthLabels.add(label);
             values.add(months.get(i).value());
             shown.add(text);
