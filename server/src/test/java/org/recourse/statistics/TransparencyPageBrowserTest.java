@@ -110,6 +110,18 @@ class TransparencyPageBrowserTest {
     }
 
     @Test
+    void theChartsAndTablesPassAnAccessibilityCheck() {
+        WebDriver withScript = Browsers.headlessChromium();
+        try {
+            withScript.get("http://localhost:" + port + "/transparantie?quarter=2019-Q1&lang=nl");
+            assertThat(Browsers.seriousAccessibilityViolations(withScript)).isEmpty();
+            assertThat(Browsers.horizontalOverflow(withScript)).isEmpty();
+        } finally {
+            withScript.quit();
+        }
+    }
+
+    @Test
     void aQuarterNotYetOverIsNotShown() {
         browser.get("http://localhost:" + port + "/transparantie?quarter=2099-Q1&lang=nl");
         assertThat(browser.findElement(By.id("quarter-error")).getText()).contains("nog niet voorbij");
