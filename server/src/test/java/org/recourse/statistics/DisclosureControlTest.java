@@ -1,6 +1,9 @@
 package org.recourse.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
 
 import java.time.Instant;
 import java.util.EnumSet;
@@ -10,12 +13,15 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.recourse.RecourseTest;
 import org.recourse.statistics.internal.disclosure.Auditing;
 import org.recourse.statistics.internal.disclosure.CellStatus;
 import org.recourse.statistics.internal.disclosure.ProtectedRelease;
 import org.recourse.statistics.internal.disclosure.Suppressing;
+import org.recourse.statistics.internal.export.Exporting;
 import org.recourse.statistics.internal.export.Releases;
+import org.recourse.statistics.internal.presets.Preset;
 import org.recourse.statistics.internal.measures.Cell;
 import org.recourse.statistics.internal.measures.CellKey;
 import org.recourse.statistics.internal.measures.Dimension;
@@ -54,6 +60,10 @@ class DisclosureControlTest {
     Suppressing suppressing;
     @Autowired
     Releases releases;
+    @Autowired
+    Exporting exporting;
+    @TempDir
+    Path dir;
 
     @BeforeAll
     void cases() {
@@ -91,7 +101,7 @@ class DisclosureControlTest {
     }
 
     @Test
-    void withoutSecondarySuppressionTheSmallCellWouldBeRecovered() {
+    void withoutSecondarySuppressionTheSmallCellWouldBeRecoveredAndSoTheExportIsNotWritten() throws Exception {
         Table byGender = tabulating.table(TableSpec.of(Measure.CASES, Dimension.GENDER), MARCH);
         ProtectedRelease protectedOnce = suppressing.protect(MARCH, List.of(byGender), EnumSet.allOf(Source.class));
         Map<CellKey, CellStatus> primaryOnly = new java.util.HashMap<>(protectedOnce.status());
@@ -99,6 +109,16 @@ class DisclosureControlTest {
         ProtectedRelease careless = new ProtectedRelease(MARCH, List.of(byGender), primaryOnly, protectedOnce.settings(),
                 protectedOnce.recorded());
         assertThat(Auditing.exposed(careless)).containsExactly(cases(Dimension.GENDER, "non_binary"));
+
+        Path target = dir.resolve("careless.csv");
+        Preset preset = new Preset("by-gender", "Cases by gender", List.of(byGender.spec()));
+        assertThatThrownBy(() -> exporting.write(preset, careless, Exporting.Format.CSV, target))
+                .isInstanceOf(Exporting.ExportRefused.class).hasMessageContaining("1 suppressed cell(s) could be worked out");
+        assertThat(target).doesNotExist();
+        assertThat(dir.resolve("careless.csv.method.txt")).doesNotExist();
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertThat(files).as("no partial file either").isEmpty();
+        }
     }
 
     @Test

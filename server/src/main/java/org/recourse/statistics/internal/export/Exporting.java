@@ -59,7 +59,12 @@ public class Exporting {
 
     /** @return the files written: the export and, for CSV, its method sidecar */
     public java.util.List<Path> export(Preset preset, Period period, Format format, Path out) throws IOException {
-        ProtectedRelease release = releases.of(period);
+        return write(preset, releases.of(period), format, out);
+    }
+
+    /** Writes {@code preset}'s tables from a protected release, or refuses (writing nothing) when a hidden cell could be worked out. */
+    public java.util.List<Path> write(Preset preset, ProtectedRelease release, Format format, Path out) throws IOException {
+        Period period = release.period();
         Set<CellKey> exposed = Auditing.exposed(release);
         if (!exposed.isEmpty()) {
             throw new ExportRefused(exposed);

@@ -56,12 +56,8 @@ public class Releases {
         presets.all().forEach(p -> specs.addAll(p.tables()));
         specs.addAll(TRANSPARENCY);
         Set<Source> recorded = recorded();
-        List<org.recourse.statistics.internal.measures.Table> tables = new ArrayList<>();
-        for (TableSpec spec : specs) {
-            if (recorded.contains(spec.measure().source())) {
-                tables.add(tabulating.table(spec, period));
-            }
-        }
+        List<TableSpec> wanted = specs.stream().filter(spec -> recorded.contains(spec.measure().source())).toList();
+        List<org.recourse.statistics.internal.measures.Table> tables = new ArrayList<>(tabulating.tables(wanted, period).values());
         return suppressing.protect(period, tables, recorded);
     }
 

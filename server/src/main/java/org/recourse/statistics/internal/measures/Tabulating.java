@@ -31,9 +31,47 @@ public class Tabulating {
 
     @Transactional(readOnly = true)
     public Table table(TableSpec spec, Period period) {
-        Measure measure = spec.measure();
-        Unit unit = measure.unit();
-        List<Dimension> dims = spec.dimensions();
+        return tables(List.of(spec), period).get(spec);
+    }
+
+    /**
+     * Many tables at once: one query per unit (cases, notices, ...) computes every measure of those
+     * tables over every combination of their dimensions by {@code grouping sets}, so a page or a
+     * release reads each fact table once.
+     */
+    @Transactional(readOnly = true)
+    public Map<TableSpec, Table> tables(List<TableSpec> specs, Period period) {
+        Map<TableSpec, Table> result = new LinkedHashMap<>();
+        Map<Unit, List<TableSpec>> byUnit = new LinkedHashMap<>();
+        specs.forEach(s -> byUnit.computeIfAbsent(s.measure().unit(), u -> new ArrayList<>()).add(s));
+        byUnit.forEach((unit, unitSpecs) -> result.putAll(tablesOf(unit, unitSpecs, period)));
+        Map<TableSpec, Table> ordered = new LinkedHashMap<>();
+        specs.forEach(s -> ordered.put(s, result.get(s)));
+        return ordered;
+    }
+
+    private Map<TableSpec, Table> tablesOf(Unit unit, List<TableSpec> specs, Period period) {
+        List<Dimension> dims = new ArrayList<>();
+        List<Measure> measures = new ArrayList<>();
+        for (TableSpec spec : specs) {
+            spec.dimensions().stream().filter(d -> !dims.contains(d)).forEach(dims::add);
+            if (!measures.contains(spec.measure())) {
+                measures.add(spec.measure());
+            }
+        }
+        java.util.Set<java.util.Set<Integer>> groupingSets = new java.util.LinkedHashSet<>();
+        for (TableSpec spec : specs) {
+            List<Integer> indices = spec.dimensions().stream().map(dims::indexOf).toList();
+            for (int mask = 0; mask < 1 << indices.size(); mask++) {
+                java.util.Set<Integer> set = new java.util.TreeSet<>();
+                for (int b = 0; b < indices.size(); b++) {
+                    if ((mask & 1 << b) != 0) {
+                        set.add(indices.get(b));
+                    }
+                }
+                groupingSets.add(set);
+            }
+        }
         StringBuilder inner = new StringBuilder("select f.*");
         for (int i = 0; i < dims.size(); i++) {
             inner.append(", ").append(dims.get(i).sql(unit)).append(" as d").append(i);
@@ -44,13 +82,15 @@ public class Tabulating {
         for (int i = 0; i < dims.size(); i++) {
             sql.append("d").append(i).append(", grouping(d").append(i).append(") as g").append(i).append(", ");
         }
-        sql.append(measure.aggregate()).append(" as v, ").append(measure.baseAggregate()).append(" as b from (")
-                .append(inner).append(") f");
+        for (int m = 0; m < measures.size(); m++) {
+            sql.append(m == 0 ? "" : ", ").append(measures.get(m).aggregate()).append(" as v").append(m).append(", ")
+                    .append(measures.get(m).baseAggregate()).append(" as b").append(m);
+        }
+        sql.append(" from (").append(inner).append(") f");
         if (!dims.isEmpty()) {
-            sql.append(" group by cube (");
-            for (int i = 0; i < dims.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append("d").append(i);
-            }
+            sql.append(" group by grouping sets (");
+            sql.append(String.join(", ", groupingSets.stream().map(set -> "(" + String.join(", ",
+                    set.stream().map(i -> "d" + i).toList()) + ")").toList()));
             sql.append(")");
         }
         Map<CellKey, Cell> found = new HashMap<>();
@@ -67,24 +107,30 @@ public class Tabulating {
                             observed.get(dims.get(i)).add(value);
                         }
                     }
-                    double v = rs.getDouble("v");
-                    boolean none = rs.wasNull();
-                    long base = rs.getLong("b");
-                    CellKey key = new CellKey(measure, categories);
-                    found.put(key, cell(measure, key, none ? null : v, base));
+                    for (int m = 0; m < measures.size(); m++) {
+                        double v = rs.getDouble("v" + m);
+                        boolean none = rs.wasNull();
+                        long base = rs.getLong("b" + m);
+                        CellKey key = new CellKey(measures.get(m), categories);
+                        found.put(key, cell(measures.get(m), key, none ? null : v, base));
+                    }
                 });
-        Map<Dimension, List<String>> categories = new LinkedHashMap<>();
-        for (Dimension d : dims) {
-            List<String> shown = new ArrayList<>(d.categories());
-            observed.get(d).stream().filter(c -> !shown.contains(c)).forEach(shown::add);
-            categories.put(d, shown);
+        Map<TableSpec, Table> tables = new LinkedHashMap<>();
+        for (TableSpec spec : specs) {
+            Map<Dimension, List<String>> categories = new LinkedHashMap<>();
+            for (Dimension d : spec.dimensions()) {
+                List<String> shown = new ArrayList<>(d.categories());
+                observed.get(d).stream().filter(c -> !shown.contains(c)).forEach(shown::add);
+                categories.put(d, shown);
+            }
+            List<Cell> cells = new ArrayList<>();
+            for (Map<Dimension, String> combination : combinations(spec.dimensions(), categories)) {
+                CellKey key = new CellKey(spec.measure(), combination);
+                cells.add(found.getOrDefault(key, cell(spec.measure(), key, null, 0)));
+            }
+            tables.put(spec, new Table(spec, period, categories, cells));
         }
-        List<Cell> cells = new ArrayList<>();
-        for (Map<Dimension, String> combination : combinations(dims, categories)) {
-            CellKey key = new CellKey(measure, combination);
-            cells.add(found.getOrDefault(key, cell(measure, key, null, 0)));
-        }
-        return new Table(spec, period, categories, cells);
+        return tables;
     }
 
     /** A measure per month of a year, January first (months without things give 0 or null). */

@@ -53,10 +53,13 @@ public class ScorecardQueries {
         Map<Measure, Table> now = new java.util.EnumMap<>(Measure.class);
         Map<Measure, Table> before = new java.util.EnumMap<>(Measure.class);
         Set<String> platforms = new LinkedHashSet<>();
+        List<TableSpec> specs = shown.stream().map(m -> TableSpec.of(m, Dimension.PLATFORM)).toList();
+        Map<TableSpec, Table> current = tabulating.tables(specs, period);
+        Map<TableSpec, Table> previous = tabulating.tables(specs, period.previous());
         for (Measure m : shown) {
-            Table t = tabulating.table(TableSpec.of(m, Dimension.PLATFORM), period);
+            Table t = current.get(TableSpec.of(m, Dimension.PLATFORM));
             now.put(m, t);
-            before.put(m, tabulating.table(TableSpec.of(m, Dimension.PLATFORM), period.previous()));
+            before.put(m, previous.get(TableSpec.of(m, Dimension.PLATFORM)));
             platforms.addAll(t.categories().get(Dimension.PLATFORM));
         }
         List<Scorecard.Line> lines = new ArrayList<>();
@@ -85,9 +88,8 @@ public class ScorecardQueries {
     @Transactional
     public List<Breakdown> dsaCounts(Period period, Locale locale) {
         audit.record("statistics.viewed", "statistics", period.toString(), "DSA art. 22(3) counts");
-        return List.of(
-                breakdowns.staff(tabulating.table(TableSpec.of(Measure.NOTICES, Dimension.PLATFORM), period), locale),
-                breakdowns.staff(tabulating.table(TableSpec.of(Measure.NOTICES, Dimension.DSA_CATEGORY), period), locale),
-                breakdowns.staff(tabulating.table(TableSpec.of(Measure.NOTICES, Dimension.ACTION_TAKEN), period), locale));
+        List<TableSpec> specs = List.of(TableSpec.of(Measure.NOTICES, Dimension.PLATFORM),
+                TableSpec.of(Measure.NOTICES, Dimension.DSA_CATEGORY), TableSpec.of(Measure.NOTICES, Dimension.ACTION_TAKEN));
+        return tabulating.tables(specs, period).values().stream().map(t -> breakdowns.staff(t, locale)).toList();
     }
 }

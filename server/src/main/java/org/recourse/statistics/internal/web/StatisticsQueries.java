@@ -3,6 +3,7 @@ package org.recourse.statistics.internal.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.recourse.audit.AuditTrail;
@@ -13,6 +14,7 @@ import org.recourse.statistics.internal.measures.Cell;
 import org.recourse.statistics.internal.measures.Dimension;
 import org.recourse.statistics.internal.measures.Measure;
 import org.recourse.statistics.internal.measures.Period;
+import org.recourse.statistics.internal.measures.Table;
 import org.recourse.statistics.internal.measures.TableSpec;
 import org.recourse.statistics.internal.measures.Tabulating;
 import org.springframework.stereotype.Service;
@@ -55,10 +57,14 @@ public class StatisticsQueries {
     @Transactional
     public Overview overview(Period period, Locale locale) {
         Set<Source> recorded = releases.recorded();
+        List<TableSpec> wanted = new ArrayList<>();
+        KEY_FIGURES.stream().filter(m -> recorded.contains(m.source())).forEach(m -> wanted.add(TableSpec.of(m)));
+        BREAKDOWNS.stream().filter(t -> recorded.contains(t.measure().source())).forEach(wanted::add);
+        Map<TableSpec, Table> computed = tabulating.tables(wanted, period);
         List<Overview.KeyFigure> keys = new ArrayList<>();
         for (Measure m : KEY_FIGURES) {
             boolean has = recorded.contains(m.source());
-            String shown = has ? Values.format(tabulating.table(TableSpec.of(m), period).total(), 0)
+            String shown = has ? Values.format(computed.get(TableSpec.of(m)).total(), 0)
                     : labels.text("statistics.not-recorded", locale);
             keys.add(new Overview.KeyFigure("key-" + m.code().replace('_', '-'), labels.measure(m, locale),
                     shown.isEmpty() ? "–" : shown, has));
@@ -79,7 +85,7 @@ public class StatisticsQueries {
         List<Breakdown> tables = new ArrayList<>();
         for (TableSpec spec : BREAKDOWNS) {
             if (recorded.contains(spec.measure().source())) {
-                tables.add(breakdowns.staff(tabulating.table(spec, period), locale));
+                tables.add(breakdowns.staff(computed.get(spec), locale));
             }
         }
         audit.record("statistics.viewed", "statistics", period.toString(), "unsuppressed overview");
