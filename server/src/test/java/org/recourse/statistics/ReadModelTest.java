@@ -27,6 +27,12 @@ class ReadModelTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+    @Autowired
+    org.recourse.support.MutableClock clock;
 
     @Test
     void aReportThroughTheFormBecomesOneCodedRow() {
@@ -62,6 +68,28 @@ class ReadModelTest {
         assertThat(list.match("Atlantis").province()).isEqualTo("unknown");
         assertThat(list.match(null).province()).isEqualTo("unknown");
         assertThat(list.provinces()).hasSize(12);
+    }
+
+    @Test
+    void pagesReadComputedFiguresForFiveMinutesAtMost() {
+        StaffHttp coordinator = new StaffHttp(port);
+        coordinator.get("/staff");
+        coordinator.signIn(new TestStaff(jdbc).create(StaffRole.COORDINATOR));
+        assertThat(coordinator.get("/staff/statistics?period=2029-Q4").document().getElementById("key-cases").text()).isEqualTo("0");
+
+        new StatisticsFixtures(jdbc, events, transactions).cases(2, new StatisticsFixtures.CaseFacts(
+                java.time.Instant.parse("2029-11-02T10:00:00Z"), "phone", "doxing", "man", "35_44", "stranger", "no", "Ede"));
+        var kept = coordinator.get("/staff/statistics?period=2029-Q4").document();
+        assertThat(kept.getElementById("key-cases").text()).as("the kept figures").isEqualTo("0");
+        assertThat(kept.getElementById("computed-at").text()).startsWith("Berekend op ");
+
+        clock.advance(java.time.Duration.ofMinutes(6));
+        try {
+            assertThat(coordinator.get("/staff/statistics?period=2029-Q4").document().getElementById("key-cases").text())
+                    .isEqualTo("2");
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.recourse.statistics.internal.measures.Dimension;
 import org.recourse.statistics.internal.measures.Measure;
 import org.recourse.statistics.internal.measures.Period;
 import org.recourse.statistics.internal.measures.TableSpec;
-import org.recourse.statistics.internal.measures.Tabulating;
+import org.recourse.statistics.internal.measures.TableSnapshots;
 import org.recourse.statistics.internal.presets.Preset;
 import org.recourse.statistics.internal.presets.Presets;
 import org.springframework.stereotype.Service;
@@ -39,25 +39,25 @@ public class Releases {
             TableSpec.of(Measure.SHARE_ACKNOWLEDGED_WITHIN_SLA, Dimension.PLATFORM));
 
     private final Presets presets;
-    private final Tabulating tabulating;
+    private final TableSnapshots snapshots;
     private final Suppressing suppressing;
     private final List<StatisticsSource> sources;
 
-    Releases(Presets presets, Tabulating tabulating, Suppressing suppressing, List<StatisticsSource> sources) {
+    Releases(Presets presets, TableSnapshots snapshots, Suppressing suppressing, List<StatisticsSource> sources) {
         this.presets = presets;
-        this.tabulating = tabulating;
+        this.snapshots = snapshots;
         this.suppressing = suppressing;
         this.sources = sources;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public ProtectedRelease of(Period period) {
         Set<TableSpec> specs = new LinkedHashSet<>();
         presets.all().forEach(p -> specs.addAll(p.tables()));
         specs.addAll(TRANSPARENCY);
         Set<Source> recorded = recorded();
         List<TableSpec> wanted = specs.stream().filter(spec -> recorded.contains(spec.measure().source())).toList();
-        List<org.recourse.statistics.internal.measures.Table> tables = new ArrayList<>(tabulating.tables(wanted, period).values());
+        List<org.recourse.statistics.internal.measures.Table> tables = new ArrayList<>(snapshots.tables(wanted, period).tables().values());
         return suppressing.protect(period, tables, recorded);
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param keyFigures label, value and whether the source is recorded, in order
  */
-public record Overview(String period, List<KeyFigure> keyFigures, Chart trend, List<Breakdown.Row> trendRows,
+public record Overview(String period, java.time.Instant computedAt, List<KeyFigure> keyFigures, Chart trend, List<Breakdown.Row> trendRows,
                        List<Breakdown> breakdowns) {
 
     /** @param id used in the page, e.g. {@code key-cases} */

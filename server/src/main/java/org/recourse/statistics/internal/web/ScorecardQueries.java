@@ -18,7 +18,7 @@ import org.recourse.statistics.internal.measures.Measure;
 import org.recourse.statistics.internal.measures.Period;
 import org.recourse.statistics.internal.measures.Table;
 import org.recourse.statistics.internal.measures.TableSpec;
-import org.recourse.statistics.internal.measures.Tabulating;
+import org.recourse.statistics.internal.measures.TableSnapshots;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,14 +30,14 @@ public class ScorecardQueries {
             Measure.HOURS_TO_REMOVAL_MEDIAN, Measure.HOURS_TO_REMOVAL_P90, Measure.SHARE_NEVER_ANSWERED,
             Measure.NOTICES_REFUSED, Measure.ESCALATIONS, Measure.REUPLOADS);
 
-    private final Tabulating tabulating;
+    private final TableSnapshots snapshots;
     private final Releases releases;
     private final Breakdowns breakdowns;
     private final Labels labels;
     private final AuditTrail audit;
 
-    ScorecardQueries(Tabulating tabulating, Releases releases, Breakdowns breakdowns, Labels labels, AuditTrail audit) {
-        this.tabulating = tabulating;
+    ScorecardQueries(TableSnapshots snapshots, Releases releases, Breakdowns breakdowns, Labels labels, AuditTrail audit) {
+        this.snapshots = snapshots;
         this.releases = releases;
         this.breakdowns = breakdowns;
         this.labels = labels;
@@ -54,8 +54,8 @@ public class ScorecardQueries {
         Map<Measure, Table> before = new java.util.EnumMap<>(Measure.class);
         Set<String> platforms = new LinkedHashSet<>();
         List<TableSpec> specs = shown.stream().map(m -> TableSpec.of(m, Dimension.PLATFORM)).toList();
-        Map<TableSpec, Table> current = tabulating.tables(specs, period);
-        Map<TableSpec, Table> previous = tabulating.tables(specs, period.previous());
+        Map<TableSpec, Table> current = snapshots.tables(specs, period).tables();
+        Map<TableSpec, Table> previous = snapshots.tables(specs, period.previous()).tables();
         for (Measure m : shown) {
             Table t = current.get(TableSpec.of(m, Dimension.PLATFORM));
             now.put(m, t);
@@ -90,6 +90,6 @@ public class ScorecardQueries {
         audit.record("statistics.viewed", "statistics", period.toString(), "DSA art. 22(3) counts");
         List<TableSpec> specs = List.of(TableSpec.of(Measure.NOTICES, Dimension.PLATFORM),
                 TableSpec.of(Measure.NOTICES, Dimension.DSA_CATEGORY), TableSpec.of(Measure.NOTICES, Dimension.ACTION_TAKEN));
-        return tabulating.tables(specs, period).values().stream().map(t -> breakdowns.staff(t, locale)).toList();
+        return snapshots.tables(specs, period).tables().values().stream().map(t -> breakdowns.staff(t, locale)).toList();
     }
 }

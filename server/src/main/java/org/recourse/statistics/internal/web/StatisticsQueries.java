@@ -15,6 +15,7 @@ import org.recourse.statistics.internal.measures.Dimension;
 import org.recourse.statistics.internal.measures.Measure;
 import org.recourse.statistics.internal.measures.Period;
 import org.recourse.statistics.internal.measures.Table;
+import org.recourse.statistics.internal.measures.TableSnapshots;
 import org.recourse.statistics.internal.measures.TableSpec;
 import org.recourse.statistics.internal.measures.Tabulating;
 import org.springframework.stereotype.Service;
@@ -41,13 +42,16 @@ public class StatisticsQueries {
             TableSpec.of(Measure.REFERRALS, Dimension.ORGANISATION));
 
     private final Tabulating tabulating;
+    private final TableSnapshots snapshots;
     private final Releases releases;
     private final Breakdowns breakdowns;
     private final Labels labels;
     private final AuditTrail audit;
 
-    StatisticsQueries(Tabulating tabulating, Releases releases, Breakdowns breakdowns, Labels labels, AuditTrail audit) {
+    StatisticsQueries(Tabulating tabulating, TableSnapshots snapshots, Releases releases, Breakdowns breakdowns, Labels labels,
+                      AuditTrail audit) {
         this.tabulating = tabulating;
+        this.snapshots = snapshots;
         this.releases = releases;
         this.breakdowns = breakdowns;
         this.labels = labels;
@@ -60,7 +64,8 @@ public class StatisticsQueries {
         List<TableSpec> wanted = new ArrayList<>();
         KEY_FIGURES.stream().filter(m -> recorded.contains(m.source())).forEach(m -> wanted.add(TableSpec.of(m)));
         BREAKDOWNS.stream().filter(t -> recorded.contains(t.measure().source())).forEach(wanted::add);
-        Map<TableSpec, Table> computed = tabulating.tables(wanted, period);
+        TableSnapshots.Snapshot snapshot = snapshots.tables(wanted, period);
+        Map<TableSpec, Table> computed = snapshot.tables();
         List<Overview.KeyFigure> keys = new ArrayList<>();
         for (Measure m : KEY_FIGURES) {
             boolean has = recorded.contains(m.source());
@@ -89,6 +94,6 @@ public class StatisticsQueries {
             }
         }
         audit.record("statistics.viewed", "statistics", period.toString(), "unsuppressed overview");
-        return new Overview(period.toString(), keys, Chart.line("chart-trend", monthLabels, values, shown), trendRows, tables);
+        return new Overview(period.toString(), snapshot.computedAt(), keys, Chart.line("chart-trend", monthLabels, values, shown), trendRows, tables);
     }
 }

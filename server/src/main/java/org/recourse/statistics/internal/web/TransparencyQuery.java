@@ -31,7 +31,7 @@ public class TransparencyQuery {
     public record Page(String quarter, List<Breakdown> breakdowns, String symbol, int threshold) {
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public Page quarter(Period quarter, Locale locale) {
         ProtectedRelease release = releases.of(quarter);
         Table noticesByPlatform = table(release, Measure.NOTICES, Dimension.PLATFORM);
