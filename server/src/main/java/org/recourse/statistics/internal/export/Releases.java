@@ -52,13 +52,23 @@ public class Releases {
 
     @Transactional
     public ProtectedRelease of(Period period) {
+        Set<Source> recorded = recorded();
+        List<TableSpec> wanted = specs(recorded);
+        List<org.recourse.statistics.internal.measures.Table> tables = new ArrayList<>(snapshots.tables(wanted, period).tables().values());
+        return suppressing.protect(period, tables, recorded);
+    }
+
+    /** Recomputes the kept tables of {@code period}'s release (background refresh). */
+    @Transactional
+    public void refresh(Period period) {
+        snapshots.refresh(specs(recorded()), period);
+    }
+
+    private List<TableSpec> specs(Set<Source> recorded) {
         Set<TableSpec> specs = new LinkedHashSet<>();
         presets.all().forEach(p -> specs.addAll(p.tables()));
         specs.addAll(TRANSPARENCY);
-        Set<Source> recorded = recorded();
-        List<TableSpec> wanted = specs.stream().filter(spec -> recorded.contains(spec.measure().source())).toList();
-        List<org.recourse.statistics.internal.measures.Table> tables = new ArrayList<>(snapshots.tables(wanted, period).tables().values());
-        return suppressing.protect(period, tables, recorded);
+        return specs.stream().filter(spec -> recorded.contains(spec.measure().source())).toList();
     }
 
     public Set<Source> recorded() {

@@ -50,10 +50,20 @@ public class TableSnapshots {
     }
 
     public Snapshot tables(List<TableSpec> specs, Period period) {
+        return tables(specs, period, false);
+    }
+
+    /** Computes and keeps the tables now, whatever is kept (the background refresh). */
+    public void refresh(List<TableSpec> specs, Period period) {
+        tables(specs, period, true);
+    }
+
+    private Snapshot tables(List<TableSpec> specs, Period period, boolean recompute) {
         String key = digest(period + "|" + specs.stream().map(TableSpec::toString).collect(Collectors.joining(";")));
         Instant now = clock.instant();
-        var kept = jdbc.sql("select payload, computed_at from stat_snapshot where key = ? and computed_at > ?")
-                .params(key, Timestamp.from(now.minus(maxAge))).query().listOfRows();
+        List<Map<String, Object>> kept = recompute ? List.of()
+                : jdbc.sql("select payload, computed_at from stat_snapshot where key = ? and computed_at > ?")
+                        .params(key, Timestamp.from(now.minus(maxAge))).query().listOfRows();
         if (!kept.isEmpty()) {
             List<Table> tables = json.readValue((String) kept.getFirst().get("payload"), TABLES);
             Map<TableSpec, Table> bySpec = new LinkedHashMap<>();
@@ -69,6 +79,36 @@ public class TableSnapshots {
                 .params(key, period.toString(), Timestamp.from(now), json.writeValueAsString(List.copyOf(computed.values())))
                 .update();
         return new Snapshot(computed, now);
+    }
+
+    private static final TypeReference<List<Cell>> CELLS = new TypeReference<>() {
+    };
+
+    /** {@link Tabulating#monthly}, kept like the tables. */
+    public List<Cell> monthly(Measure measure, int year) {
+        return monthly(measure, year, false);
+    }
+
+    public void refreshMonthly(Measure measure, int year) {
+        monthly(measure, year, true);
+    }
+
+    private List<Cell> monthly(Measure measure, int year, boolean recompute) {
+        String key = digest("monthly|" + measure.code() + "|" + year);
+        Instant now = clock.instant();
+        if (!recompute) {
+            List<String> kept = jdbc.sql("select payload from stat_snapshot where key = ? and computed_at > ?")
+                    .params(key, Timestamp.from(now.minus(maxAge))).query(String.class).list();
+            if (!kept.isEmpty()) {
+                return json.readValue(kept.getFirst(), CELLS);
+            }
+        }
+        List<Cell> computed = tabulating.monthly(measure, year);
+        jdbc.sql("""
+                        insert into stat_snapshot (key, period, computed_at, payload) values (?, ?, ?, ?)
+                        on conflict (key) do update set computed_at = excluded.computed_at, payload = excluded.payload""")
+                .params(key, Integer.toString(year), Timestamp.from(now), json.writeValueAsString(computed)).update();
+        return computed;
     }
 
     private static String digest(String text) {

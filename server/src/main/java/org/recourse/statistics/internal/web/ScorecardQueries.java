@@ -44,6 +44,14 @@ public class ScorecardQueries {
         this.audit = audit;
     }
 
+    /** Recomputes the kept scorecard figures for {@code period} (background refresh). */
+    @Transactional
+    public void refresh(Period period) {
+        Set<Source> recorded = releases.recorded();
+        snapshots.refresh(SCORECARD.stream().filter(m -> recorded.contains(m.source()))
+                .map(m -> TableSpec.of(m, Dimension.PLATFORM)).toList(), period);
+    }
+
     @Transactional
     public Scorecard scorecard(Period period, Locale locale) {
         Set<Source> recorded = releases.recorded();

@@ -17,7 +17,6 @@ import org.recourse.statistics.internal.measures.Period;
 import org.recourse.statistics.internal.measures.Table;
 import org.recourse.statistics.internal.measures.TableSnapshots;
 import org.recourse.statistics.internal.measures.TableSpec;
-import org.recourse.statistics.internal.measures.Tabulating;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,16 +40,14 @@ public class StatisticsQueries {
             TableSpec.of(Measure.NOTICES, Dimension.ACTION_TAKEN),
             TableSpec.of(Measure.REFERRALS, Dimension.ORGANISATION));
 
-    private final Tabulating tabulating;
     private final TableSnapshots snapshots;
     private final Releases releases;
     private final Breakdowns breakdowns;
     private final Labels labels;
     private final AuditTrail audit;
 
-    StatisticsQueries(Tabulating tabulating, TableSnapshots snapshots, Releases releases, Breakdowns breakdowns, Labels labels,
+    StatisticsQueries(TableSnapshots snapshots, Releases releases, Breakdowns breakdowns, Labels labels,
                       AuditTrail audit) {
-        this.tabulating = tabulating;
         this.snapshots = snapshots;
         this.releases = releases;
         this.breakdowns = breakdowns;
@@ -58,13 +55,26 @@ public class StatisticsQueries {
         this.audit = audit;
     }
 
-    @Transactional
-    public Overview overview(Period period, Locale locale) {
+    /** The specs the overview computes in one go, given what is recorded. */
+    List<TableSpec> overviewSpecs() {
         Set<Source> recorded = releases.recorded();
         List<TableSpec> wanted = new ArrayList<>();
         KEY_FIGURES.stream().filter(m -> recorded.contains(m.source())).forEach(m -> wanted.add(TableSpec.of(m)));
         BREAKDOWNS.stream().filter(t -> recorded.contains(t.measure().source())).forEach(wanted::add);
-        TableSnapshots.Snapshot snapshot = snapshots.tables(wanted, period);
+        return wanted;
+    }
+
+    /** Recomputes the kept figures of the overview for {@code period} (background refresh; no one views them). */
+    @Transactional
+    public void refresh(Period period) {
+        snapshots.refresh(overviewSpecs(), period);
+        snapshots.refreshMonthly(Measure.CASES, period.year());
+    }
+
+    @Transactional
+    public Overview overview(Period period, Locale locale) {
+        Set<Source> recorded = releases.recorded();
+        TableSnapshots.Snapshot snapshot = snapshots.tables(overviewSpecs(), period);
         Map<TableSpec, Table> computed = snapshot.tables();
         List<Overview.KeyFigure> keys = new ArrayList<>();
         for (Measure m : KEY_FIGURES) {
@@ -74,7 +84,7 @@ public class StatisticsQueries {
             keys.add(new Overview.KeyFigure("key-" + m.code().replace('_', '-'), labels.measure(m, locale),
                     shown.isEmpty() ? "–" : shown, has));
         }
-        List<Cell> months = tabulating.monthly(Measure.CASES, period.year());
+        List<Cell> months = snapshots.monthly(Measure.CASES, period.year());
         List<String> monthLabels = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         List<String> shown = new ArrayList<>();
