@@ -42,15 +42,15 @@ final class Recovering {
             }
             Set<CellKey> group = new LinkedHashSet<>();
             Set<Relation> groupRelations = new LinkedHashSet<>();
-            ArrayDeque<CellKey> todo = new ArrayDeque<>(List.of(start));
-            while (!todo.isEmpty()) {
-                CellKey k = todo.pop();
+            ArrayDeque<CellKey> pending = new ArrayDeque<>(List.of(start));
+            while (!pending.isEmpty()) {
+                CellKey k = pending.pop();
                 group.add(k);
                 for (Relation r : byCell.getOrDefault(k, List.of())) {
                     if (groupRelations.add(r)) {
                         for (CellKey other : r.all()) {
                             if (suppressed.contains(other) && seen.add(other)) {
-                                todo.push(other);
+                                pending.push(other);
                             }
                         }
                     }

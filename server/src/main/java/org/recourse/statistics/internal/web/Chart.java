@@ -23,7 +23,7 @@ public record Chart(String id, int width, int height, List<Bar> bars, String poi
 
     /** @param values null where a value is suppressed or missing: the bar is drawn empty, its text says why */
     static Chart bars(String id, List<String> labels, List<Double> values, List<String> shown) {
-        double max = values.stream().filter(v -> v != null).mapToDouble(Double::doubleValue).max().orElse(0);
+        double max = values.stream().filter(java.util.Objects::nonNull).reduce(0.0, Math::max);
         int span = WIDTH - LABEL - 60;
         List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
@@ -38,7 +38,7 @@ public record Chart(String id, int width, int height, List<Bar> bars, String poi
         int height = 200;
         int left = 40;
         int bottom = height - 30;
-        double max = values.stream().filter(v -> v != null).mapToDouble(Double::doubleValue).max().orElse(0);
+        double max = values.stream().filter(java.util.Objects::nonNull).reduce(0.0, Math::max);
         int step = labels.size() <= 1 ? 0 : (WIDTH - left - 20) / (labels.size() - 1);
         StringBuilder points = new StringBuilder();
         List<Point> dots = new ArrayList<>();
