@@ -113,4 +113,60 @@ public final class CaseData {
             System.out.printf("generated %d cases in %.0f s%n", cases, (System.nanoTime() - start) / 1e9);
         }
     }
+
+    /**
+     * Fills the statistics read model for the generated cases as the event listeners would have:
+     * a coded row per case (gender, age band, relationship, police, a CBS province with 8 % unknown),
+     * {@code noticesPerCase} notices per case on average (skewed over 40 platforms, answered, refused
+     * and removed at realistic rates and delays) and 0.3 referrals per case.
+     */
+    public static void generateStatistics(Connection c, double noticesPerCase) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            long start = System.nanoTime();
+            s.execute("""
+                    insert into stat_case (case_id, received_at, channel, reporter_type, form, gender, age_band, relationship,
+                        police_contacted, municipality, province, items)
+                    select c.id, c.received_at, c.channel, coalesce(c.reporter_type, 'unknown'), coalesce(c.forms[1], 'unknown'),
+                        (array['woman','woman','woman','woman','woman','man','man','non_binary','other','prefer_not_to_say','unknown'])
+                            [1 + floor(random() * 11)::int],
+                        (array['under_12','12_15','16_17','18_24','18_24','18_24','25_34','25_34','35_44','45_64','65_plus',
+                               'prefer_not_to_say','unknown'])[1 + floor(random() * 13)::int],
+                        (array['partner','ex_partner','ex_partner','family','acquaintance','colleague_or_fellow_student',
+                               'online_only','stranger','unknown','prefer_not_to_say'])[1 + floor(random() * 10)::int],
+                        (array['yes','no','no','no','unsure','unknown'])[1 + floor(random() * 6)::int],
+                        'bench', p.province, (select count(*) from reported_item i where i.case_id = c.id)
+                    from intake_case c
+                    cross join lateral (select case when random() < 0.08 then 'unknown' else (array['Drenthe','Flevoland',
+                        'Fryslân','Gelderland','Groningen','Limburg','Noord-Brabant','Noord-Holland','Noord-Holland','Overijssel',
+                        'Utrecht','Zeeland','Zuid-Holland','Zuid-Holland'])[1 + floor(random() * 14)::int] end as province
+                        where c.id is not null) p
+                    where not exists (select 1 from stat_case s where s.case_id = c.id)""");
+            s.execute("""
+                    insert into stat_notice (notice_id, platform, trusted_flagger, form, legal_status, items, sent_at, sla_due_at,
+                        acknowledged_at, decided_at, decision, removed_at)
+                    select gen_random_uuid(), n.platform, true, c.form, 'illegal', 1, n.sent_at, n.sent_at + interval '24 hours',
+                        case when n.r < 0.85 then n.sent_at + n.ack end,
+                        case when n.r < 0.6 then n.sent_at + n.ack + interval '2 hours' end,
+                        case when n.r < 0.45 then 'removed' when n.r < 0.55 then 'refused' when n.r < 0.6 then 'restricted' end,
+                        case when n.r < 0.45 or n.r > 0.9 then n.sent_at + n.ack * 3 end
+                    from stat_case c
+                    cross join lateral (select 'platform-' || floor(power(random(), 3) * 40)::int as platform,
+                        c.received_at + interval '1 day' * random() * 3 as sent_at, random() as r,
+                        interval '1 hour' * (1 + power(random(), 2) * 96) as ack
+                        from generate_series(1, floor(:per + random())::int) k where c.case_id is not null) n""".replace(":per",
+                    Double.toString(noticesPerCase)));
+            s.execute("""
+                    insert into stat_referral (id, case_id, kind, organisation, referred_at)
+                    select gen_random_uuid(), c.case_id, k.kind, k.org, c.received_at + interval '1 day'
+                    from stat_case c
+                    cross join lateral (select (array['police','help','help','csam'])[1 + floor(random() * 4)::int] as kind,
+                        (array['politie','centrum-seksueel-geweld','slachtofferhulp','veilig-thuis','meldpunt-kinderporno'])
+                            [1 + floor(random() * 5)::int] as org where c.case_id is not null) k
+                    where random() < 0.3""");
+            s.execute("analyze stat_case");
+            s.execute("analyze stat_notice");
+            s.execute("analyze stat_referral");
+            System.out.printf("statistics read model filled in %.0f s%n", (System.nanoTime() - start) / 1e9);
+        }
+    }
 }

@@ -27,6 +27,12 @@ public interface Cases {
     /** The reporter's own words and later additions; callers audit the view they show them on. */
     Optional<ReporterWords> reporterWords(UUID caseId);
 
+    /**
+     * The coded monitoring facts of many cases, for statistics (which counts them and never shows a
+     * single case); cases that do not exist are left out.
+     */
+    List<MonitoringFacts> monitoringFactsOf(Collection<UUID> caseIds);
+
     /** {@link #circumstances} for many cases in one query, by case. */
     Map<UUID, CaseCircumstances> circumstancesOf(Collection<UUID> caseIds);
 

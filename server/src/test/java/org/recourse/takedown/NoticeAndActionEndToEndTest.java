@@ -86,6 +86,11 @@ class NoticeAndActionEndToEndTest extends TakedownIntegrationTest {
             assertThat(count("select count(*) from takedown_notice n join takedown_notice_item ni on ni.notice_id = n.id "
                     + "join takedown_item i on i.id = ni.item_id where i.case_id = ? and n.removed_at is not null", reported.caseId()))
                     .isEqualTo(2);
+            await("statistics heard of both notices and both removals (NoticeSent, NoticeContentRemoved)",
+                    Duration.ofSeconds(30), () -> count("""
+                            select count(*) from stat_notice s where s.removed_at is not null and s.notice_id in (
+                                select ni.notice_id from takedown_notice_item ni join takedown_item i on i.id = ni.item_id
+                                where i.case_id = ?)""", reported.caseId()) == 2);
             assertThat(cases.find(reported.caseId()).orElseThrow().status()).isEqualTo(CaseStatus.REMOVED);
             assertThat(statusPage(reported).getElementById("current-status").text())
                     .isEqualTo("Removed – The reported content is no longer online. We keep checking whether it comes back.");

@@ -3,6 +3,7 @@ package org.recourse.assessment.internal.assessing;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.recourse.assessment.ReferralMade;
 import org.recourse.assessment.TakedownDecided;
 import org.recourse.assessment.internal.grounds.LegalGrounds;
 import org.recourse.assessment.internal.queue.Entries;
@@ -52,10 +53,15 @@ class DecisionEffects {
         this.clock = clock;
     }
 
+    private void refer(Decision decision, Entry entry, String kind, String organisationKey, boolean urgent, Instant at) {
+        decisions.refer(decision.id(), entry.caseId(), entry.id(), kind, name(organisationKey), urgent, at);
+        events.publishEvent(new ReferralMade(entry.caseId(), kind, organisationKey, urgent, at));
+    }
+
     void apply(Decision decision, Entry entry, Assessment assessment, String confirmedBy) {
         Instant now = clock.instant();
         for (String key : decision.referrals()) {
-            decisions.refer(decision.id(), entry.caseId(), entry.id(), "help", name(key), false, now);
+            refer(decision, entry, "help", key, false, now);
         }
         switch (decision.outcome()) {
             case TAKE_DOWN -> events.publishEvent(new TakedownDecided(assessment.id(), entry.caseId(), entry.itemId(),
@@ -63,12 +69,12 @@ class DecisionEffects {
                     grounds.citations(assessment.legalGrounds()), assessment.substantiation(),
                     assessment.forms().contains(ViolenceForm.CHILD_SEXUAL_ABUSE_MATERIAL), decision.decidedBy(),
                     confirmedBy, now));
-            case POLICE_FIRST -> decisions.refer(decision.id(), entry.caseId(), entry.id(), "police", name(POLICE), false, now);
-            case THREAT_TO_LIFE -> decisions.refer(decision.id(), entry.caseId(), entry.id(), "police", name(POLICE), true, now);
+            case POLICE_FIRST -> refer(decision, entry, "police", POLICE, false, now);
+            case THREAT_TO_LIFE -> refer(decision, entry, "police", POLICE, true, now);
             case CSAM -> {
-                decisions.refer(decision.id(), entry.caseId(), entry.id(), "csam", name(CSAM_HOTLINE), true, now);
-                decisions.refer(decision.id(), entry.caseId(), entry.id(), "police", name(POLICE), true, now);
-                decisions.refer(decision.id(), entry.caseId(), entry.id(), "regulator", name(ATKM), true, now);
+                refer(decision, entry, "csam", CSAM_HOTLINE, true, now);
+                refer(decision, entry, "police", POLICE, true, now);
+                refer(decision, entry, "regulator", ATKM, true, now);
                 vault.seal(entry.caseId(), "child sexual abuse material handed off (decision " + decision.id() + ")");
             }
             default -> {

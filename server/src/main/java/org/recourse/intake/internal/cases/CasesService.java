@@ -12,6 +12,8 @@ import org.recourse.audit.AuditTrail;
 import org.recourse.intake.CaseCircumstances;
 import org.recourse.intake.CaseStatus;
 import org.recourse.intake.CaseView;
+import org.recourse.intake.MonitoringFacts;
+import org.recourse.intake.ReporterType;
 import org.recourse.intake.Cases;
 import org.recourse.intake.ReportedItem;
 import org.recourse.intake.ReporterWords;
@@ -84,6 +86,18 @@ class CasesService implements Cases {
         cases.findAll(caseIds).forEach(c -> told.put(c.id(),
                 new CaseCircumstances(c.started(), c.ongoing(), c.minor(), c.relationship())));
         return told;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<MonitoringFacts> monitoringFactsOf(Collection<UUID> caseIds) {
+        Map<UUID, List<ReportedItem>> items = cases.itemsOf(caseIds);
+        return cases.findAll(caseIds).stream()
+                .map(c -> new MonitoringFacts(c.id(), c.receivedAt(), c.channel(),
+                        c.reporterType() == null ? null : ReporterType.fromCode(c.reporterType()), c.forms(), c.gender(),
+                        c.ageBand(), c.relationship(), c.policeContacted(), c.municipality(),
+                        items.getOrDefault(c.id(), List.of()).size()))
+                .toList();
     }
 
     @Override

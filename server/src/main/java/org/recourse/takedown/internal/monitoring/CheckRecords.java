@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import org.recourse.audit.AuditTrail;
 import org.recourse.takedown.ItemTakenDown;
+import org.recourse.takedown.NoticeContentRemoved;
 import org.recourse.takedown.internal.TakedownNode;
 import org.recourse.takedown.internal.TakedownSettings;
 import org.recourse.takedown.internal.items.CaseProgress;
@@ -131,8 +132,10 @@ class CheckRecords {
                         where removed_at is null and status = 'sent'
                           and n.id in (select notice_id from takedown_notice_item where item_id = ?)
                           and not exists (select 1 from takedown_notice_item ni join takedown_item i on i.id = ni.item_id
-                                          where ni.notice_id = n.id and i.status <> 'offline')""")
-                .params(Timestamp.from(r.checkedAt()), item.id()).update();
+                                          where ni.notice_id = n.id and i.status <> 'offline')
+                        returning n.id""")
+                .params(Timestamp.from(r.checkedAt()), item.id()).query(UUID.class).list()
+                .forEach(notice -> events.publishEvent(new NoticeContentRemoved(notice, r.checkedAt())));
         Map<String, Object> open = jdbc.sql("""
                         select count(*) filter (where status in ('pending', 'notified', 'changed')) as watched
                         from takedown_item where case_id = ?""").param(item.caseId()).query().singleRow();

@@ -19,6 +19,8 @@ import org.recourse.takedown.internal.TakedownSettings;
 import org.recourse.takedown.internal.items.CaseProgress;
 import org.recourse.takedown.internal.notices.NoticeContent;
 import org.recourse.takedown.internal.notices.NoticeContents;
+import org.recourse.takedown.NoticeSent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,9 +43,11 @@ public class SendingNotices implements OutboxSender {
     private final TakedownSettings settings;
     private final TakedownNode node;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     SendingNotices(JdbcClient jdbc, List<NoticeChannel> channels, NoticeContents contents, CaseProgress progress, AuditTrail audit,
-                   TakedownSettings settings, TakedownNode node, Clock clock) {
+                   TakedownSettings settings, TakedownNode node, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.channels = channels.stream().collect(Collectors.toMap(NoticeChannel::code, Function.identity()));
         this.contents = contents;
@@ -144,10 +148,24 @@ public class SendingNotices implements OutboxSender {
                         noticeId)
                 .update();
         audit.record("takedown.notice-sent", "takedown_notice", noticeId.toString(), null);
-        jdbc.sql("""
+        List<UUID> caseIds = jdbc.sql("""
                         select distinct i.case_id from takedown_item i join takedown_notice_item n on n.item_id = i.id
-                        where n.notice_id = ?""").param(noticeId).query(UUID.class).list()
-                .forEach(progress::noticeSent);
+                        where n.notice_id = ?""").param(noticeId).query(UUID.class).list();
+        caseIds.forEach(progress::noticeSent);
+        announceSent(noticeId, (Boolean) notice.get("trusted_flagger"), sentAt, sentAt.plus(sla), caseIds);
         return true;
+    }
+
+    private void announceSent(UUID noticeId, boolean trustedFlagger, Instant sentAt, Instant slaDueAt, List<UUID> caseIds) {
+        List<Map<String, Object>> items = jdbc.sql("""
+                        select i.legal_status, array_to_string(i.forms, ',') as forms from takedown_item i
+                        join takedown_notice_item n on n.item_id = i.id where n.notice_id = ? order by i.created_at, i.id""")
+                .param(noticeId).query().listOfRows();
+        String recipient = jdbc.sql("select recipient_key from takedown_notice where id = ?").param(noticeId)
+                .query(String.class).single();
+        List<String> forms = items.stream().map(row -> (String) row.get("forms")).filter(f -> f != null && !f.isEmpty())
+                .flatMap(f -> java.util.Arrays.stream(f.split(","))).distinct().toList();
+        events.publishEvent(new NoticeSent(noticeId, recipient, trustedFlagger, sentAt, slaDueAt, caseIds, items.size(),
+                items.isEmpty() ? null : (String) items.getFirst().get("legal_status"), forms));
     }
 }

@@ -8,6 +8,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.recourse.audit.AuditTrail;
+import org.recourse.takedown.NoticeAnswered;
+import org.recourse.takedown.ProviderDecision;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,10 +32,12 @@ public class RecordingResponses {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    RecordingResponses(JdbcClient jdbc, AuditTrail audit) {
+    RecordingResponses(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.events = events;
     }
 
     /** The notice a reference or id names: {@code TD-...} or a UUID. */
@@ -80,6 +85,8 @@ public class RecordingResponses {
         }
         audit.record("takedown.response-recorded", "takedown_notice", noticeId.toString(),
                 response.kind() + (response.decision() == null ? "" : " " + response.decision()) + " via " + response.source());
+        events.publishEvent(new NoticeAnswered(noticeId, "decision".equals(response.kind())
+                ? ProviderDecision.fromCode(response.decision()) : null, response.receivedAt()));
         return true;
     }
 }

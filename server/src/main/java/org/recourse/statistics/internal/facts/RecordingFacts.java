@@ -1,0 +1,120 @@
+package org.recourse.statistics.internal.facts;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.recourse.assessment.ReferralMade;
+import org.recourse.intake.Cases;
+import org.recourse.intake.MonitoringFacts;
+import org.recourse.intake.ReportReceived;
+import org.recourse.intake.ReportsReceived;
+import org.recourse.statistics.EscalationRecorded;
+import org.recourse.statistics.ReuploadFound;
+import org.recourse.takedown.NoticeAnswered;
+import org.recourse.takedown.NoticeContentRemoved;
+import org.recourse.takedown.NoticeSent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the statistics read model up to date from other modules' events. Only coded fields are
+ * kept; the municipality is kept as the CBS name it matched. Every write is idempotent, so an
+ * event delivered twice (after a restart) counts once.
+ */
+@Component
+class RecordingFacts {
+
+    static final String UNKNOWN = Municipalities.UNKNOWN;
+
+    private final JdbcClient jdbc;
+    private final Cases cases;
+    private final Municipalities municipalities;
+
+    RecordingFacts(JdbcClient jdbc, Cases cases, Municipalities municipalities) {
+        this.jdbc = jdbc;
+        this.cases = cases;
+        this.municipalities = municipalities;
+    }
+
+    @ApplicationModuleListener
+    void on(ReportsReceived received) {
+        List<MonitoringFacts> facts = cases.monitoringFactsOf(received.reports().stream().map(ReportReceived::caseId).toList());
+        facts.forEach(this::record);
+    }
+
+    void record(MonitoringFacts f) {
+        Municipalities.Match place = municipalities.match(f.municipality());
+        jdbc.sql("""
+                        insert into stat_case (case_id, received_at, channel, reporter_type, form, gender, age_band, relationship,
+                            police_contacted, municipality, province, items)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (case_id) do nothing""")
+                .params(f.caseId(), Timestamp.from(f.receivedAt()), f.channel().code(),
+                        f.reporterType() == null ? UNKNOWN : f.reporterType().code(),
+                        f.forms() == null || f.forms().isEmpty() ? UNKNOWN : f.forms().getFirst(), coded(f.gender()),
+                        coded(f.ageBand()), coded(f.relationship()), coded(f.policeContacted()), place.municipality(),
+                        place.province(), f.items())
+                .update();
+    }
+
+    @ApplicationModuleListener
+    void on(NoticeSent sent) {
+        jdbc.sql("""
+                        insert into stat_notice (notice_id, platform, trusted_flagger, form, legal_status, items, sent_at, sla_due_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (notice_id) do nothing""")
+                .params(sent.noticeId(), sent.recipientKey() == null ? UNKNOWN : sent.recipientKey(), sent.trustedFlagger(),
+                        sent.forms() == null || sent.forms().isEmpty() ? UNKNOWN : sent.forms().getFirst(),
+                        sent.legalStatus() == null ? UNKNOWN : sent.legalStatus().toLowerCase(java.util.Locale.ROOT),
+                        sent.items(), Timestamp.from(sent.sentAt()), at(sent.slaDueAt()))
+                .update();
+    }
+
+    @ApplicationModuleListener
+    void on(NoticeAnswered answer) {
+        jdbc.sql("update stat_notice set acknowledged_at = least(coalesce(acknowledged_at, ?), ?) where notice_id = ?")
+                .params(at(answer.receivedAt()), at(answer.receivedAt()), answer.noticeId()).update();
+        if (answer.decision() != null) {
+            jdbc.sql("update stat_notice set decided_at = ?, decision = ? where notice_id = ?")
+                    .params(at(answer.receivedAt()), answer.decision().code(), answer.noticeId()).update();
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(NoticeContentRemoved removed) {
+        jdbc.sql("update stat_notice set removed_at = coalesce(removed_at, ?) where notice_id = ?")
+                .params(at(removed.removedAt()), removed.noticeId()).update();
+    }
+
+    @ApplicationModuleListener
+    void on(ReferralMade referral) {
+        jdbc.sql("""
+                        insert into stat_referral (id, case_id, kind, organisation, referred_at)
+                        select gen_random_uuid(), ?, ?, ?, ?
+                        where not exists (select 1 from stat_referral where case_id = ? and kind = ? and organisation = ?
+                                          and referred_at = ?)""")
+                .params(referral.caseId(), referral.kind(), referral.organisationKey(), at(referral.referredAt()),
+                        referral.caseId(), referral.kind(), referral.organisationKey(), at(referral.referredAt()))
+                .update();
+    }
+
+    @ApplicationModuleListener
+    void on(EscalationRecorded escalation) {
+        jdbc.sql("update stat_notice set escalated_at = coalesce(escalated_at, ?) where notice_id = ?")
+                .params(at(escalation.escalatedAt()), escalation.noticeId()).update();
+    }
+
+    @ApplicationModuleListener
+    void on(ReuploadFound found) {
+        jdbc.sql("insert into stat_reupload (id, case_id, platform, found_at) values (?, ?, ?, ?) on conflict (id) do nothing")
+                .params(found.id(), found.caseId(), found.platformKey(), at(found.foundAt())).update();
+    }
+
+    private static String coded(String value) {
+        return value == null || value.isBlank() ? UNKNOWN : value;
+    }
+
+    private static Timestamp at(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}
