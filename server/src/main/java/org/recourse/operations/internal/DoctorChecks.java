@@ -136,11 +136,16 @@ public final class DoctorChecks {
 
     private void evidenceStore(Path dataDir) {
         if ("s3".equalsIgnoreCase(env.getProperty("recourse.evidence.storage", "local"))) {
+            boolean complete = true;
             for (String key : List.of("endpoint", "bucket", "access-key", "secret-key")) {
                 if (env.getProperty("recourse.evidence.s3." + key, "").isBlank()) {
+                    complete = false;
                     findings.add(Finding.problem("evidence on S3 but recourse.evidence.s3." + key + " is not set",
                             "set RECOURSE_EVIDENCE_S3_" + key.toUpperCase().replace('-', '_')));
                 }
+            }
+            if (complete) {
+                findings.add(new BucketCheck(env).run());
             }
             return;
         }
