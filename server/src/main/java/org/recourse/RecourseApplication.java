@@ -1,5 +1,6 @@
 package org.recourse;
 
+import org.recourse.operations.Doctor;
 import org.recourse.platform.CommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -16,6 +17,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class RecourseApplication {
 
     public static void main(String[] args) {
+        if (Doctor.isDoctor(args)) {
+            System.exit(Doctor.run(args, System.out));
+        }
         if (CommandLine.isCommand(args)) {
             SpringApplication app = new SpringApplication(RecourseApplication.class);
             app.setWebApplicationType(WebApplicationType.NONE);

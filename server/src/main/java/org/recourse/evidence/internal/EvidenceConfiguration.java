@@ -56,11 +56,11 @@ class EvidenceConfiguration {
     }
 
     @Bean
-    BlobStore blobStore(EvidenceSettings settings, @Value("${recourse.data-dir}") Path dataDir, Clock clock) {
+    BlobStore blobStore(EvidenceSettings settings, @Value("${recourse.data-dir}") Path dataDir) {
         if ("s3".equalsIgnoreCase(settings.storage())) {
             EvidenceSettings.S3 s3 = settings.s3();
-            return new S3BlobStore(URI.create(s3.endpoint()), s3.bucket(), s3.prefix(), s3.region(), s3.accessKey(), s3.secretKey(),
-                    (int) s3.partSize().toBytes(), clock);
+            return new S3BlobStore(S3BlobStore.client(URI.create(s3.endpoint()), s3.region(), s3.accessKey(), s3.secretKey()),
+                    s3.bucket(), s3.prefix(), (int) s3.partSize().toBytes());
         }
         return new LocalBlobStore(settings.evidenceDirectory(dataDir));
     }

@@ -5,53 +5,62 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.recourse.support.S3MockServer;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectVersion;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
+
+/** The S3 store against Adobe S3Mock running in its own JVM: a real S3 API over HTTP, not a fake of ours. */
 class S3BlobStoreTest {
 
     private static final int PART = 5 * 1024 * 1024;
-    private final FakeS3 s3;
-    private final S3BlobStore store;
+    private static S3MockServer server;
+    private static S3Client s3;
+    private static S3BlobStore store;
 
-    S3BlobStoreTest() throws IOException {
-        s3 = new FakeS3("test-access", "test-secret", "eu-west-1");
-        store = new S3BlobStore(s3.endpoint(), "evidence", "vault/", "eu-west-1", "test-access", "test-secret", PART, Clock.systemUTC());
+    @BeforeAll
+    static void startS3() throws Exception {
+        server = S3MockServer.start("evidence", "versioned");
+        s3 = S3BlobStore.client(server.endpoint(), "eu-west-1", "test-access", "test-secret");
+        store = new S3BlobStore(s3, "evidence", "vault/", PART);
     }
 
-    @AfterEach
-    void stop() {
-        s3.close();
-    }
-
-    @Test
-    void signsLikeTheAwsReferenceExample() {
-        // "Example: GET Object" from the S3 SigV4 documentation.
-        SigV4 signer = new SigV4("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "us-east-1");
-        Map<String, String> headers = signer.sign("GET", URI.create("https://examplebucket.s3.amazonaws.com/test.txt"),
-                Map.of("range", "bytes=0-9"), SigV4.EMPTY_SHA256, Instant.parse("2013-05-24T00:00:00Z"));
-        assertThat(headers.get("Authorization")).isEqualTo("AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request,"
-                + "SignedHeaders=host;range;x-amz-content-sha256;x-amz-date,"
-                + "Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41");
+    @AfterAll
+    static void stopS3() {
+        if (s3 != null) {
+            s3.close();
+        }
+        if (server != null) {
+            server.close();
+        }
     }
 
     @Test
     void storesReadsAndDeletesASmallObject() throws IOException {
         store.put("0123456789abcdef", out -> out.write("ciphertext".getBytes()));
-        assertThat(s3.objects).containsKey("/evidence/vault/0123456789abcdef");
+        assertThat(s3.listObjectsV2(b -> b.bucket("evidence").prefix("vault/")).contents())
+                .extracting(o -> o.key()).contains("vault/0123456789abcdef");
         try (InputStream in = store.get("0123456789abcdef")) {
             assertThat(new String(in.readAllBytes())).isEqualTo("ciphertext");
         }
         store.delete("0123456789abcdef");
-        assertThat(s3.objects).isEmpty();
-        assertThatThrownBy(() -> store.get("0123456789abcdef")).hasMessageContaining("404");
-        assertThat(s3.rejectedSignatures).hasValue(0);
+        assertThatThrownBy(() -> store.get("0123456789abcdef")).isInstanceOf(IOException.class).hasMessageContaining("404");
     }
 
     @Test
@@ -67,22 +76,60 @@ class S3BlobStoreTest {
         try (InputStream in = store.get("large-object-0001")) {
             assertThat(in.readAllBytes()).isEqualTo(data);
         }
-        assertThat(s3.rejectedSignatures).hasValue(0);
+        // S3 marks a multipart object's ETag with the number of parts: three parts were sent.
+        assertThat(s3.headObject(b -> b.bucket("evidence").key("vault/large-object-0001")).eTag()).endsWith("-3\"");
     }
 
     @Test
-    void abortsAFailedMultipartUploadAndLeavesNoObject() {
-        s3.failPartNumber = 2;
-        assertThatThrownBy(() -> store.put("failing-object-01", out -> out.write(new byte[3 * PART])))
-                .isInstanceOf(IOException.class);
-        assertThat(s3.aborted).hasValue(1);
-        assertThat(s3.objects).isEmpty();
-        assertThat(s3.uploads).isEmpty();
+    void aPartFailingOnTheWireAbortsTheUploadAndLeavesNoObject() {
+        AtomicInteger attempts = new AtomicInteger();
+        ExecutionInterceptor secondPartFails = new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                if (context.request() instanceof UploadPartRequest part && part.partNumber() == 2) {
+                    attempts.incrementAndGet();
+                    throw SdkClientException.create("connection reset while sending part 2");
+                }
+            }
+        };
+        try (S3Client failing = S3Client.builder().endpointOverride(server.endpoint()).region(Region.of("eu-west-1")).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
+                .overrideConfiguration(c -> c.addExecutionInterceptor(secondPartFails)).build()) {
+            S3BlobStore flaky = new S3BlobStore(failing, "evidence", "vault/", PART);
+            assertThatThrownBy(() -> flaky.put("failing-object-01", out -> out.write(new byte[3 * PART])))
+                    .isInstanceOf(IOException.class).hasMessageContaining("failing-object-01");
+        }
+        assertThat(attempts).hasPositiveValue();
+        assertNoTrace("vault/failing-object-01");
     }
 
     @Test
-    void aWrongSecretIsRejectedByTheServer() {
-        S3BlobStore wrong = new S3BlobStore(s3.endpoint(), "evidence", "", "eu-west-1", "test-access", "not-the-secret", PART, Clock.systemUTC());
-        assertThatThrownBy(() -> wrong.put("0123456789abcdef", out -> out.write(1))).hasMessageContaining("403");
+    void aWriterFailingAfterTheFirstPartAbortsTheUpload() {
+        assertThatThrownBy(() -> store.put("failing-object-02", out -> {
+            out.write(new byte[PART + 10]);
+            throw new IOException("encryption stream broke");
+        })).isInstanceOf(IOException.class).hasMessage("encryption stream broke");
+        assertNoTrace("vault/failing-object-02");
+    }
+
+    @Test
+    void inAVersionedBucketADeleteHidesTheObjectButKeepsThePreviousVersion() throws IOException {
+        s3.putBucketVersioning(b -> b.bucket("versioned").versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+        S3BlobStore versioned = new S3BlobStore(s3, "versioned", "", PART);
+        versioned.put("kept-by-versioning", out -> out.write("sealed bytes".getBytes()));
+        versioned.delete("kept-by-versioning");
+
+        assertThatThrownBy(() -> versioned.get("kept-by-versioning")).hasMessageContaining("404");
+        var versions = s3.listObjectVersions(b -> b.bucket("versioned").prefix("kept-by-versioning"));
+        assertThat(versions.deleteMarkers()).hasSize(1);
+        ObjectVersion previous = versions.versions().getFirst();
+        try (InputStream in = s3.getObject(b -> b.bucket("versioned").key("kept-by-versioning").versionId(previous.versionId()))) {
+            assertThat(new String(in.readAllBytes())).isEqualTo("sealed bytes");
+        }
+    }
+
+    private static void assertNoTrace(String key) {
+        assertThatThrownBy(() -> s3.headObject(b -> b.bucket("evidence").key(key))).isInstanceOf(NoSuchKeyException.class);
+        assertThat(s3.listMultipartUploads(b -> b.bucket("evidence")).uploads()).noneMatch(u -> u.key().equals(key));
     }
 }
