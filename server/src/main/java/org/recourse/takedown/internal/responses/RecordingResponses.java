@@ -8,6 +8,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.recourse.audit.AuditTrail;
+import org.recourse.takedown.ResponseRecorded;
+import org.recourse.takedown.internal.items.NotifiedItems;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,10 +32,14 @@ public class RecordingResponses {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final NotifiedItems items;
+    private final ApplicationEventPublisher events;
 
-    RecordingResponses(JdbcClient jdbc, AuditTrail audit) {
+    RecordingResponses(JdbcClient jdbc, AuditTrail audit, NotifiedItems items, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.items = items;
+        this.events = events;
     }
 
     /** The notice a reference or id names: {@code TD-...} or a UUID. */
@@ -80,6 +87,14 @@ public class RecordingResponses {
         }
         audit.record("takedown.response-recorded", "takedown_notice", noticeId.toString(),
                 response.kind() + (response.decision() == null ? "" : " " + response.decision()) + " via " + response.source());
+        boolean decision = "decision".equals(response.kind());
+        String reference = jdbc.sql("select reference from takedown_notice where id = ?").param(noticeId).query(String.class).single();
+        String recipientKey = jdbc.sql("select recipient_key from takedown_notice where id = ?").param(noticeId).query(String.class).single();
+        events.publishEvent(new ResponseRecorded(noticeId, reference, recipientKey,
+                decision ? ResponseRecorded.Kind.DECISION : ResponseRecorded.Kind.ACKNOWLEDGEMENT,
+                !decision ? null : response.decision() == null ? ResponseRecorded.Decision.OTHER
+                        : ResponseRecorded.Decision.valueOf(response.decision().toUpperCase(Locale.ROOT)),
+                response.reasons(), response.receivedAt(), items.of(noticeId, false)));
         return true;
     }
 }
