@@ -15,6 +15,7 @@ import org.recourse.audit.AuditActor;
 import org.recourse.escalation.internal.candidates.DisputingRefusals;
 import org.recourse.evidence.internal.fetch.TestWebsite;
 import org.recourse.intake.ReportedItem;
+import org.recourse.platform.CliCommand;
 import org.recourse.takedown.TakedownIntegrationTest;
 import org.recourse.takedown.internal.notices.PublishingOverdue;
 import org.recourse.takedown.internal.responses.RecordingResponses;
@@ -36,6 +37,8 @@ class EscalationCandidatesTest extends TakedownIntegrationTest {
     RecordingResponses responses;
     @Autowired
     DisputingRefusals refusals;
+    @Autowired
+    List<CliCommand> commands;
 
     /** A platform established in the Netherlands that takes notices by e-mail. */
     String dutchPlatform(String name) {
@@ -58,6 +61,27 @@ class EscalationCandidatesTest extends TakedownIntegrationTest {
     long overdueEventsFor(UUID noticeId) {
         return jdbc.sql("select count(*) from event_publication where event_type like '%NoticeOverdue' and serialized_event like ?")
                 .param("%" + noticeId + "%").query(Long.class).single();
+    }
+
+    String cli(String name, String... args) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        CliCommand command = commands.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        int code = command.run(List.of(args), new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theCommandListsTheReasonCodesAndRefusesUnknownArguments() {
+        assertThat(cli("escalation candidates", "--help")).contains("notices-ignored", "long-overdue", "pattern-ignored",
+                "refusal-disputed");
+        CliCommand command = commands.stream().filter(c -> c.name().equals("escalation candidates")).findFirst().orElseThrow();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        assertThat(command.run(List.of("--platform", "x"), new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
+                new java.io.PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--platform");
     }
 
     @Test
@@ -95,6 +119,14 @@ class EscalationCandidatesTest extends TakedownIntegrationTest {
                     .satisfies(acm -> assertThat(acm.kind()).isEqualTo("regulator"))
                     .satisfies(acm -> assertThat(acm.reason().en()).contains("established in the Netherlands"));
             assertThat(candidate.proposed()).extracting(ProposedAuthority::kind).doesNotContain("notice");
+
+            String caseNumber = candidate.caseNumber();
+            String row = cli("escalation candidates").lines().filter(line -> line.contains(platform)).findFirst().orElseThrow();
+            assertThat(row.split("\t", -1)).startsWith(caseNumber, item.url(), platform, "notices-ignored");
+            assertThat(cli("escalation candidates").lines().filter(line -> line.contains(platform)).map(line -> line.split("\t")[4]))
+                    .contains("acm");
+            assertThat(cli("escalation candidates").lines().findFirst().orElseThrow())
+                    .isEqualTo("case\titem\tplatform\treason\tauthority\toverdue_since");
 
             clock.advance(Duration.ofDays(7));
             assertThat(candidatesOf(platform).getFirst().reasons())
