@@ -16,6 +16,9 @@ import org.recourse.escalation.internal.candidates.DisputingRefusals;
 import org.recourse.evidence.internal.fetch.TestWebsite;
 import org.recourse.intake.ReportedItem;
 import org.recourse.platform.CliCommand;
+import org.recourse.accounts.StaffRole;
+import org.recourse.support.StaffHttp;
+import org.recourse.support.TestStaff;
 import org.recourse.takedown.TakedownIntegrationTest;
 import org.recourse.takedown.internal.notices.PublishingOverdue;
 import org.recourse.takedown.internal.responses.RecordingResponses;
@@ -158,16 +161,39 @@ class EscalationCandidatesTest extends TakedownIntegrationTest {
 
             DisputingRefusals.Refusal refusal = refusals.open().stream().filter(r -> platform.equals(r.recipientKey())).findFirst()
                     .orElseThrow();
-            assertThat(refusal.reasons()).isEqualTo("Not against our terms.");
-            assertThat(AuditActor.supplyAs("analyst-b", () -> refusals.dispute(refusal.id(), "Shared without consent: art. 139h Sr.")))
-                    .isTrue();
-            assertThat(AuditActor.supplyAs("analyst-b", () -> refusals.dispute(refusal.id(), "again"))).isFalse();
+            StaffHttp analyst = new StaffHttp(port);
+            analyst.get("/report");
+            TestStaff.Account account = new TestStaff(jdbc).create(StaffRole.ANALYST);
+            analyst.signIn(account);
+            String analystName = account.username();
+            assertThat(analyst.get("/staff").body()).contains("href=\"/staff/escalation\"");
+            org.jsoup.nodes.Document page = analyst.get("/staff/escalation").document();
+            org.jsoup.nodes.Element shown = page.getElementById("refusal-" + refusal.id());
+            assertThat(shown.text()).contains(item.url()).contains("The platform wrote: Not against our terms.");
+            assertThat(page.select("#candidates tr.candidate:contains(" + item.url() + ")")).isEmpty();
+
+            String action = "/staff/escalation/refusals/" + refusal.id() + "/dispute";
+            StaffHttp.Page blank = analyst.postForm(action, Map.of("reason", "  "));
+            assertThat(blank.location()).contains("/staff/escalation");
+            assertThat(analyst.get("/staff/escalation").document().getElementById("reason-error-" + refusal.id()).text())
+                    .isEqualTo("Write down why you dispute the refusal.");
+            assertThat(candidatesOf(platform)).as("nothing disputed yet").isEmpty();
+
+            assertThat(analyst.postForm(action, Map.of("reason", "Shared without consent: art. 139h Sr.")).location())
+                    .contains("/staff/escalation");
+            assertThat(AuditActor.supplyAs("analyst-b", () -> refusals.dispute(refusal.id(), "again"))).as("disputed once").isFalse();
+            page = analyst.get("/staff/escalation").document();
+            assertThat(page.getElementById("refusal-" + refusal.id()).select(".disputed").text())
+                    .isEqualTo("Disputed: Shared without consent: art. 139h Sr.");
+            assertThat(page.select("#candidates tr.candidate:contains(" + item.url() + ") .reasons").text())
+                    .isEqualTo("A refusal we dispute");
+            assertThat(page.select("#candidates tr.candidate:contains(" + item.url() + ") .authorities").text()).contains("ACM");
 
             Candidate candidate = candidatesOf(platform).getFirst();
             assertThat(candidate.reasons()).containsExactly(CandidateReason.REFUSAL_DISPUTED);
             assertThat(candidate.url()).isEqualTo(item.url());
-            assertThat(jdbc.sql("select count(*) from audit_log where action = 'escalation.refusal-disputed' and actor = 'analyst-b' and object_id = ?")
-                    .param(refusal.id().toString()).query(Long.class).single()).isEqualTo(1);
+            assertThat(jdbc.sql("select count(*) from audit_log where action = 'escalation.refusal-disputed' and actor like ? and object_id = ?")
+                    .params("%" + analystName + "%", refusal.id().toString()).query(Long.class).single()).isEqualTo(1);
         }
     }
 
