@@ -15,7 +15,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code pattern.threshold} of them were never acknowledged.
  */
 @ConfigurationProperties("recourse.escalation")
-public record EscalationSettings(@DefaultValue Candidates candidates, @DefaultValue Pattern pattern) {
+public record EscalationSettings(@DefaultValue Candidates candidates, @DefaultValue Pattern pattern,
+                                 @DefaultValue Requests requests) {
+
+    /**
+     * Follow-up of filed requests: a reminder when the authority has been silent for
+     * {@code remindAfter} since filing or its last word, "no response" when it never answered
+     * within {@code noResponseAfter} of filing.
+     */
+    public record Requests(@DefaultValue("42d") Duration remindAfter, @DefaultValue("183d") Duration noResponseAfter,
+                           @DefaultValue("1h") Duration followUpInterval) {
+    }
 
     public record Candidates(@DefaultValue("2") int notices, @DefaultValue("7d") Duration overdue,
                              @DefaultValue Map<String, Rule> perKind) {
