@@ -18,6 +18,10 @@ import org.recourse.escalation.internal.requests.RequestRefused;
 import org.recourse.escalation.internal.requests.TrackingRequests;
 import org.recourse.evidence.internal.fetch.TestWebsite;
 import org.recourse.intake.ReportedItem;
+import org.recourse.intake.CaseStatus;
+import org.recourse.accounts.StaffRole;
+import org.recourse.support.StaffHttp;
+import org.recourse.support.TestStaff;
 import org.recourse.takedown.TakedownIntegrationTest;
 import org.recourse.takedown.internal.responses.RecordingResponses;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +47,7 @@ class EnforcementRequestsTest extends TakedownIntegrationTest {
     @Autowired
     RequestEntries entries;
 
-    record Disputed(String platform, ReportedItem item) {
+    record Disputed(String platform, ReportedItem item, Reported reported) {
     }
 
     /** A Dutch platform refused to remove an item that is still online, and an analyst disputed it. */
@@ -52,7 +56,8 @@ class EnforcementRequestsTest extends TakedownIntegrationTest {
         site.page(path, "text/html", "<p>online</p>".getBytes(StandardCharsets.UTF_8));
         String platform = recipient("Refusing Platform", false, "abuse-" + UUID.randomUUID() + "@platform.test", null, null, "en");
         jdbc.sql("update directory_organisation set kind = 'platform', country = 'NL' where key = ?").param(platform).update();
-        UUID caseId = report(site.url(path).toString());
+        Reported reported = reportWithCredentials(site.url(path).toString());
+        UUID caseId = reported.caseId();
         ReportedItem item = cases.items(caseId).getFirst();
         decide(caseId, item, platform, false, longAgo());
         await("the notice is sent", Duration.ofSeconds(30), () -> jdbc.sql(
@@ -64,7 +69,7 @@ class EnforcementRequestsTest extends TakedownIntegrationTest {
                 () -> refusals.open().stream().anyMatch(r -> platform.equals(r.recipientKey())));
         UUID refusal = refusals.open().stream().filter(r -> platform.equals(r.recipientKey())).findFirst().orElseThrow().id();
         AuditActor.runAs("analyst-a", () -> refusals.dispute(refusal, "Shared without consent."));
-        return new Disputed(platform, item);
+        return new Disputed(platform, item, reported);
     }
 
     long requestsAbout(String platform) {
@@ -126,7 +131,13 @@ class EnforcementRequestsTest extends TakedownIntegrationTest {
             DraftingRequests.Drafted drafted = AuditActor.supplyAs("analyst-a",
                     () -> drafting.draft(disputed.platform(), "acm", Set.of(disputed.item().id()), "en"));
             AuditActor.runAs("analyst-b", () -> tracking.approve(drafted.id()));
+            assertThat(statusPage(disputed.reported()).getElementById("current-status").text()).doesNotStartWith("Escalated");
             AuditActor.runAs("analyst-b", () -> tracking.filedByWebForm(drafted.id(), "WEB-1"));
+            assertThat(cases.find(disputed.reported().caseId()).orElseThrow().status()).isEqualTo(CaseStatus.ESCALATED);
+            org.jsoup.nodes.Document status = statusPage(disputed.reported());
+            assertThat(status.getElementById("current-status").text()).startsWith("Escalated")
+                    .contains("We have taken the case to a regulator or the police.");
+            assertThat(status.text()).doesNotContain(drafted.reference()).doesNotContain("WEB-1");
             assertThatThrownBy(() -> AuditActor.runAs("analyst-a", () -> tracking.fromAuthority(drafted.id(), RequestState.WITHDRAWN,
                     null, null))).hasMessage("escalation.request.state-unknown");
 
@@ -145,6 +156,21 @@ class EnforcementRequestsTest extends TakedownIntegrationTest {
             assertThatThrownBy(() -> AuditActor.runAs("analyst-a", () -> tracking.withdraw(drafted.id(), "late")))
                     .hasMessage("escalation.request.closed");
             assertThat(entries.of(drafted.id()).getLast().note()).isEqualTo("Order to remove within 24 hours.");
+
+            clock.reset(); // sign-in codes follow the real time
+            StaffHttp analyst = new StaffHttp(port);
+            analyst.get("/report");
+            analyst.signIn(new TestStaff(jdbc).create(StaffRole.ANALYST));
+            org.jsoup.nodes.Document page = analyst.get("/staff/cases/" + disputed.reported().caseNumber()).document();
+            org.jsoup.nodes.Element row = page.selectFirst("#escalation-requests tr.escalation-request");
+            assertThat(row.selectFirst(".reference").text()).isEqualTo(drafted.reference());
+            assertThat(row.selectFirst(".state").text()).isEqualTo("decided");
+            assertThat(row.text()).contains("ACM/2026/77");
+            assertThat(page.getElementById("timeline").text())
+                    .contains("Enforcement request filed " + drafted.reference())
+                    .contains("Authority acknowledged " + drafted.reference())
+                    .contains("Reminder: authority silent " + drafted.reference())
+                    .contains("Authority decided " + drafted.reference());
         }
     }
 }

@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.recourse.audit.AuditActor;
 import org.recourse.audit.AuditTrail;
 import org.recourse.escalation.RequestState;
+import org.recourse.intake.CaseStatus;
+import org.recourse.intake.Cases;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,13 +33,19 @@ public class TrackingRequests {
                           String draftedBy, String approvedBy, Instant filedAt, String authorityReference, Instant remindedAt) {
     }
 
+    /** Where a case may stand when its matter goes to an authority; removed or closed cases stay as they are. */
+    private static final Set<CaseStatus> BEFORE_ESCALATION = EnumSet.of(CaseStatus.DECISION_TAKEN, CaseStatus.NOTICES_SENT,
+            CaseStatus.PARTLY_REMOVED);
+
     private final JdbcClient jdbc;
     private final RequestEntries entries;
     private final AuditTrail audit;
+    private final Cases cases;
     private final Clock clock;
 
-    TrackingRequests(JdbcClient jdbc, RequestEntries entries, AuditTrail audit, Clock clock) {
+    TrackingRequests(JdbcClient jdbc, RequestEntries entries, AuditTrail audit, Cases cases, Clock clock) {
         this.jdbc = jdbc;
+        this.cases = cases;
         this.entries = entries;
         this.audit = audit;
         this.clock = clock;
@@ -83,6 +91,16 @@ public class TrackingRequests {
                         where id = ?""")
                 .params(Timestamp.from(now), reference.strip(), id).update();
         step(request, now, "state", RequestState.FILED, reference.strip());
+        escalated(id);
+    }
+
+    /** The reporter's status page says the matter went to a regulator or the police. */
+    private void escalated(UUID requestId) {
+        for (UUID caseId : jdbc.sql("select distinct case_id from escalation_request_item where request_id = ?").param(requestId)
+                .query(UUID.class).list()) {
+            cases.find(caseId).filter(c -> BEFORE_ESCALATION.contains(c.status()))
+                    .ifPresent(c -> cases.progress(caseId, CaseStatus.ESCALATED));
+        }
     }
 
     /** What the authority said: acknowledged, investigating, decided or rejected, with its reference and words. */
