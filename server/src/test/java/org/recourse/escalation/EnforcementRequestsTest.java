@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,6 +19,7 @@ import org.recourse.escalation.internal.requests.RequestRefused;
 import org.recourse.escalation.internal.requests.TrackingRequests;
 import org.recourse.evidence.internal.fetch.TestWebsite;
 import org.recourse.intake.ReportedItem;
+import org.recourse.platform.CliCommand;
 import org.recourse.intake.CaseStatus;
 import org.recourse.accounts.StaffRole;
 import org.recourse.support.StaffHttp;
@@ -46,6 +48,8 @@ class EnforcementRequestsTest extends TakedownIntegrationTest {
     FollowingUpRequests followingUp;
     @Autowired
     RequestEntries entries;
+    @Autowired
+    List<CliCommand> commands;
 
     record Disputed(String platform, ReportedItem item, Reported reported) {
     }
@@ -120,6 +124,15 @@ class EnforcementRequestsTest extends TakedownIntegrationTest {
             assertThat(entries.of(drafted.id())).extracting(RequestEntries.Entry::state).containsExactly(RequestState.DRAFT,
                     RequestState.APPROVED, RequestState.FILED, RequestState.FILED, RequestState.NO_RESPONSE);
             assertThat(entries.of(drafted.id()).get(2).note()).isEqualTo("ACM-2026-0042");
+            CliCommand command = commands.stream().filter(c -> c.name().equals("escalation requests")).findFirst().orElseThrow();
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            assertThat(command.run(List.of(), new java.io.PrintStream(out, true, StandardCharsets.UTF_8), System.err)).isZero();
+            List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+            assertThat(lines.getFirst()).isEqualTo("id\tplatform\tauthority\tstate\tfiled_at");
+            String row = lines.stream().filter(l -> l.startsWith(drafted.reference())).findFirst().orElseThrow();
+            String[] cells = row.split("\t", -1);
+            assertThat(cells).hasSize(5).startsWith(drafted.reference(), disputed.platform(), "acm", "no_response");
+            assertThat(java.time.Instant.parse(cells[4])).isBefore(clock.instant());
             assertThat(entries.of(drafted.id()).get(1).recordedBy()).isEqualTo("analyst-b");
         }
     }

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -61,6 +62,18 @@ public class TrackingRequests {
                         rs.getString("approved_by"), instant(rs.getTimestamp("filed_at")), rs.getString("authority_reference"),
                         instant(rs.getTimestamp("reminded_at"))))
                 .optional();
+    }
+
+    /** One line per request for lists and the command line. */
+    public record Listed(String reference, String platformKey, String authorityKey, RequestState state, Instant filedAt) {
+    }
+
+    /** Every request, newest draft first. */
+    public List<Listed> all() {
+        return jdbc.sql("select reference, platform_key, authority_key, state, filed_at from escalation_request order by drafted_at desc, reference")
+                .query((rs, n) -> new Listed(rs.getString("reference"), rs.getString("platform_key"), rs.getString("authority_key"),
+                        RequestState.ofCode(rs.getString("state")), instant(rs.getTimestamp("filed_at"))))
+                .list();
     }
 
     /** @throws RequestRefused {@code escalation.request.own-draft} for the person who drafted it */
