@@ -3,6 +3,7 @@ package org.recourse.takedown.internal;
 import org.recourse.audit.AuditActor;
 import org.recourse.takedown.internal.monitoring.CheckingOnline;
 import org.recourse.takedown.internal.notices.PlanningNotices;
+import org.recourse.takedown.internal.notices.PublishingOverdue;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -18,12 +19,14 @@ class TakedownWorkers {
 
     private final PlanningNotices planning;
     private final CheckingOnline checking;
+    private final PublishingOverdue overdue;
     private final TakedownSettings settings;
     private final boolean commandLine;
 
-    TakedownWorkers(PlanningNotices planning, CheckingOnline checking, TakedownSettings settings,
+    TakedownWorkers(PlanningNotices planning, CheckingOnline checking, PublishingOverdue overdue, TakedownSettings settings,
                     org.springframework.core.env.Environment environment) {
         this.planning = planning;
+        this.overdue = overdue;
         this.checking = checking;
         this.settings = settings;
         this.commandLine = environment.getProperty("recourse.command-line", Boolean.class, false);
@@ -49,6 +52,19 @@ class TakedownWorkers {
                 do {
                     checked = checking.checkDue();
                 } while (checked >= settings.monitoring().batchSize());
+            });
+        }
+    }
+
+    /** Announces notices that passed their SLA; drains a backlog batch by batch. */
+    @Scheduled(fixedDelayString = "${recourse.takedown.notices.plan-interval:10s}", initialDelayString = "4s")
+    void announceOverdue() {
+        if (!commandLine) {
+            AuditActor.runAs("system:takedown-overdue", () -> {
+                int claimed;
+                do {
+                    claimed = overdue.publishDue();
+                } while (claimed >= PublishingOverdue.BATCH);
             });
         }
     }

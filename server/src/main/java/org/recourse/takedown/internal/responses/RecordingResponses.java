@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.recourse.audit.AuditTrail;
 import org.recourse.takedown.NoticeAnswered;
 import org.recourse.takedown.ProviderDecision;
+import org.recourse.takedown.ResponseRecorded;
+import org.recourse.takedown.internal.items.NotifiedItems;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -32,11 +34,13 @@ public class RecordingResponses {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final NotifiedItems items;
     private final ApplicationEventPublisher events;
 
-    RecordingResponses(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events) {
+    RecordingResponses(JdbcClient jdbc, AuditTrail audit, NotifiedItems items, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.items = items;
         this.events = events;
     }
 
@@ -87,6 +91,14 @@ public class RecordingResponses {
                 response.kind() + (response.decision() == null ? "" : " " + response.decision()) + " via " + response.source());
         events.publishEvent(new NoticeAnswered(noticeId, "decision".equals(response.kind())
                 ? ProviderDecision.fromCode(response.decision()) : null, response.receivedAt()));
+        boolean decision = "decision".equals(response.kind());
+        String reference = jdbc.sql("select reference from takedown_notice where id = ?").param(noticeId).query(String.class).single();
+        String recipientKey = jdbc.sql("select recipient_key from takedown_notice where id = ?").param(noticeId).query(String.class).single();
+        events.publishEvent(new ResponseRecorded(noticeId, reference, recipientKey,
+                decision ? ResponseRecorded.Kind.DECISION : ResponseRecorded.Kind.ACKNOWLEDGEMENT,
+                !decision ? null : response.decision() == null ? ResponseRecorded.Decision.OTHER
+                        : ResponseRecorded.Decision.valueOf(response.decision().toUpperCase(Locale.ROOT)),
+                response.reasons(), response.receivedAt(), items.of(noticeId, false)));
         return true;
     }
 }

@@ -1,0 +1,28 @@
+package org.recourse.escalation.internal;
+
+import java.util.Set;
+
+import org.recourse.platform.RouteRules;
+import org.recourse.platform.StaffNavigation;
+import org.recourse.platform.StaffStage;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EscalationSettings.class)
+class EscalationConfiguration {
+
+    /** Analysts and coordinators weigh candidates and dispute refusals. */
+    @Bean
+    RouteRules escalationRouteRules() {
+        return rules -> rules
+                .requestMatchers("/staff/escalation", "/staff/escalation/**").hasAnyRole("ANALYST", "COORDINATOR", "ADMIN");
+    }
+
+    @Bean
+    StaffNavigation escalationNavigation() {
+        return new StaffNavigation("escalation.nav", "escalation.nav.description", "/staff/escalation",
+                Set.of("ANALYST", "COORDINATOR", "ADMIN"), 400, StaffStage.ESCALATION);
+    }
+}

@@ -1,0 +1,167 @@
+package org.recourse.escalation.internal.requests;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.recourse.audit.AuditActor;
+import org.recourse.audit.AuditTrail;
+import org.recourse.escalation.RequestState;
+import org.recourse.intake.CaseStatus;
+import org.recourse.intake.Cases;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A request from approval to outcome: a second person approves a draft (four eyes), the filing
+ * through the authority's web form is recorded with its reference, and what the authority says
+ * moves it on. Each step is a dated entry and an audit entry; a step that does not fit the
+ * request's state is refused and changes nothing.
+ */
+@Service
+public class TrackingRequests {
+
+    private static final Set<RequestState> WITH_AUTHORITY = EnumSet.of(RequestState.FILED, RequestState.ACKNOWLEDGED,
+            RequestState.UNDER_INVESTIGATION);
+
+    public record Request(UUID id, String reference, String platformKey, String authorityKey, RequestState state,
+                          String draftedBy, String approvedBy, Instant filedAt, String authorityReference, Instant remindedAt) {
+    }
+
+    /** Where a case may stand when its matter goes to an authority; removed or closed cases stay as they are. */
+    private static final Set<CaseStatus> BEFORE_ESCALATION = EnumSet.of(CaseStatus.DECISION_TAKEN, CaseStatus.NOTICES_SENT,
+            CaseStatus.PARTLY_REMOVED);
+
+    private final JdbcClient jdbc;
+    private final RequestEntries entries;
+    private final AuditTrail audit;
+    private final Cases cases;
+    private final Clock clock;
+
+    TrackingRequests(JdbcClient jdbc, RequestEntries entries, AuditTrail audit, Cases cases, Clock clock) {
+        this.jdbc = jdbc;
+        this.cases = cases;
+        this.entries = entries;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public Optional<Request> find(UUID id) {
+        return jdbc.sql("""
+                        select id, reference, platform_key, authority_key, state, drafted_by, approved_by, filed_at, authority_reference,
+                               reminded_at from escalation_request where id = ?""")
+                .param(id)
+                .query((rs, n) -> new Request(rs.getObject("id", UUID.class), rs.getString("reference"), rs.getString("platform_key"),
+                        rs.getString("authority_key"), RequestState.ofCode(rs.getString("state")), rs.getString("drafted_by"),
+                        rs.getString("approved_by"), instant(rs.getTimestamp("filed_at")), rs.getString("authority_reference"),
+                        instant(rs.getTimestamp("reminded_at"))))
+                .optional();
+    }
+
+    /** One line per request for lists and the command line. */
+    public record Listed(String reference, String platformKey, String authorityKey, RequestState state, Instant filedAt) {
+    }
+
+    /** Every request, newest draft first. */
+    public List<Listed> all() {
+        return jdbc.sql("select reference, platform_key, authority_key, state, filed_at from escalation_request order by drafted_at desc, reference")
+                .query((rs, n) -> new Listed(rs.getString("reference"), rs.getString("platform_key"), rs.getString("authority_key"),
+                        RequestState.ofCode(rs.getString("state")), instant(rs.getTimestamp("filed_at"))))
+                .list();
+    }
+
+    /** @throws RequestRefused {@code escalation.request.own-draft} for the person who drafted it */
+    @Transactional
+    public void approve(UUID id) {
+        Request request = locked(id);
+        expect(request, EnumSet.of(RequestState.DRAFT));
+        if (request.draftedBy().equals(AuditActor.current())) {
+            throw new RequestRefused("escalation.request.own-draft");
+        }
+        Instant now = clock.instant();
+        jdbc.sql("update escalation_request set state = 'approved', approved_by = ?, approved_at = ? where id = ?")
+                .params(AuditActor.current(), Timestamp.from(now), id).update();
+        step(request, now, "state", RequestState.APPROVED, null);
+    }
+
+    /** The request was submitted through the authority's web form, which gave {@code reference}. */
+    @Transactional
+    public void filedByWebForm(UUID id, String reference) {
+        if (reference == null || reference.isBlank()) {
+            throw new RequestRefused("escalation.request.reference-required");
+        }
+        Request request = locked(id);
+        expect(request, EnumSet.of(RequestState.APPROVED));
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        update escalation_request set state = 'filed', filed_at = ?, filed_via = 'web_form', authority_reference = ?
+                        where id = ?""")
+                .params(Timestamp.from(now), reference.strip(), id).update();
+        step(request, now, "state", RequestState.FILED, reference.strip());
+        escalated(id);
+    }
+
+    /** The reporter's status page says the matter went to a regulator or the police. */
+    private void escalated(UUID requestId) {
+        for (UUID caseId : jdbc.sql("select distinct case_id from escalation_request_item where request_id = ?").param(requestId)
+                .query(UUID.class).list()) {
+            cases.find(caseId).filter(c -> BEFORE_ESCALATION.contains(c.status()))
+                    .ifPresent(c -> cases.progress(caseId, CaseStatus.ESCALATED));
+        }
+    }
+
+    /** What the authority said: acknowledged, investigating, decided or rejected, with its reference and words. */
+    @Transactional
+    public void fromAuthority(UUID id, RequestState state, String authorityReference, String note) {
+        if (!state.fromAuthority()) {
+            throw new RequestRefused("escalation.request.state-unknown");
+        }
+        Request request = locked(id);
+        expect(request, WITH_AUTHORITY);
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        update escalation_request set state = ?, last_contact_at = ?,
+                            authority_reference = coalesce(nullif(?, ''), authority_reference) where id = ?""")
+                .params(state.code(), Timestamp.from(now), authorityReference == null ? "" : authorityReference.strip(), id).update();
+        step(request, now, "state", state, note);
+    }
+
+    @Transactional
+    public void withdraw(UUID id, String reason) {
+        Request request = locked(id);
+        if (request.state().closed()) {
+            throw new RequestRefused("escalation.request.closed");
+        }
+        Instant now = clock.instant();
+        jdbc.sql("update escalation_request set state = 'withdrawn' where id = ?").param(id).update();
+        step(request, now, "state", RequestState.WITHDRAWN, reason);
+    }
+
+    private void step(Request request, Instant at, String kind, RequestState state, String note) {
+        entries.add(request.id(), at, kind, state, note);
+        audit.record("escalation.request-" + state.code().replace('_', '-'), "escalation_request", request.id().toString(),
+                request.reference() + " " + request.state().code() + " -> " + state.code());
+    }
+
+    private Request locked(UUID id) {
+        jdbc.sql("select id from escalation_request where id = ? for update").param(id).query(UUID.class).optional()
+                .orElseThrow(() -> new RequestRefused("escalation.request.unknown"));
+        return find(id).orElseThrow();
+    }
+
+    private static void expect(Request request, Set<RequestState> states) {
+        if (!states.contains(request.state())) {
+            throw new RequestRefused("escalation.request.wrong-state");
+        }
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
