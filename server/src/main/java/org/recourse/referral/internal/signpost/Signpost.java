@@ -71,11 +71,16 @@ class Signpost {
             return new SignpostAdvice(false, List.of(), List.of(), centre, notes, danger);
         }
         RoutingFacts facts = new RoutingFacts(null, forms, platform, age,
-                RELATIONSHIPS.getOrDefault(answers.getRelationship(), Relationship.UNKNOWN),
-                DAYS.get(answers.getStarted()), danger);
+                RELATIONSHIPS.getOrDefault(orEmpty(answers.getRelationship()), Relationship.UNKNOWN),
+                DAYS.get(orEmpty(answers.getStarted())), danger);
         RoutingAdvice advice = routing.route(facts);
         return new SignpostAdvice(true, advice.actions().stream().map(a -> step(a, language)).toList(),
                 advice.referrals().stream().map(r -> step(r, language)).toList(), centre, notes, danger);
+    }
+
+    /** The immutable maps above refuse to look up null: an unanswered question is "". */
+    private static String orEmpty(String answer) {
+        return answer == null ? "" : answer;
     }
 
     private Organisation platform(String typed, List<String> notes) {
