@@ -103,6 +103,18 @@ public final class Browsers {
 
     /** A browser whose user reads Dutch, as most of the hotline's visitors do. */
     public static WebDriver headlessChromium() {
+        return headlessChromium(true);
+    }
+
+    /**
+     * {@link #headlessChromium()} with JavaScript switched off for pages (as some visitors and
+     * hardened browsers have it); the test itself can still run scripts such as axe-core.
+     */
+    public static WebDriver headlessChromiumWithoutJavaScript() {
+        return headlessChromium(false);
+    }
+
+    private static WebDriver headlessChromium(boolean javaScript) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
             throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver: "
                     + "apt-get install chromium chromium-driver (.ci/run does this)");
@@ -112,7 +124,8 @@ public final class Browsers {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--disable-quic", "--window-size=1280,1000", "--lang=nl");
-        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "nl"));
+        options.setExperimentalOption("prefs", javaScript ? java.util.Map.of("intl.accept_languages", "nl")
+                : java.util.Map.of("intl.accept_languages", "nl", "profile.managed_default_content_settings.javascript", 2));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort()
