@@ -73,9 +73,16 @@ class RouteCommandTest {
         assertThat(badForm.err()).contains("error: --age: 'elderly' is not one of adult, minor",
                 "error: --form: 'revenge' is not a form of violence", "error: --days-ago: 'soon' is not a whole number");
 
-        Output noPlatform = run("--age", "adult", "--form", "doxing");
-        assertThat(noPlatform.exit()).isEqualTo(2);
-        assertThat(noPlatform.err()).contains("--platform: required");
+    }
+
+    @Test
+    void thePlatformIsOptionalForAdviceBeforeAnyoneKnowsWhereTheImagesAre() {
+        Output result = run("--age", "adult", "--form", "cyberstalking", "--relationship", "ex-partner", "--lang", "en");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).contains("Platform: not known");
+        assertThat(result.out()).containsSubsequence("Who can act:", "1. Politie [police]",
+                "Referrals:", "1. Veilig Thuis (0800-2000)");
     }
 
     private Output run(String... args) {

@@ -17,7 +17,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ./recourse route --platform NAME --age adult|minor --form FORM [--form FORM...]
+ * {@code ./recourse route [--platform NAME] --age adult|minor --form FORM [--form FORM...]
  * [--relationship R] [--days-ago N] [--status S] [--threat-to-life] [--lang en]}: prints the
  * routing advice of the published rules, for checking rules without the UI.
  */
@@ -45,7 +45,7 @@ class RouteCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "who can act and where to refer: --platform NAME --age adult|minor --form FORM [--form ...] "
+        return "who can act and where to refer: [--platform NAME] --age adult|minor --form FORM [--form ...] "
                 + "[--relationship R] [--days-ago N] [--status S] [--threat-to-life] [--lang en]; --help lists platforms and forms";
     }
 
@@ -59,10 +59,6 @@ class RouteCommand implements CliCommand {
         Locale language = Locale.of(args.option("lang").orElse("nl"));
         if (!List.of("nl", "en").contains(language.getLanguage())) {
             err.println("error: --lang: use nl or en");
-            return 2;
-        }
-        if (args.option("platform").filter(p -> !p.isBlank()).isEmpty()) {
-            err.println("error: --platform: required; ./recourse route --help lists the names in the directory");
             return 2;
         }
         FactsInput.Result input = FactsInput.parse(directory, args.option("platform").orElse(null),
@@ -81,10 +77,14 @@ class RouteCommand implements CliCommand {
 
     private void print(RoutingAdvice advice, Organisation platform, Locale language, PrintStream out) {
         out.println(text("routing.cli.version", language, advice.ruleSetVersion()));
-        out.println(text("routing.cli.platform", language, platform.name(),
+        if (platform == null) {
+            out.println(text("routing.cli.no-platform", language));
+        } else {
+            out.println(text("routing.cli.platform", language, platform.name(),
                 platform.country() == null ? "?" : platform.country(),
                 platform.vlop() ? "VLOP" : "-", platform.videoPlatform() ? text("routing.video", language) : "-",
                 platform.trustedFlagger() ? "trusted flagger" : "-"));
+        }
         out.println();
         out.println(text("routing.actions", language) + ":");
         if (advice.actions().isEmpty()) {
@@ -135,7 +135,8 @@ class RouteCommand implements CliCommand {
         out.println("./recourse " + name() + " — " + summary());
         out.println();
         out.println("Options:");
-        out.println("  --platform NAME      platform, hoster, registrar or site owner: a name or other name (below), or a domain");
+        out.println("  --platform NAME      platform, hoster, registrar or site owner: a name or other name (below), or a domain;\n"
+                + "                       leave it out when it is not known (yet)");
         out.println("  --age adult|minor    the victim's age group");
         out.println("  --form FORM          form of violence; repeat for several (below)");
         out.println("  --relationship R     partner, ex-partner, family, acquaintance, stranger, unknown");

@@ -84,6 +84,22 @@ class ReportingController {
         return submit(form, "/report", request, response, model, locale);
     }
 
+    /**
+     * The form filled in beforehand with the answers another public page posted (the signpost):
+     * what happened, when, under 18, who and where. Posted, so the answers never stand in a URL;
+     * nothing is sent until she submits the form herself.
+     */
+    @PostMapping(path = {"/melden", "/report"}, params = "prefill")
+    String prefilled(@ModelAttribute("report") ReportForm posted, HttpServletRequest request, Model model) {
+        ReportForm form = freshForm();
+        form.setForms(posted.getForms());
+        form.setStarted(posted.getStarted());
+        form.setMinor(posted.getMinor());
+        form.setRelationship(posted.getRelationship());
+        form.setPlatform(posted.getPlatform());
+        return show(form, request.getServletPath(), model, Map.of());
+    }
+
     @GetMapping({"/melden/ontvangen", "/report/received"})
     String confirmation(HttpServletRequest request, HttpServletResponse response, Model model) {
         response.setHeader("Cache-Control", "no-store");
