@@ -40,6 +40,13 @@ class CaseSearchQueries {
                 (select count(*) from reported_item i where i.case_id = c.id) as items,
                 exists (select 1 from case_link l where l.case_id = c.id or l.linked_case_id = c.id) as linked""";
 
+    /**
+     * Ends a correlated EXISTS of the walk. "offset 0" keeps PostgreSQL from turning it into a hash
+     * of every matching row (all of a large platform's items), built before the first case is
+     * tested; asked per case, the walk stops at the end of the page (measured: 197 ms to 7 ms).
+     */
+    private static final String PER_CASE = " offset 0";
+
     /** From this many matches on, cases are walked newest first instead of collected. */
     static final int DENSE = 2000;
 
@@ -140,7 +147,7 @@ class CaseSearchQueries {
             branches.add(new Branch(MatchKind.WORDS,
                     "select case_id from case_addition where kind = 'text' and " + ADDITION_WORDS + " @@ " + QUERY,
                     "exists (select 1 from case_addition where case_id = c.id and kind = 'text' and " + ADDITION_WORDS + " @@ "
-                            + QUERY + ")"));
+                            + QUERY + PER_CASE + ")"));
             params.put("words", words);
         });
         if (!found.isEmpty()) {
@@ -154,7 +161,7 @@ class CaseSearchQueries {
     /** A match on one of the case's reported items. */
     private static Branch item(MatchKind kind, String condition) {
         return new Branch(kind, "select case_id from reported_item where " + condition,
-                "exists (select 1 from reported_item where case_id = c.id and " + condition + ")");
+                "exists (select 1 from reported_item where case_id = c.id and " + condition + PER_CASE + ")");
     }
 
     /** The first addresses and accounts of each case, to show what a result is about. */
