@@ -44,10 +44,10 @@ class StaffMenuTest {
 
         Document dashboard = anna.get("/staff").document();
         assertThat(dashboard.select("nav.staff-nav details summary > span:first-child").eachText())
-                .containsExactly("Melding", "Beoordeling", "Verwijdering", "Preventie", "Beheer");
+                .containsExactly("Melding", "Beoordeling", "Verwijdering", "Escalatie", "Preventie", "Beheer");
         assertThat(dashboard.select("details[data-stage=ASSESSMENT] a").eachAttr("href")).containsExactly("/staff/queue", "/staff/decisions");
         assertThat(dashboard.select("section.dashboard-stage h2").eachText())
-                .containsExactly("Melding", "Beoordeling", "Verwijdering", "Preventie", "Beheer");
+                .containsExactly("Melding", "Beoordeling", "Verwijdering", "Escalatie", "Preventie", "Beheer");
         assertThat(dashboard.select("nav.staff-nav a[aria-current=page]").eachAttr("href")).containsExactly("/staff");
         assertThat(anna.get("/staff/queue").document().select("nav.staff-nav a[aria-current=page]").eachAttr("href"))
                 .containsExactly("/staff/queue");
