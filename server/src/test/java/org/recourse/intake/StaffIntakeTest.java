@@ -89,7 +89,9 @@ class StaffIntakeTest {
         assertThat(page.getElementById("links").text()).contains(existing).contains("door medewerker");
         assertThat(page.text()).contains("Telefoon");
 
-        assertThat(analyst.get("/staff/intake").document().text()).contains(number);
+        String day = ((java.sql.Timestamp) row.get("received_at")).toInstant()
+                .atZone(java.time.ZoneId.of("Europe/Amsterdam")).toLocalDate().toString();
+        assertThat(analyst.get("/staff/intake?channel=phone&from=" + day + "&to=" + day).document().text()).contains(number);
         assertThat(signedIn(StaffRole.LIAISON).get("/staff/intake").status()).isEqualTo(403);
     }
 
