@@ -57,6 +57,8 @@ class NoticeSendingTest extends TakedownIntegrationTest {
                 .contains("trusted flagger within the meaning of Article 22");
         assertThat(mail.getFrom()[0].toString()).isEqualTo("notices@helpwanted.example.org");
 
+        await("the outbox records the notice as sent after the mail server took it", Duration.ofSeconds(10), () -> "sent".equals(
+                jdbc.sql("select status from takedown_notice where recipient_key = ?").param(hoster).query(String.class).single()));
         Map<String, Object> notice = jdbc.sql("select * from takedown_notice where recipient_key = ?").param(hoster).query().singleRow();
         assertThat(notice).containsEntry("status", "sent").containsEntry("channel", "email").containsEntry("kind", "first");
         assertThat(mail.getMessageID()).isEqualTo(notice.get("message_id"));
