@@ -68,14 +68,10 @@ public class ApiKeys implements PartnerKeys {
      */
     public static final Duration RECHECK_AFTER = Duration.ofSeconds(5);
 
-    private record Known(Caller caller, long checkedAt) {
+    private record Known(PartnerKey caller, long checkedAt) {
     }
 
     private final Map<String, Known> recentlyChecked = new ConcurrentHashMap<>();
-
-    /** Who is calling, once the key checked out. */
-    public record Caller(UUID keyId, String organisation, Set<String> scopes) {
-    }
 
     @Transactional
     public CreatedKey create(String organisation, Set<String> scopes, String createdBy) {
@@ -121,8 +117,8 @@ public class ApiKeys implements PartnerKeys {
                 .list();
     }
 
-    /** The caller for a presented key, if it exists and is not revoked. */
-    public Optional<Caller> check(String presented) {
+    @Override
+    public Optional<PartnerKey> authenticate(String presented) {
         if (presented == null || !presented.startsWith("rk_") || presented.length() != 43) {
             return Optional.empty();
         }
@@ -131,20 +127,15 @@ public class ApiKeys implements PartnerKeys {
         if (known != null && System.nanoTime() - known.checkedAt() < RECHECK_AFTER.toNanos()) {
             return Optional.of(known.caller());
         }
-        Optional<Caller> caller = jdbc.sql("select id, organisation, scopes from api_key where key_hash = ? and revoked_at is null")
+        Optional<PartnerKey> caller = jdbc.sql("select id, organisation, scopes from api_key where key_hash = ? and revoked_at is null")
                 .param(hash)
-                .query((rs, n) -> new Caller(rs.getObject("id", UUID.class), rs.getString("organisation"),
+                .query((rs, n) -> new PartnerKey(rs.getObject("id", UUID.class), rs.getString("organisation"),
                         Set.of((String[]) rs.getArray("scopes").getArray())))
                 .optional();
         // Only valid keys are remembered, so the map cannot grow with made-up keys.
         caller.ifPresentOrElse(c -> recentlyChecked.put(hash, new Known(c, System.nanoTime())),
                 () -> recentlyChecked.remove(hash));
         return caller;
-    }
-
-    @Override
-    public Optional<PartnerKey> authenticate(String presented) {
-        return check(presented).map(c -> new PartnerKey(c.keyId(), c.organisation(), c.scopes()));
     }
 
     static String hash(String key) {

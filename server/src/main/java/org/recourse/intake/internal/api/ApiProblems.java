@@ -8,6 +8,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.recourse.intake.PartnerKeyChain;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Writes refusals of the security chain as RFC 9457 problem details in the caller's language. */
 @Component
-class ApiProblems {
+class ApiProblems implements PartnerKeyChain.Refusals {
 
     private final MessageSource messages;
     private final LocaleResolver locales;
@@ -31,18 +32,21 @@ class ApiProblems {
         this.json = json;
     }
 
-    void unauthenticated(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+    @Override
+    public void unauthenticated(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer realm=\"recourse\"");
         write(request, response, HttpStatus.UNAUTHORIZED, "intake.api.unauthenticated");
     }
 
-    void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+    @Override
+    public void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         write(request, response, HttpStatus.FORBIDDEN, "intake.api.forbidden");
     }
 
-    void tooManyRequests(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds)
+    @Override
+    public void tooManyRequests(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds)
             throws IOException {
         response.setHeader("Retry-After", Long.toString(Math.max(1, retryAfterSeconds)));
         write(request, response, HttpStatus.TOO_MANY_REQUESTS, "intake.api.rate-limited");

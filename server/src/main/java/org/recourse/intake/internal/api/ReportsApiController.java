@@ -25,6 +25,7 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import org.recourse.intake.PartnerKeys;
 import org.recourse.intake.internal.IntakeSettings;
 import org.recourse.intake.internal.cases.CaseRecord;
 import org.recourse.intake.internal.cases.GroupCommit;
@@ -155,7 +156,7 @@ class ReportsApiController {
     ResponseEntity<?> submit(@RequestBody ApiReport body,
                              @Parameter(in = ParameterIn.HEADER, description = "Unique per logical request, at most 200 characters")
                              @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-                             @AuthenticationPrincipal ApiKeys.Caller caller, Locale locale,
+                             @AuthenticationPrincipal PartnerKeys.PartnerKey caller, Locale locale,
                              HttpServletRequest request) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             return problem(HttpStatus.BAD_REQUEST, "intake.api.idempotency-key-invalid", locale, null);
@@ -198,7 +199,7 @@ class ReportsApiController {
                     @ApiResponse(responseCode = "503", description = BUSY,
                             headers = @Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
                             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))})
-    ResponseEntity<?> status(@PathVariable String caseNumber, @AuthenticationPrincipal ApiKeys.Caller caller,
+    ResponseEntity<?> status(@PathVariable String caseNumber, @AuthenticationPrincipal PartnerKeys.PartnerKey caller,
                              Locale locale) {
         Optional<CaseRecord> record = cases.findByNumber(caseNumber)
                 .filter(c -> caller.organisation().equals(c.organisation()));
@@ -211,7 +212,7 @@ class ReportsApiController {
         return ResponseEntity.ok(new Status(c.caseNumber(), c.status().name(), c.receivedAt(), history));
     }
 
-    private Optional<ResponseEntity<?>> replay(ApiKeys.Caller caller, String key, String requestHash, Locale locale) {
+    private Optional<ResponseEntity<?>> replay(PartnerKeys.PartnerKey caller, String key, String requestHash, Locale locale) {
         return idempotency.find(caller.keyId(), key).map(stored -> {
             if (!stored.requestHash().equals(requestHash)) {
                 return problem(HttpStatus.UNPROCESSABLE_CONTENT, "intake.api.idempotency-key-reused", locale, null);

@@ -1,5 +1,6 @@
 package org.recourse.intake.internal.api;
 
+import org.recourse.intake.PartnerKeys;
 import org.recourse.audit.AuditTrail;
 import org.recourse.intake.internal.cases.GroupCommit;
 import org.recourse.intake.internal.cases.Submission;
@@ -34,7 +35,7 @@ class SubmittingPartnerReport {
      * @param deadlineNanos by when a writer must have taken the report ({@link System#nanoTime()})
      * @throws GroupCommit.Busy if none did: nothing was written
      */
-    Submitted submit(ValidatedReport report, ApiKeys.Caller caller, String idempotencyKey, String requestHash,
+    Submitted submit(ValidatedReport report, PartnerKeys.PartnerKey caller, String idempotencyKey, String requestHash,
                      long deadlineNanos) {
         var claim = idempotencyKey == null ? null
                 : new Submission.IdempotencyClaim(caller.keyId(), idempotencyKey, requestHash);

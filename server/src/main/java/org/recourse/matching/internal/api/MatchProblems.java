@@ -9,6 +9,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.recourse.intake.PartnerKeyChain;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -30,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestControllerAdvice(basePackageClasses = MatchProblems.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class MatchProblems {
+class MatchProblems implements PartnerKeyChain.Refusals {
 
     private final MessageSource messages;
     private final LocaleResolver locales;
@@ -58,17 +59,20 @@ class MatchProblems {
         return response.body(body);
     }
 
-    void unauthenticated(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+    @Override
+    public void unauthenticated(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer realm=\"recourse\"");
         write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated");
     }
 
-    void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
+    @Override
+    public void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
         write(request, response, HttpStatus.FORBIDDEN, "forbidden");
     }
 
-    void tooManyRequests(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds)
+    @Override
+    public void tooManyRequests(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds)
             throws IOException {
         response.setHeader("Retry-After", Long.toString(Math.max(1, retryAfterSeconds)));
         write(request, response, HttpStatus.TOO_MANY_REQUESTS, "rate_limited");

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.recourse.RecourseTest;
 import org.recourse.audit.AuditActor;
+import org.recourse.intake.PartnerKeyChain;
 import org.recourse.intake.internal.IntakeSettings;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockFilterChain;
@@ -27,7 +28,7 @@ class ApiRateLimitTest {
     @Autowired
     IntakeSettings settings;
 
-    private int call(ApiKeyAuthentication filter, String key, MockHttpServletResponse response) throws Exception {
+    private int call(PartnerKeyChain.KeyFilter filter, String key, MockHttpServletResponse response) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/reports");
         request.addHeader("Authorization", "Bearer " + key);
         filter.doFilter(request, response, new MockFilterChain());
@@ -37,8 +38,8 @@ class ApiRateLimitTest {
     @Test
     void aKeyPastItsBurstIsToldWhenToRetry() throws Exception {
         IntakeSettings.Api slow = new IntakeSettings.Api(2, settings.api().idempotencyRetention(), 10, 1, 1, settings.api().maxWait(), settings.api().batchWindow());
-        ApiKeyAuthentication filter = new ApiKeyAuthentication(keys, problems,
-                new IntakeSettings(settings.form(), settings.status(), slow, settings.importing(), settings.mailbox()));
+        var filter = new PartnerKeyChain.KeyFilter(keys, problems, slow.requestsPerSecond(),
+                new InFlightAdmission(new IntakeSettings(settings.form(), settings.status(), slow, settings.importing(), settings.mailbox()), problems));
         String busy = AuditActor.supplyAs("test", () -> keys.create("Busy " + UUID.randomUUID(), Set.of(ApiKeys.SCOPE_SUBMIT), "test")).plainKey();
         String quiet = AuditActor.supplyAs("test", () -> keys.create("Quiet " + UUID.randomUUID(), Set.of(ApiKeys.SCOPE_SUBMIT), "test")).plainKey();
 
