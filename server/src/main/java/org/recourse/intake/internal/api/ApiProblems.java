@@ -1,35 +1,25 @@
 package org.recourse.intake.internal.api;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.recourse.intake.PartnerKeyChain;
-import org.springframework.context.MessageSource;
+import org.recourse.platform.Problems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.LocaleResolver;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Writes refusals of the security chain as RFC 9457 problem details in the caller's language. */
 @Component
 class ApiProblems implements PartnerKeyChain.Refusals {
 
-    private final MessageSource messages;
-    private final LocaleResolver locales;
-    private final JsonMapper json;
+    private final Problems problems;
 
-    ApiProblems(MessageSource messages, LocaleResolver locales, JsonMapper json) {
-        this.messages = messages;
-        this.locales = locales;
-        this.json = json;
+    ApiProblems(Problems problems) {
+        this.problems = problems;
     }
 
     @Override
@@ -59,16 +49,6 @@ class ApiProblems implements PartnerKeyChain.Refusals {
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)
             throws IOException {
-        Locale locale = locales.resolveLocale(request);
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", messages.getMessage("platform.error.title." + status.value(), null, status.getReasonPhrase(), locale));
-        problem.put("status", status.value());
-        problem.put("detail", messages.getMessage(key, null, locale));
-        problem.put("instance", request.getRequestURI());
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        json.writeValue(response.getOutputStream(), problem);
+        problems.write(request, response, status, key, Map.of());
     }
 }

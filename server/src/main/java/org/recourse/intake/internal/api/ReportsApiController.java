@@ -34,6 +34,7 @@ import org.recourse.intake.internal.cases.FieldError;
 import org.recourse.intake.internal.cases.ReportValidation;
 import org.recourse.intake.internal.cases.Submitted;
 import org.recourse.intake.internal.form.FormSupport;
+import org.recourse.platform.Problems;
 import org.recourse.platform.PublicUrls;
 import org.recourse.platform.RequestArrival;
 import org.springframework.context.MessageSource;
@@ -114,12 +115,14 @@ class ReportsApiController {
     private final MessageSource messages;
     private final JsonMapper json;
     private final PublicUrls urls;
+    private final Problems problems;
     private final Duration maxWait;
 
     ReportsApiController(FormSupport support, SubmittingPartnerReport submitting, Idempotency idempotency,
                          CaseRepository cases, MessageSource messages, JsonMapper json, PublicUrls urls,
-                         IntakeSettings settings) {
+                         Problems problems, IntakeSettings settings) {
         this.urls = urls;
+        this.problems = problems;
         this.maxWait = settings.api().maxWait();
         this.support = support;
         this.submitting = submitting;
@@ -244,8 +247,7 @@ class ReportsApiController {
 
     private ResponseEntity<ProblemDetail> problem(HttpStatus status, String key, Locale locale,
                                                   List<Map<String, String>> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messages.getMessage(key, null, locale));
-        problem.setTitle(messages.getMessage("platform.error.title." + status.value(), null, status.getReasonPhrase(), locale));
+        ProblemDetail problem = problems.detail(status, key, null, locale);
         if (errors != null) {
             problem.setProperty("errors", errors);
         }

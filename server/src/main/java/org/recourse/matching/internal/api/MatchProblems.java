@@ -1,16 +1,14 @@
 package org.recourse.matching.internal.api;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.recourse.intake.PartnerKeyChain;
-import org.springframework.context.MessageSource;
+import org.recourse.platform.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -21,8 +19,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.LocaleResolver;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every refusal of the match API as RFC 9457 problem details in the caller's language, with a
@@ -33,20 +29,16 @@ import tools.jackson.databind.json.JsonMapper;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class MatchProblems implements PartnerKeyChain.Refusals {
 
-    private final MessageSource messages;
-    private final LocaleResolver locales;
-    private final JsonMapper json;
+    private final Problems problems;
 
-    MatchProblems(MessageSource messages, LocaleResolver locales, JsonMapper json) {
-        this.messages = messages;
-        this.locales = locales;
-        this.json = json;
+    MatchProblems(Problems problems) {
+        this.problems = problems;
     }
 
     @ExceptionHandler(MatchProblem.class)
     ResponseEntity<ProblemDetail> problem(MatchProblem problem, HttpServletRequest request) {
-        Locale locale = locales.resolveLocale(request);
-        ProblemDetail body = body(problem.kind().status(), "matching.api." + problem.kind().code(), problem.arguments(), locale);
+        ProblemDetail body = problems.detail(problem.kind().status(), "matching.api." + problem.kind().code(),
+                problem.arguments(), problems.locale(request));
         body.setProperty("code", problem.kind().code());
         if (!problem.errors().isEmpty()) {
             body.setProperty("errors", problem.errors());
@@ -80,25 +72,7 @@ class MatchProblems implements PartnerKeyChain.Refusals {
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code)
             throws IOException {
-        ProblemDetail body = body(status, "matching.api." + code, new Object[0], locales.resolveLocale(request));
-        body.setInstance(java.net.URI.create(request.getRequestURI()));
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", body.getTitle());
-        problem.put("status", status.value());
-        problem.put("detail", body.getDetail());
-        problem.put("instance", request.getRequestURI());
-        problem.put("code", code);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        json.writeValue(response.getOutputStream(), problem);
-    }
-
-    private ProblemDetail body(HttpStatus status, String key, Object[] arguments, Locale locale) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, messages.getMessage(key, arguments, locale));
-        body.setTitle(messages.getMessage("platform.error.title." + status.value(), null, status.getReasonPhrase(), locale));
-        return body;
+        problems.write(request, response, status, "matching.api." + code, Map.of("code", code));
     }
 
     static Map<String, Object> error(int position, MatchProblem.Kind kind) {
