@@ -175,7 +175,7 @@ class EscalationCandidatesTest extends TakedownIntegrationTest {
             String action = "/staff/escalation/refusals/" + refusal.id() + "/dispute";
             StaffHttp.Page blank = analyst.postForm(action, Map.of("reason", "  "));
             assertThat(blank.location()).contains("/staff/escalation");
-            assertThat(analyst.get("/staff/escalation").document().getElementById("reason-error-" + refusal.id()).text())
+            assertThat(analyst.get("/staff/escalation").document().getElementById("reason-" + refusal.id() + "-error").text())
                     .isEqualTo("Write down why you dispute the refusal.");
             assertThat(candidatesOf(platform)).as("nothing disputed yet").isEmpty();
 

@@ -94,6 +94,6 @@ class CsvImportTest {
                 "url,colour\nhttps://own.example/1,red\n".getBytes(StandardCharsets.UTF_8));
         Document done = waitUntilFinished(http, uploaded.location().replaceFirst("^https?://[^/]+", ""));
         assertThat(done.getElementById("import-status").text()).isEqualTo("Mislukt");
-        assertThat(done.getElementById("import-failure").text()).contains("colour");
+        assertThat(done.getElementById("import-error").text()).contains("colour");
     }
 }
