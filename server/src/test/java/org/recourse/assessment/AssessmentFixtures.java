@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.recourse.assessment.internal.assessing.Outcome;
@@ -20,6 +22,7 @@ import org.recourse.assessment.internal.questions.QuestionSetVersion;
 import org.recourse.assessment.internal.questions.QuestionSets;
 import org.recourse.intake.Cases;
 import org.recourse.routing.LegalStatus;
+import org.recourse.support.Eventually;
 import org.recourse.support.StaffHttp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -69,21 +72,12 @@ public final class AssessmentFixtures {
 
     /** The queue is fed after the report commits, by an event listener: wait for it. */
     private List<UUID> queued(UUID caseId, int expected) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
-        while (true) {
-            List<UUID> entries = jdbc.sql("select id from assessment_entry where case_id = ? order by id").param(caseId)
-                    .query(UUID.class).list();
-            if (entries.size() >= Math.max(1, expected) || System.nanoTime() > deadline) {
-                assertThat(entries).as("queued entries of case " + caseId).hasSize(Math.max(1, expected));
-                return entries;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        Supplier<List<UUID>> entries = () -> jdbc.sql("select id from assessment_entry where case_id = ? order by id")
+                .param(caseId).query(UUID.class).list();
+        Eventually.await("the report is queued", Duration.ofSeconds(20), () -> entries.get().size() >= Math.max(1, expected));
+        List<UUID> queued = entries.get();
+        assertThat(queued).as("queued entries of case " + caseId).hasSize(Math.max(1, expected));
+        return queued;
     }
 
     public Reported report(String form, String url) {

@@ -1,5 +1,6 @@
 package org.recourse.audit;
 
+import static org.recourse.support.Eventually.await;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -62,11 +63,7 @@ class AuditTrailTest {
         assertThat(jdbc.sql("select detail from audit_log where id = ?").param(id).query(String.class).single())
                 .isEqualTo("first");
 
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        while (!sealed(id) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertThat(sealed(id)).as("sealed by the sealer").isTrue();
+        await("the sealer seals the entry", () -> sealed(id));
         // A seal is never changed, removed, or given a second time.
         assertThatThrownBy(() -> jdbc.sql("update audit_seal set hash = 'forged' where entry_id = ?").param(id).update())
                 .rootCause().hasMessageContaining("permission denied");

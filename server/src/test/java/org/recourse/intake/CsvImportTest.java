@@ -1,5 +1,6 @@
 package org.recourse.intake;
 
+import static org.recourse.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -35,16 +36,11 @@ class CsvImportTest {
     }
 
     private Document waitUntilFinished(StaffHttp http, String jobPath) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            Document page = http.get(jobPath + "/progress").document();
-            String status = page.getElementById("import-status").text();
-            if (status.equals("Klaar") || status.equals("Mislukt")) {
-                return http.get(jobPath).document();
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("import did not finish in time");
+        await("the import finishes", Duration.ofMinutes(3), () -> {
+            String status = http.get(jobPath + "/progress").document().getElementById("import-status").text();
+            return status.equals("Klaar") || status.equals("Mislukt");
+        });
+        return http.get(jobPath).document();
     }
 
     @Test

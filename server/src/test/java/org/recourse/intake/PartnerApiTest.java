@@ -18,11 +18,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.recourse.RecourseTest;
 import org.recourse.platform.CliCommand;
 import org.recourse.audit.AuditActor;
 import org.recourse.intake.internal.api.ApiKeys;
+import org.recourse.support.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,6 +46,14 @@ class PartnerApiTest {
 
     @Autowired
     ApiKeys keys;
+
+    @Autowired
+    MutableClock clock;
+
+    @AfterEach
+    void clockBack() {
+        clock.reset();
+    }
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -180,7 +190,7 @@ class PartnerApiTest {
         assertThat(post(elsewhere, report("before-" + UUID.randomUUID()), null).statusCode()).isEqualTo(201);
         jdbc.sql("update api_key set revoked_at = now(), revoked_by = 'other node' where organisation = ?")
                 .param(otherOrganisation).update();
-        Thread.sleep(ApiKeys.RECHECK_AFTER.toMillis() + 100);
+        clock.advance(ApiKeys.RECHECK_AFTER.plusSeconds(1));
         assertThat(post(elsewhere, report("after-" + UUID.randomUUID()), null).statusCode()).isEqualTo(401);
 
         String readOnly = createKey("Reader " + UUID.randomUUID(), "reports:read");

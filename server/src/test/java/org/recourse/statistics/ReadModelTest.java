@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.recourse.support.Eventually;
 import org.recourse.RecourseTest;
 import org.recourse.accounts.StaffRole;
 import org.recourse.intake.Forms;
@@ -46,7 +47,7 @@ class ReadModelTest {
         String number = page.document().getElementById("case-number").text();
         Object caseId = jdbc.sql("select id from intake_case where case_number = ?").param(number).query().singleValue();
 
-        StatisticsFixtures.await("the case reached statistics",
+        Eventually.await("the case reached statistics",
                 () -> jdbc.sql("select count(*) from stat_case where case_id = ?").param(caseId).query(Long.class).single() == 1);
         Map<String, Object> row = jdbc.sql("select * from stat_case where case_id = ?").param(caseId).query().singleRow();
         assertThat(row).containsEntry("channel", "web_form").containsEntry("form", "sextortion")

@@ -1,5 +1,6 @@
 package org.recourse.statistics;
 
+import static org.recourse.support.Eventually.await;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,20 +90,5 @@ final class StatisticsFixtures {
 
     private long count(String sql, UUID id) {
         return jdbc.sql(sql).param(id).query(Long.class).single();
-    }
-
-    static void await(String what, BooleanSupplier done) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 package org.recourse.takedown;
 
+import static org.recourse.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -116,7 +117,9 @@ class ClusterTest extends TakedownIntegrationTest {
             await("every item is checked a few times", Duration.ofSeconds(60), () -> jdbc.sql("""
                     select count(*) from takedown_check c join takedown_item i on i.id = c.item_id
                     where i.recipient_key = any(?)""").param(recipients.toArray(String[]::new)).query(Long.class).single() >= 3L * count);
-            Thread.sleep(1000);
+            // Nothing more is sent once every notice is out: the count holds for a second.
+            org.awaitility.Awaitility.await("no notice is sent twice").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                    .until(() -> notices(prefix).size() == count);
 
             List<String> ids = notices(prefix);
             assertThat(ids).hasSize(count).doesNotHaveDuplicates();

@@ -1,5 +1,6 @@
 package org.recourse.takedown;
 
+import static org.recourse.support.Eventually.await;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;

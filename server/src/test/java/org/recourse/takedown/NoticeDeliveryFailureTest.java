@@ -1,5 +1,6 @@
 package org.recourse.takedown;
 
+import static org.recourse.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package org.recourse.takedown;
 
+import static org.recourse.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -217,20 +218,5 @@ public abstract class TakedownIntegrationTest {
     void backToNormal() {
         clock.reset();
         SMTP.accept();
-    }
-
-    protected static void await(String what, Duration timeout, BooleanSupplier condition) {
-        Instant end = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(end)) {
-                throw new AssertionError("Timed out waiting until " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

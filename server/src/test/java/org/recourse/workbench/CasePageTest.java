@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.recourse.support.Eventually;
 import org.recourse.RecourseTest;
 import org.recourse.accounts.StaffRole;
 import org.recourse.assessment.AssessmentFixtures;
@@ -56,7 +57,7 @@ class CasePageTest {
         WorkbenchFixtures.Reported reported = fixtures.report(url, "Instagram", "@ex_" + id,
                 "Mijn ex heeft foto's van mij gedeeld " + id);
         fixtures.addInformation(reported, "Er staat nog een kopie op een tweede account " + id);
-        WorkbenchFixtures.await("the report is queued", () -> entryOf(reported.caseId()) != null);
+        Eventually.await("the report is queued", () -> entryOf(reported.caseId()) != null);
         UUID entry = entryOf(reported.caseId());
 
         TestStaff staff = new TestStaff(jdbc);
@@ -80,7 +81,7 @@ class CasePageTest {
         assertThat(toConfirm.selectFirst("a.case-number").text()).isEqualTo(reported.caseNumber());
         assertThat(toConfirm.text()).as("the list of decisions to confirm shows the address").contains(url);
         bram.postForm("/staff/decisions/" + decision + "/confirm", Map.of());
-        WorkbenchFixtures.await("take-down recorded the decision", () -> jdbc.sql("select count(*) from takedown_item where case_id = ?")
+        Eventually.await("take-down recorded the decision", () -> jdbc.sql("select count(*) from takedown_item where case_id = ?")
                 .param(reported.caseId()).query(Long.class).single() > 0);
         upload(anna, reported.caseId());
 

@@ -96,19 +96,4 @@ final class WorkbenchFixtures {
         return http;
     }
 
-    /** Waits for work done after a commit by an event listener (the queue, take-down). */
-    static void await(String what, BooleanSupplier done) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
 }

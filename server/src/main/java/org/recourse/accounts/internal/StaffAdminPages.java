@@ -1,5 +1,7 @@
 package org.recourse.accounts.internal;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
@@ -24,11 +26,19 @@ class StaffAdminPages {
     private final StaffUserRepository users;
     private final ProvisioningStaff provisioning;
     private final ViewingStaffAccounts viewing;
+    private final Clock clock;
 
-    StaffAdminPages(StaffUserRepository users, ProvisioningStaff provisioning, ViewingStaffAccounts viewing) {
+    StaffAdminPages(StaffUserRepository users, ProvisioningStaff provisioning, ViewingStaffAccounts viewing, Clock clock) {
+        this.clock = clock;
         this.users = users;
         this.provisioning = provisioning;
         this.viewing = viewing;
+    }
+
+    /** The moment the page is shown, on the application's clock (locks are judged against it). */
+    @ModelAttribute("now")
+    Instant now() {
+        return clock.instant();
     }
 
     @ModelAttribute("allRoles")

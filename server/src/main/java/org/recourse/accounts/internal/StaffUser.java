@@ -17,11 +17,6 @@ public record StaffUser(UUID id, String username, String displayName, String ema
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
-    /** For pages: locked at this moment. */
-    public boolean lockedNow() {
-        return lockedAt(Instant.now());
-    }
-
     StaffMember member() {
         return new StaffMember(id, username, displayName, roles, organisation, active);
     }

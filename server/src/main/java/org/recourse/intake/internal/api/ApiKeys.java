@@ -68,7 +68,7 @@ public class ApiKeys implements PartnerKeys {
      */
     public static final Duration RECHECK_AFTER = Duration.ofSeconds(5);
 
-    private record Known(PartnerKey caller, long checkedAt) {
+    private record Known(PartnerKey caller, Instant checkedAt) {
     }
 
     private final Map<String, Known> recentlyChecked = new ConcurrentHashMap<>();
@@ -124,7 +124,7 @@ public class ApiKeys implements PartnerKeys {
         }
         String hash = hash(presented);
         Known known = recentlyChecked.get(hash);
-        if (known != null && System.nanoTime() - known.checkedAt() < RECHECK_AFTER.toNanos()) {
+        if (known != null && clock.instant().isBefore(known.checkedAt().plus(RECHECK_AFTER))) {
             return Optional.of(known.caller());
         }
         Optional<PartnerKey> caller = jdbc.sql("select id, organisation, scopes from api_key where key_hash = ? and revoked_at is null")
@@ -133,7 +133,7 @@ public class ApiKeys implements PartnerKeys {
                         Set.of((String[]) rs.getArray("scopes").getArray())))
                 .optional();
         // Only valid keys are remembered, so the map cannot grow with made-up keys.
-        caller.ifPresentOrElse(c -> recentlyChecked.put(hash, new Known(c, System.nanoTime())),
+        caller.ifPresentOrElse(c -> recentlyChecked.put(hash, new Known(c, clock.instant())),
                 () -> recentlyChecked.remove(hash));
         return caller;
     }

@@ -16,12 +16,29 @@ import org.springframework.stereotype.Repository;
 @Repository
 class BulkImports {
 
-    record ImportJob(UUID id, String fileName, String status, String failureKey, String failureDetail,
+    /** Where an import stands; the code is what the table stores and the message bundle's key. */
+    enum ImportStatus {
+        QUEUED, RUNNING, DONE, FAILED;
+
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        static ImportStatus of(String code) {
+            return valueOf(code.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    record ImportJob(UUID id, String fileName, ImportStatus status, String failureKey, String failureDetail,
                      int totalLines, int processedLines, int accepted, int rejected, String createdBy,
                      Instant createdAt, Instant finishedAt) {
 
         public boolean finished() {
-            return status.equals("done") || status.equals("failed");
+            return status == ImportStatus.DONE || status == ImportStatus.FAILED;
+        }
+
+        public boolean failed() {
+            return status == ImportStatus.FAILED;
         }
 
         public int percent() {
@@ -46,8 +63,8 @@ class BulkImports {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into bulk_import (id, file_name, content, status, created_by, created_at)
-                values (?, ?, ?, 'queued', ?, ?)
-                """).params(id, fileName, content, createdBy, Timestamp.from(clock.instant())).update();
+                values (?, ?, ?, ?, ?, ?)
+                """).params(id, fileName, content, ImportStatus.QUEUED.code(), createdBy, Timestamp.from(clock.instant())).update();
         audit.record("import.queued", "bulk_import", id.toString(), "bytes=" + content.length);
         return id;
     }
@@ -66,7 +83,7 @@ class BulkImports {
     }
 
     void start(UUID id, int totalLines) {
-        jdbc.sql("update bulk_import set status = 'running', total_lines = ? where id = ?").params(totalLines, id).update();
+        jdbc.sql("update bulk_import set status = ?, total_lines = ? where id = ?").params(ImportStatus.RUNNING.code(), totalLines, id).update();
     }
 
     void progress(UUID id, int processed, int accepted, int rejected) {
@@ -85,15 +102,15 @@ class BulkImports {
     }
 
     void finish(UUID id) {
-        jdbc.sql("update bulk_import set status = 'done', content = null, finished_at = ? where id = ?")
-                .params(Timestamp.from(clock.instant()), id).update();
+        jdbc.sql("update bulk_import set status = ?, content = null, finished_at = ? where id = ?")
+                .params(ImportStatus.DONE.code(), Timestamp.from(clock.instant()), id).update();
     }
 
     void fail(UUID id, String failureKey, String detail) {
         jdbc.sql("""
-                update bulk_import set status = 'failed', failure_key = ?, failure_detail = ?, content = null,
+                update bulk_import set status = ?, failure_key = ?, failure_detail = ?, content = null,
                     finished_at = ? where id = ?
-                """).params(failureKey, detail, Timestamp.from(clock.instant()), id).update();
+                """).params(ImportStatus.FAILED.code(), failureKey, detail, Timestamp.from(clock.instant()), id).update();
     }
 
     List<LineError> errors(UUID id) {
@@ -108,7 +125,7 @@ class BulkImports {
 
     private static ImportJob map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         Timestamp finished = rs.getTimestamp("finished_at");
-        return new ImportJob(rs.getObject("id", UUID.class), rs.getString("file_name"), rs.getString("status"),
+        return new ImportJob(rs.getObject("id", UUID.class), rs.getString("file_name"), ImportStatus.of(rs.getString("status")),
                 rs.getString("failure_key"), rs.getString("failure_detail"), rs.getInt("total_lines"),
                 rs.getInt("processed_lines"), rs.getInt("accepted"), rs.getInt("rejected"), rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant(), finished == null ? null : finished.toInstant());

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
+import org.recourse.support.Eventually;
 import org.recourse.RecourseTest;
 import org.recourse.audit.AuditActor;
 import org.recourse.audit.AuditEntry;
@@ -178,12 +179,7 @@ class CapturingEvidenceTest {
 
     @Test
     void theWorkerIsRegisteredWithTheClusterWideScheduler() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        List<String> tasks = List.of();
-        while (System.nanoTime() < deadline && !tasks.containsAll(List.of("evidence-capture", "evidence-retention"))) {
-            tasks = jdbc.sql("select task_name from scheduled_tasks").query(String.class).list();
-            Thread.sleep(200);
-        }
-        assertThat(tasks).contains("evidence-capture", "evidence-retention");
+        Eventually.await("the evidence tasks are registered", Duration.ofSeconds(20), () -> jdbc.sql("select task_name from scheduled_tasks")
+                .query(String.class).list().containsAll(List.of("evidence-capture", "evidence-retention")));
     }
 }

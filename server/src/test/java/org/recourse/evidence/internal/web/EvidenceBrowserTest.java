@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.recourse.support.Eventually;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -98,24 +99,12 @@ class EvidenceBrowserTest {
         assertThat(result.getText()).contains("Het pakket klopt niet", "geen leesbaar manifest.json");
     }
 
-    /** Polls until {@code condition} gives a value; the script's work happens asynchronously. */
+    /** Waits until {@code condition} gives a value (neither null nor false); the script works asynchronously. */
     private <T> T until(Duration timeout, Function<WebDriver, T> condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
+        return Eventually.awaitValue("the page on " + browser.getCurrentUrl(), timeout, () -> {
             T value = condition.apply(browser);
-            if (value != null) {
-                return value;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting on " + browser.getCurrentUrl());
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+            return Boolean.FALSE.equals(value) ? null : value;
+        });
     }
 
     private String filter(WebElement element) {
