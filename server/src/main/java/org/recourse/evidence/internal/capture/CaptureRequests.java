@@ -51,9 +51,30 @@ public class CaptureRequests {
         this.clock = clock;
     }
 
-    public record CaptureRequest(UUID id, UUID caseId, UUID itemId, String url, String status, int attempts,
+    /** Where a capture stands; the code is what the table stores and the message bundle's key. */
+    public enum CaptureStatus {
+        PENDING, RUNNING, DONE, FAILED;
+
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        static CaptureStatus of(String code) {
+            return valueOf(code.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    public record CaptureRequest(UUID id, UUID caseId, UUID itemId, String url, CaptureStatus status, int attempts,
                                  Instant requestedAt, String requestedBy, Instant finishedAt, String outcome,
                                  String screenshotNote, String refusal) {
+
+        public boolean failed() {
+            return status == CaptureStatus.FAILED;
+        }
+
+        public boolean done() {
+            return status == CaptureStatus.DONE;
+        }
     }
 
     /**
@@ -125,7 +146,7 @@ public class CaptureRequests {
 
     private void finish(UUID id, boolean done, String refusal, String outcome, String screenshotNote) {
         jdbc.sql("update evidence_capture set status = ?, finished_at = ?, refusal = ?, outcome = ?, screenshot_note = ? where id = ?")
-                .params(done ? "done" : "failed", Timestamp.from(clock.instant()), refusal, outcome, screenshotNote, id).update();
+                .params((done ? CaptureStatus.DONE : CaptureStatus.FAILED).code(), Timestamp.from(clock.instant()), refusal, outcome, screenshotNote, id).update();
         audit.record(done ? "evidence.capture_done" : "evidence.capture_failed", "evidence_capture", id.toString(), outcome);
     }
 
@@ -148,7 +169,7 @@ public class CaptureRequests {
     private static CaptureRequest map(ResultSet rs, int row) throws SQLException {
         Timestamp finished = rs.getTimestamp("finished_at");
         return new CaptureRequest(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
-                rs.getObject("item_id", UUID.class), rs.getString("url"), rs.getString("status"), rs.getInt("attempts"),
+                rs.getObject("item_id", UUID.class), rs.getString("url"), CaptureStatus.of(rs.getString("status")), rs.getInt("attempts"),
                 rs.getTimestamp("requested_at").toInstant(), rs.getString("requested_by"),
                 finished == null ? null : finished.toInstant(), rs.getString("outcome"), rs.getString("screenshot_note"),
                 rs.getString("refusal"));

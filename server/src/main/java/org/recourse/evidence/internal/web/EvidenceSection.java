@@ -77,7 +77,7 @@ class EvidenceSection implements CaseSection {
                     "/staff/evidence/objects/" + o.id()));
         }
         for (CaptureRequests.CaptureRequest c : captures.forCase(ref.id())) {
-            if ("failed".equals(c.status()) && c.finishedAt() != null) {
+            if (c.failed() && c.finishedAt() != null) {
                 events.add(new Event(c.finishedAt(), "evidence.timeline.capture-failed", c.url(), ref.href(ANCHOR)));
             }
         }

@@ -26,7 +26,7 @@ class MatchingSection implements CaseSection {
     }
 
     /** A possible re-upload involving the case: of its images, or found in its capture. */
-    record Finding(UUID id, String status, boolean ofThisCase, int distance, Instant foundAt) {
+    record Finding(UUID id, org.recourse.matching.internal.reupload.Finding.Status status, boolean ofThisCase, int distance, Instant foundAt) {
     }
 
     private final JdbcClient jdbc;
@@ -53,7 +53,8 @@ class MatchingSection implements CaseSection {
                         select id, status, original_case_id = ? as of_this_case, distance, found_at from match_finding
                         where original_case_id = ? or capture_case_id = ? order by found_at""")
                 .params(ref.id(), ref.id(), ref.id())
-                .query((rs, n) -> new Finding(rs.getObject("id", UUID.class), rs.getString("status"), rs.getBoolean("of_this_case"),
+                .query((rs, n) -> new Finding(rs.getObject("id", UUID.class),
+                        org.recourse.matching.internal.reupload.Finding.Status.valueOf(rs.getString("status")), rs.getBoolean("of_this_case"),
                         rs.getInt("distance"), rs.getTimestamp("found_at").toInstant()))
                 .list();
         return new Content(ANCHOR, "matching.section.title", "matching/case-section", "matching",

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A captured image that matches a banked entry of another case: perhaps the same image, uploaded again. */
-record Finding(UUID id, long entryId, UUID originalCaseId, UUID captureCaseId, UUID evidenceId, UUID originalEvidenceId,
+public record Finding(UUID id, long entryId, UUID originalCaseId, UUID captureCaseId, UUID evidenceId, UUID originalEvidenceId,
                String url, int distance, Status status, Instant foundAt, Instant decidedAt, String decidedBy) {
 
-    enum Status { OPEN, CONFIRMED, DISMISSED }
+    public enum Status { OPEN, CONFIRMED, DISMISSED }
 }

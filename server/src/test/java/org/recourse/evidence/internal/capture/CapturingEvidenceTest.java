@@ -101,7 +101,7 @@ class CapturingEvidenceTest {
             UUID captureId = captureNow(LoopbackCapturing.create(storing, requests, settings, images), caseId, itemId, site.url("/start").toString());
 
             CaptureRequests.CaptureRequest capture = requests.find(captureId).orElseThrow();
-            assertThat(capture.status()).isEqualTo("done");
+            assertThat(capture.status()).isEqualTo(CaptureRequests.CaptureStatus.DONE);
             assertThat(capture.outcome()).contains("page 200", "3 embedded media stored", "10.9.8.7", "private network");
             Map<String, EvidenceObject> byUrl = objects.forCapture(captureId).stream()
                     .filter(o -> !o.kind().equals("screenshot"))
@@ -163,14 +163,14 @@ class CapturingEvidenceTest {
             // context db-scheduler picks may be busy with other tests' captures.
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             CaptureRequests.CaptureRequest capture = requests.find(captureId).orElseThrow();
-            while (System.nanoTime() < deadline && !capture.status().equals("failed") && !capture.status().equals("done")) {
+            while (System.nanoTime() < deadline && !capture.failed() && !capture.done()) {
                 if (CaptureWorker.drain(requests, capturing) == 0) {
                     Thread.sleep(250);
                 }
                 capture = requests.find(captureId).orElseThrow();
             }
 
-            assertThat(capture.status()).isEqualTo("failed");
+            assertThat(capture.status()).isEqualTo(CaptureRequests.CaptureStatus.FAILED);
             assertThat(capture.outcome()).startsWith("refused:").contains("127.0.0.1", "loopback");
             assertThat(site.wasRequested("/internal")).isFalse();
             assertThat(objects.forCapture(captureId)).isEmpty();
