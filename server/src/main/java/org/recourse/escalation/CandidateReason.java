@@ -16,4 +16,8 @@ public enum CandidateReason {
     public String code() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
+
+    public static CandidateReason ofCode(String code) {
+        return valueOf(code.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
 }

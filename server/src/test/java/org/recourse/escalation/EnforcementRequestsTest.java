@@ -35,12 +35,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * reminder after six weeks of silence, "no response" after six months; what the authority says
  * moves it on. Refused steps leave nothing behind.
  */
-class EnforcementRequestsTest extends TakedownIntegrationTest {
+class EnforcementRequestsTest extends EscalationIntegrationTest {
 
-    @Autowired
-    RecordingResponses responses;
-    @Autowired
-    DisputingRefusals refusals;
     @Autowired
     DraftingRequests drafting;
     @Autowired
@@ -51,31 +47,6 @@ class EnforcementRequestsTest extends TakedownIntegrationTest {
     RequestEntries entries;
     @Autowired
     List<CliCommand> commands;
-
-    record Disputed(String platform, ReportedItem item, Reported reported) {
-    }
-
-    /** A Dutch platform refused to remove an item that is still online, and an analyst disputed it. */
-    Disputed disputedRefusal(TestWebsite site) {
-        String path = "/" + UUID.randomUUID() + "/photo";
-        site.page(path, "text/html", "<p>online</p>".getBytes(StandardCharsets.UTF_8));
-        String platform = recipient("Refusing Platform", false, "abuse-" + UUID.randomUUID() + "@platform.test", null, null, "en");
-        jdbc.sql("update directory_organisation set kind = 'platform', country = 'NL' where key = ?").param(platform).update();
-        Reported reported = reportWithCredentials(site.url(path).toString());
-        UUID caseId = reported.caseId();
-        ReportedItem item = cases.items(caseId).getFirst();
-        decide(caseId, item, platform, false, longAgo());
-        await("the notice is sent", Duration.ofSeconds(30), () -> jdbc.sql(
-                "select count(*) from takedown_notice where recipient_key = ? and status = 'sent'").param(platform).query(Long.class).single() == 1);
-        UUID notice = jdbc.sql("select id from takedown_notice where recipient_key = ?").param(platform).query(UUID.class).single();
-        AuditActor.runAs("analyst-a", () -> responses.record(notice, new RecordingResponses.Response("decision", "refused",
-                "Not against our terms.", "analyst", null, clock.instant(), "analyst-a")));
-        await("the refusal reaches escalation", Duration.ofSeconds(20),
-                () -> refusals.open().stream().anyMatch(r -> platform.equals(r.recipientKey())));
-        UUID refusal = refusals.open().stream().filter(r -> platform.equals(r.recipientKey())).findFirst().orElseThrow().id();
-        AuditActor.runAs("analyst-a", () -> refusals.dispute(refusal, "Shared without consent."));
-        return new Disputed(platform, item, reported);
-    }
 
     long requestsAbout(String platform) {
         return jdbc.sql("select count(*) from escalation_request where platform_key = ?").param(platform).query(Long.class).single();

@@ -59,7 +59,7 @@ class DoctorTest {
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
         Result tight = doctor("--recourse.data-dir=" + dataDir, smtp);
         assertThat(tight.output).contains("OK       evidence key file " + key + " (only its owner can read it)")
-                .contains("OK       SMTP server for notices localhost:")
+                .contains("OK       SMTP server for mail (notices, enforcement requests) localhost:")
                 .contains("Nothing to fix.");
         assertThat(tight.exit).isZero();
     }
@@ -72,7 +72,7 @@ class DoctorTest {
         assertThat(result.output)
                 .contains("PROBLEM  cannot reach the database at jdbc:postgresql://127.0.0.1:" + closed + "/recourse")
                 .contains("check RECOURSE_DB_URL, RECOURSE_DB_USER and RECOURSE_DB_PASSWORD")
-                .contains("PROBLEM  SMTP server for notices localhost:" + closed + " does not answer")
+                .contains("PROBLEM  SMTP server for mail (notices, enforcement requests) localhost:" + closed + " does not answer")
                 .contains("2 things to fix")
                 .doesNotContain("Exception");
         assertThat(result.exit).isEqualTo(1);

@@ -16,7 +16,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("recourse.escalation")
 public record EscalationSettings(@DefaultValue Candidates candidates, @DefaultValue Pattern pattern,
-                                 @DefaultValue Requests requests) {
+                                 @DefaultValue Requests requests, @DefaultValue Sender sender) {
+
+    /**
+     * Who signs and sends enforcement requests: the hotline's name and reply address (by default the
+     * notifier of notices) and the domain of their Message-IDs.
+     */
+    public record Sender(@DefaultValue("Helpwanted") String name, @DefaultValue("notices@recourse.invalid") String email,
+                         @DefaultValue("recourse.invalid") String messageIdDomain) {
+    }
 
     /**
      * Follow-up of filed requests: a reminder when the authority has been silent for

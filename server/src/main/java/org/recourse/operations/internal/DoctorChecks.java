@@ -48,7 +48,7 @@ public final class DoctorChecks {
         }
         evidenceStore(dataDir);
         keyFile(dataDir);
-        mailServer("SMTP server for notices", "recourse.takedown.mail.host", "recourse.takedown.mail.port", true);
+        mailServer("SMTP server for mail (notices, enforcement requests)", "recourse.mail.host", "recourse.mail.port", true);
         mailServer("IMAP mailbox for replies", "recourse.takedown.replies.host", "recourse.takedown.replies.port", false);
         if (env.getProperty("recourse.intake.mailbox.enabled", Boolean.class, false)) {
             mailServer("IMAP mailbox for reports", "recourse.intake.mailbox.host", "recourse.intake.mailbox.port", true);

@@ -83,10 +83,13 @@ public class DraftingRequests {
                 .update();
         for (Candidate candidate : chosen) {
             jdbc.sql("""
-                            insert into escalation_request_item (request_id, reported_item_id, case_id, url, reasons)
-                            values (?, ?, ?, ?, ?::text[]) on conflict do nothing""")
+                            insert into escalation_request_item (request_id, reported_item_id, case_id, url, reasons, case_number,
+                                notices_sent, overdue_since)
+                            values (?, ?, ?, ?, ?::text[], ?, ?, ?) on conflict do nothing""")
                     .params(id, candidate.reportedItemId(), candidate.caseId(), candidate.url(),
-                            "{" + String.join(",", candidate.reasons().stream().map(CandidateReason::code).toList()) + "}")
+                            "{" + String.join(",", candidate.reasons().stream().map(CandidateReason::code).toList()) + "}",
+                            candidate.caseNumber(), candidate.noticesSent(),
+                            candidate.overdueSince() == null ? null : Timestamp.from(candidate.overdueSince()))
                     .update();
         }
         entries.add(id, now, "state", RequestState.DRAFT, null);

@@ -3,6 +3,7 @@ package org.recourse.escalation.internal.requests;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import java.util.UUID;
 
 import org.recourse.audit.AuditActor;
 import org.recourse.audit.AuditTrail;
+import org.recourse.escalation.CandidateReason;
 import org.recourse.escalation.RequestState;
 import org.recourse.intake.CaseStatus;
 import org.recourse.intake.Cases;
@@ -50,6 +52,88 @@ public class TrackingRequests {
         this.entries = entries;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** The request a page names by its reference ({@code ER-...}). */
+    public Optional<Request> findByReference(String reference) {
+        if (reference == null || !reference.matches("ER-[2-9A-Z]{8}")) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select id from escalation_request where reference = ?").param(reference).query(UUID.class).optional()
+                .flatMap(this::find);
+    }
+
+    /** An item of a request, with what made it a candidate when the request was drafted. */
+    public record Item(UUID caseId, String caseNumber, String url, List<CandidateReason> reasons, Integer noticesSent,
+                       Instant overdueSince) {
+    }
+
+    public List<Item> items(UUID requestId) {
+        return jdbc.sql("""
+                        select case_id, case_number, url, reasons, notices_sent, overdue_since from escalation_request_item
+                        where request_id = ? order by case_number, url""")
+                .param(requestId)
+                .query((rs, n) -> new Item(rs.getObject("case_id", UUID.class), rs.getString("case_number"), rs.getString("url"),
+                        Arrays.stream((String[]) rs.getArray("reasons").getArray()).map(CandidateReason::ofCode).toList(),
+                        (Integer) rs.getObject("notices_sent"), instant(rs.getTimestamp("overdue_since"))))
+                .list();
+    }
+
+    /** The language the request is written in ({@code nl} or {@code en}). */
+    public String language(UUID requestId) {
+        return jdbc.sql("select language from escalation_request where id = ?").param(requestId).query(String.class).single();
+    }
+
+    /** The letter as it was fixed when the request was filed by e-mail; empty before. */
+    public record Filing(String address, String subject, String body, String messageId, Instant sendFailedAt) {
+    }
+
+    public Optional<Filing> filing(UUID requestId) {
+        return jdbc.sql("""
+                        select letter_address, letter_subject, letter_body, message_id, send_failed_at from escalation_request
+                        where id = ? and letter_address is not null""")
+                .param(requestId)
+                .query((rs, n) -> new Filing(rs.getString("letter_address"), rs.getString("letter_subject"),
+                        rs.getString("letter_body"), rs.getString("message_id"), instant(rs.getTimestamp("send_failed_at"))))
+                .optional();
+    }
+
+    /**
+     * Fixes the letter of an approved request, in the caller's transaction: once, however often it
+     * is pressed — a second call finds the letter already fixed and changes nothing.
+     *
+     * @return whether this call fixed it
+     */
+    boolean fixLetter(UUID id, String address, String subject, String body, String messageId) {
+        Request request = locked(id);
+        expect(request, EnumSet.of(RequestState.APPROVED));
+        int fixed = jdbc.sql("""
+                        update escalation_request set letter_address = ?, letter_subject = ?, letter_body = ?, message_id = ?
+                        where id = ? and letter_address is null""")
+                .params(address, subject, body, messageId, id).update();
+        if (fixed == 0) {
+            return false;
+        }
+        audit.record("escalation.request-queued", "escalation_request", id.toString(), request.reference() + " by e-mail");
+        return true;
+    }
+
+    /** The authority's mail server accepted the request: it is filed. */
+    void filedByEmail(UUID id, Instant at) {
+        Request request = find(id).orElseThrow();
+        if (jdbc.sql("""
+                        update escalation_request set state = 'filed', filed_at = ?, filed_via = 'email', send_failed_at = null
+                        where id = ? and state = 'approved'""")
+                .params(Timestamp.from(at), id).update() == 1) {
+            step(request, at, "state", RequestState.FILED, null);
+            escalated(id);
+        }
+    }
+
+    /** Sending failed for good: the request waits for a person (resend, or file through the web form). */
+    void sendingFailed(UUID id, String reason) {
+        jdbc.sql("update escalation_request set send_failed_at = ? where id = ?").params(Timestamp.from(clock.instant()), id).update();
+        audit.record("escalation.request-send-failed", "escalation_request", id.toString(), reason);
     }
 
     public Optional<Request> find(UUID id) {

@@ -31,6 +31,7 @@ class EscalationPages {
         EscalationOverview.Overview shown = overview.show();
         model.addAttribute("candidates", shown.candidates());
         model.addAttribute("refusals", shown.refusals());
+        model.addAttribute("draftable", shown.draftable());
         return "escalation/candidates";
     }
 

@@ -3,22 +3,21 @@ package org.recourse.takedown.internal.outbox;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.recourse.takedown.internal.TakedownSettings;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.recourse.platform.OutgoingMail;
 import org.springframework.stereotype.Component;
 
 /** Plain-text notice e-mail carrying the Message-ID recorded on the notice, so replies can be matched to it. */
 @Component
 class EmailChannel implements NoticeChannel {
 
-    private final JavaMailSender mail;
+    private final OutgoingMail mail;
     private final TakedownSettings settings;
 
-    EmailChannel(NoticeMail mail, TakedownSettings settings) {
-        this.mail = mail.sender();
+    EmailChannel(OutgoingMail mail, TakedownSettings settings) {
+        this.mail = mail;
         this.settings = settings;
     }
 
@@ -35,7 +34,7 @@ class EmailChannel implements NoticeChannel {
 
     /** The notice as the recipient receives it: plain text, with the Message-ID recorded on the notice. */
     MimeMessage message(OutgoingNotice notice) throws MessagingException {
-        MimeMessage message = new FixedIdMessage(mail.createMimeMessage().getSession(), notice.messageId());
+        MimeMessage message = mail.message(notice.messageId());
         message.setFrom(new InternetAddress(settings.notifier().email(), true));
         message.setRecipients(jakarta.mail.Message.RecipientType.TO, InternetAddress.parse(notice.address(), true));
         message.setSubject(notice.subject(), StandardCharsets.UTF_8.name());
@@ -43,21 +42,5 @@ class EmailChannel implements NoticeChannel {
         message.setHeader("X-Recourse-Reference", notice.reference());
         message.setHeader("Content-Language", notice.language());
         return message;
-    }
-
-    /** Keeps the Message-ID chosen when the notice was queued instead of generating a new one per attempt. */
-    static final class FixedIdMessage extends MimeMessage {
-
-        private final String messageId;
-
-        FixedIdMessage(Session session, String messageId) {
-            super(session);
-            this.messageId = messageId;
-        }
-
-        @Override
-        protected void updateMessageID() throws MessagingException {
-            setHeader("Message-ID", messageId);
-        }
     }
 }

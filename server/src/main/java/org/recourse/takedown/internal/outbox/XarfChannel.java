@@ -9,7 +9,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.recourse.platform.OutgoingMail;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,12 +22,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class XarfChannel implements NoticeChannel {
 
-    private final JavaMailSender mail;
+    private final OutgoingMail mail;
     private final EmailChannel email;
     private final JsonMapper json;
 
-    XarfChannel(NoticeMail mail, EmailChannel email, JsonMapper json) {
-        this.mail = mail.sender();
+    XarfChannel(OutgoingMail mail, EmailChannel email, JsonMapper json) {
+        this.mail = mail;
         this.email = email;
         this.json = json;
     }

@@ -1,0 +1,50 @@
+package org.recourse.escalation;
+
+import static org.recourse.support.Eventually.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.recourse.audit.AuditActor;
+import org.recourse.escalation.internal.candidates.DisputingRefusals;
+import org.recourse.evidence.internal.fetch.TestWebsite;
+import org.recourse.intake.ReportedItem;
+import org.recourse.takedown.TakedownIntegrationTest;
+import org.recourse.takedown.internal.responses.RecordingResponses;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** What escalation's integration tests stand on: a platform that refused a notice, a refusal an analyst disputes. */
+abstract class EscalationIntegrationTest extends TakedownIntegrationTest {
+
+    @Autowired
+    protected RecordingResponses responses;
+    @Autowired
+    protected DisputingRefusals refusals;
+
+    protected record Disputed(String platform, ReportedItem item, Reported reported) {
+    }
+
+    /** A Dutch platform refused to remove an item that is still online, and an analyst disputed it. */
+    protected Disputed disputedRefusal(TestWebsite site) {
+        String path = "/" + UUID.randomUUID() + "/photo";
+        site.page(path, "text/html", "<p>online</p>".getBytes(StandardCharsets.UTF_8));
+        String platform = recipient("Refusing Platform", false, "abuse-" + UUID.randomUUID() + "@platform.test", null, null, "en");
+        jdbc.sql("update directory_organisation set kind = 'platform', country = 'NL' where key = ?").param(platform).update();
+        Reported reported = reportWithCredentials(site.url(path).toString());
+        UUID caseId = reported.caseId();
+        ReportedItem item = cases.items(caseId).getFirst();
+        decide(caseId, item, platform, false, longAgo());
+        await("the notice is sent", Duration.ofSeconds(30), () -> jdbc.sql(
+                "select count(*) from takedown_notice where recipient_key = ? and status = 'sent'").param(platform).query(Long.class).single() == 1);
+        UUID notice = jdbc.sql("select id from takedown_notice where recipient_key = ?").param(platform).query(UUID.class).single();
+        AuditActor.runAs("analyst-a", () -> responses.record(notice, new RecordingResponses.Response("decision", "refused",
+                "Not against our terms.", "analyst", null, clock.instant(), "analyst-a")));
+        await("the refusal reaches escalation", Duration.ofSeconds(20),
+                () -> refusals.open().stream().anyMatch(r -> platform.equals(r.recipientKey())));
+        UUID refusal = refusals.open().stream().filter(r -> platform.equals(r.recipientKey())).findFirst().orElseThrow().id();
+        AuditActor.runAs("analyst-a", () -> refusals.dispute(refusal, "Shared without consent."));
+        return new Disputed(platform, item, reported);
+    }
+
+}
