@@ -43,6 +43,43 @@ class EnforcementRequestPagesTest extends EscalationIntegrationTest {
         }).toList();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    List<org.recourse.platform.CliCommand> commands;
+
+    org.recourse.platform.CliCommand cli(String name) {
+        return commands.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    String verify(java.nio.file.Path zip) {
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        cli("verify-package").run(List.of(zip.toString()), new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8),
+                System.err);
+        return printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    static java.util.Map<String, String> unzip(byte[] zip) throws java.io.IOException {
+        java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                files.put(e.getName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return files;
+    }
+
+    static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("not found");
+    }
+
     @Test
     void draftedPreviewedApprovedByASecondPersonSentOnceByEmailAndFollowedToAnOutcome() throws Exception {
         try (TestWebsite site = new TestWebsite()) {
@@ -119,7 +156,48 @@ class EnforcementRequestPagesTest extends EscalationIntegrationTest {
             Document casePage = second.get("/staff/cases/" + disputed.reported().caseNumber()).document();
             assertThat(casePage.select("#escalation-requests tr:contains(" + reference + ") .state").text()).isEqualTo("decided");
 
+            // The dossier: downloaded by the analyst, verified against its manifest, refused when altered.
+            java.net.http.HttpResponse<byte[]> download = second.download(path + "/dossier");
+            assertThat(download.statusCode()).isEqualTo(200);
+            assertThat(download.headers().firstValue("Content-Type")).hasValue("application/zip");
+            assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).contains("dossier-" + reference + ".zip");
+            java.nio.file.Path zip = java.nio.file.Files.createTempFile("dossier", ".zip");
+            java.nio.file.Files.write(zip, download.body());
+            assertThat(verify(zip)).startsWith("OK: all 6 files match the manifest");
+            java.util.Map<String, String> files = unzip(download.body());
+            assertThat(files.keySet()).containsExactlyInAnyOrder("dossier.pdf", "letter.txt", "request.json", "platform.json",
+                    "figures.json", "cases.json", "manifest.json");
+            assertThat(files.get("letter.txt")).as("the letter as mailed").startsWith(mail.getSubject() + "\n\n").contains(body.strip());
+            assertThat(files.get("cases.json")).contains(disputed.item().url(), disputed.reported().caseNumber());
+            assertThat(files.get("request.json")).contains("\"state\" : \"decided\"", "REG-2026-7");
+            assertThat(files.get("manifest.json")).contains("recourse-dossier/1", reference);
+            assertThat(String.join("\n", files.values())).as("no contact details of the reporter")
+                    .doesNotContain("@example.org", disputed.reported().secret());
+            assertThat(jdbc.sql("select count(*) from audit_log where action = 'escalation.dossier-written' and detail like ?")
+                    .param(reference + "%").query(Long.class).single()).isEqualTo(1);
+            byte[] altered = download.body().clone();
+            int at = indexOf(altered, "\"reference\"".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            altered[at + 20] ^= 1;
+            java.nio.file.Files.write(zip, altered);
+            assertThat(verify(zip)).contains("altered: request.json");
+
+            java.nio.file.Path out = java.nio.file.Files.createTempDirectory("dossier").resolve("out.zip");
+            java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+            java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
+            assertThat(cli("escalation dossier").run(List.of(reference, "--out", out.toString()),
+                    new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8),
+                    new java.io.PrintStream(errors, true, java.nio.charset.StandardCharsets.UTF_8))).as(errors.toString()).isZero();
+            assertThat(printed.toString()).contains("wrote", reference);
+            assertThat(verify(out)).startsWith("OK: all 6 files");
+            assertThat(cli("escalation dossier").run(List.of("ER-NOTHING1", "--out", out.resolveSibling("x.zip").toString()),
+                    new java.io.PrintStream(printed, true), new java.io.PrintStream(errors, true, java.nio.charset.StandardCharsets.UTF_8))).isEqualTo(1);
+            assertThat(errors.toString()).contains("This request does not exist.");
+            assertThat(out.resolveSibling("x.zip")).doesNotExist();
+            assertThat(cli("escalation dossier").run(List.of(reference), new java.io.PrintStream(printed, true),
+                    new java.io.PrintStream(errors, true))).isEqualTo(2);
+
             assertThat(second.get("/staff/escalation/requests/ER-NOTHING1").status()).isEqualTo(404);
+            assertThat(second.download("/staff/escalation/requests/ER-NOTHING1/dossier").statusCode()).isEqualTo(404);
             assertThat(second.get("/staff/escalation/requests").document().select("#requests tr:contains(" + reference + ") .state").text())
                     .isEqualTo("decided");
         }

@@ -1,18 +1,26 @@
 package org.recourse.escalation.internal.web;
 
 import java.security.Principal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import org.recourse.escalation.RequestState;
+import org.recourse.escalation.internal.dossier.WritingDossiers;
 import org.recourse.escalation.internal.requests.DraftingRequests;
 import org.recourse.escalation.internal.requests.FilingRequests;
 import org.recourse.escalation.internal.requests.RequestRefused;
 import org.recourse.escalation.internal.requests.ShowingRequests;
 import org.recourse.escalation.internal.requests.TrackingRequests;
 import org.recourse.audit.AuditActor;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +29,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -39,8 +49,11 @@ class RequestPages {
     private final DraftingRequests drafting;
     private final TrackingRequests tracking;
     private final FilingRequests filing;
+    private final WritingDossiers dossiers;
 
-    RequestPages(ShowingRequests showing, DraftingRequests drafting, TrackingRequests tracking, FilingRequests filing) {
+    RequestPages(ShowingRequests showing, DraftingRequests drafting, TrackingRequests tracking, FilingRequests filing,
+                 WritingDossiers dossiers) {
+        this.dossiers = dossiers;
         this.showing = showing;
         this.drafting = drafting;
         this.tracking = tracking;
@@ -76,6 +89,43 @@ class RequestPages {
         model.addAttribute("outcomes", List.of(RequestState.ACKNOWLEDGED, RequestState.UNDER_INVESTIGATION, RequestState.DECIDED,
                 RequestState.REJECTED));
         return "escalation/request";
+    }
+
+    /** The dossier ZIP; a request whose platform or authority left the directory gets its reason instead. */
+    @GetMapping("/{reference}/dossier")
+    ResponseEntity<StreamingResponseBody> dossier(@PathVariable String reference, Principal user, HttpServletRequest request,
+                                                  HttpServletResponse response) {
+        if (tracking.findByReference(reference).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        WritingDossiers.Prepared prepared;
+        try {
+            prepared = AuditActor.supplyAs(user.getName(), () -> {
+                try {
+                    return dossiers.prepare(reference);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (RequestRefused refused) {
+            String location = "/staff/escalation/requests/" + reference;
+            RequestContextUtils.getOutputFlashMap(request).put("requestError", refused.messageKey());
+            RequestContextUtils.saveOutputFlashMap(location, request, response);
+            return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, location).build();
+        }
+        String actor = user.getName();
+        StreamingResponseBody body = out -> AuditActor.runAs(actor, () -> {
+            try {
+                dossiers.write(prepared, out);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("dossier-" + prepared.reference() + ".zip").build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(body);
     }
 
     @PostMapping("/{reference}/approve")

@@ -16,6 +16,7 @@ import java.util.zip.CheckedInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.recourse.platform.VerifiableZip;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,9 +47,9 @@ public final class PackageWriter {
                 objects.add(manifestEntry(path, object));
             }
             byte[] pdf = summary.render(contents);
-            writeSmall(zip, PackageLayout.SUMMARY, pdf);
+            VerifiableZip.writeStored(zip, PackageLayout.SUMMARY, pdf);
             byte[] manifest = JSON.writeValueAsBytes(manifest(contents, objects, sha256(pdf)));
-            writeSmall(zip, PackageLayout.MANIFEST, manifest);
+            VerifiableZip.writeStored(zip, PackageLayout.MANIFEST, manifest);
             return sha256(manifest);
         }
     }
@@ -64,29 +65,12 @@ public final class PackageWriter {
         if (!actual.equals(object.sha256()) || size != object.size()) {
             throw new IOException("evidence object " + object.id() + " no longer matches its recorded SHA-256; package not made");
         }
-        ZipEntry entry = storedEntry(path, size, crc.getValue());
+        ZipEntry entry = VerifiableZip.storedEntry(path, size, crc.getValue());
         zip.putNextEntry(entry);
         try (InputStream in = object.content().open()) {
             in.transferTo(zip);
         }
         zip.closeEntry();
-    }
-
-    private static void writeSmall(ZipOutputStream zip, String path, byte[] bytes) throws IOException {
-        CRC32 crc = new CRC32();
-        crc.update(bytes);
-        zip.putNextEntry(storedEntry(path, bytes.length, crc.getValue()));
-        zip.write(bytes);
-        zip.closeEntry();
-    }
-
-    private static ZipEntry storedEntry(String path, long size, long crc) {
-        ZipEntry entry = new ZipEntry(path);
-        entry.setMethod(ZipEntry.STORED);
-        entry.setSize(size);
-        entry.setCompressedSize(size);
-        entry.setCrc(crc);
-        return entry;
     }
 
     private static Map<String, Object> manifestEntry(String path, PackageContents.PackagedObject object) {

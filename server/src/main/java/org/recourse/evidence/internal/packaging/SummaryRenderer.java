@@ -1,14 +1,12 @@
 package org.recourse.evidence.internal.packaging;
 
-import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.recourse.platform.PdfDocuments;
 import org.jsoup.nodes.Entities;
 import org.springframework.context.MessageSource;
 
@@ -20,7 +18,6 @@ import org.springframework.context.MessageSource;
 public final class SummaryRenderer {
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
-    private static final File UNICODE_FONT = new File("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
 
     private final MessageSource messages;
     private final Locale locale;
@@ -31,22 +28,7 @@ public final class SummaryRenderer {
     }
 
     public byte[] render(PackageContents contents) throws IOException {
-        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-        PdfRendererBuilder builder = new PdfRendererBuilder();
-        builder.useFastMode();
-        String family = "Helvetica";
-        if (UNICODE_FONT.isFile()) {
-            builder.useFont(UNICODE_FONT, "Unicode");
-            family = "Unicode";
-        }
-        builder.withHtmlContent(html(contents, family), null);
-        builder.toStream(pdf);
-        try {
-            builder.run();
-        } catch (Exception e) {
-            throw new IOException("the package summary could not be rendered", e);
-        }
-        return pdf.toByteArray();
+        return PdfDocuments.render(html(contents, PdfDocuments.fontFamily()));
     }
 
     String html(PackageContents contents, String fontFamily) {
