@@ -2,6 +2,7 @@ package org.recourse;
 
 import org.recourse.operations.Doctor;
 import org.recourse.platform.CommandLine;
+import org.recourse.platform.Restore;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -19,6 +20,9 @@ public class RecourseApplication {
     public static void main(String[] args) {
         if (Doctor.isDoctor(args)) {
             System.exit(Doctor.run(args, System.out));
+        }
+        if (Restore.isRestore(args)) {
+            System.exit(Restore.run(java.util.Arrays.asList(args).subList(1, args.length), System.out, System.err));
         }
         if (CommandLine.isCommand(args)) {
             SpringApplication app = new SpringApplication(RecourseApplication.class);

@@ -8,6 +8,19 @@ public final class CommandLine {
     private CommandLine() {
     }
 
+    /**
+     * A file name as the user typed it: the launcher runs commands from the installation directory
+     * and passes where the user was in {@code RECOURSE_CWD}, against which a relative name is resolved.
+     */
+    public static java.nio.file.Path userPath(String name) {
+        java.nio.file.Path file = java.nio.file.Path.of(name);
+        String userDirectory = System.getenv("RECOURSE_CWD");
+        if (!file.isAbsolute() && userDirectory != null && !userDirectory.isBlank()) {
+            file = java.nio.file.Path.of(userDirectory).resolve(file);
+        }
+        return file.toAbsolutePath();
+    }
+
     public static boolean isCommand(String[] args) {
         return args.length > 0 && !args[0].startsWith("-");
     }

@@ -14,6 +14,7 @@ import org.recourse.escalation.internal.dossier.WritingDossiers;
 import org.recourse.escalation.internal.requests.RequestRefused;
 import org.recourse.platform.CliArguments;
 import org.recourse.platform.CliCommand;
+import org.recourse.platform.CommandLine;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -56,7 +57,7 @@ class DossierCommand implements CliCommand {
             return 2;
         }
         String reference = args.positional().getFirst().strip().toUpperCase(java.util.Locale.ROOT);
-        Path target = resolve(args.option("out").orElseThrow());
+        Path target = CommandLine.userPath(args.option("out").orElseThrow());
         try {
             WritingDossiers.Prepared prepared = AuditActor.supplyAs("cli", () -> {
                 try {
@@ -90,14 +91,5 @@ class DossierCommand implements CliCommand {
             err.println("error: cannot write " + target + ": " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
             return 1;
         }
-    }
-
-    private static Path resolve(String name) {
-        Path file = Path.of(name);
-        String userDirectory = System.getenv("RECOURSE_CWD");
-        if (!file.isAbsolute() && userDirectory != null && !userDirectory.isBlank()) {
-            file = Path.of(userDirectory).resolve(file);
-        }
-        return file.toAbsolutePath();
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.recourse.platform.CliCommand;
+import org.recourse.platform.CommandLine;
 import org.springframework.stereotype.Component;
 
 /** {@code ./recourse verify-package FILE.zip}: checks a package against its manifest. */
@@ -30,12 +31,7 @@ class VerifyPackageCommand implements CliCommand {
             err.println("usage: recourse verify-package FILE.zip");
             return 2;
         }
-        Path file = Path.of(args.getFirst());
-        // The launcher runs commands from the installation directory; it passes where the user was.
-        String userDirectory = System.getenv("RECOURSE_CWD");
-        if (!file.isAbsolute() && userDirectory != null && !userDirectory.isBlank()) {
-            file = Path.of(userDirectory).resolve(file);
-        }
+        Path file = CommandLine.userPath(args.getFirst());
         PackageVerifier.Report report;
         try (InputStream in = Files.newInputStream(file)) {
             report = new PackageVerifier().verify(in);

@@ -154,6 +154,21 @@ public final class EmbeddedPostgres {
         return port;
     }
 
+    /** The cluster's data directory ({@code <data-dir>/postgres}). */
+    public Path dataDirectory() {
+        return dataDir;
+    }
+
+    /**
+     * Makes a cluster copied into {@code baseDir/postgres} (a restored backup) one the embedded
+     * server can start: only its owner may read it, and as root that owner is {@code nobody}.
+     */
+    public static void adopt(Path baseDir) throws IOException {
+        Path dataDir = baseDir.toAbsolutePath().resolve("postgres");
+        Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------"));
+        handOver(dataDir);
+    }
+
     public String superuser() {
         return SUPERUSER;
     }
