@@ -37,7 +37,7 @@ public final class Restore {
         Path from = CommandLine.userPath(args.option("from").orElseThrow());
         Path target = CommandLine.userPath(args.option("data-dir").orElseThrow());
         try {
-            Backups.Verification check = Backups.verify(from);
+            ManifestCheck.Report check = Backups.verify(from);
             if (!check.manifestReadable()) {
                 err.println("refused: " + from + " has no readable Recourse backup manifest (manifest.json)");
                 return 1;

@@ -17,6 +17,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
+import org.recourse.platform.ManifestCheck;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,15 +32,7 @@ public final class PackageVerifier {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_MANIFEST = 16 * 1024 * 1024;
 
-    public record Report(boolean manifestReadable, String packageId, String manifestSha256, int listed,
-                         List<String> altered, List<String> missing, List<String> extra) {
-
-        public boolean intact() {
-            return manifestReadable && altered.isEmpty() && missing.isEmpty() && extra.isEmpty();
-        }
-    }
-
-    public Report verify(InputStream packageBytes) throws IOException {
+    public ManifestCheck.Report verify(InputStream packageBytes) throws IOException {
         Map<String, String> actual = new LinkedHashMap<>();
         Set<String> damaged = new LinkedHashSet<>();
         List<String> duplicates = new ArrayList<>();
@@ -69,44 +62,15 @@ public final class PackageVerifier {
             }
         } catch (ZipException e) {
             if (manifest == null && actual.isEmpty()) {
-                return new Report(false, null, null, 0, List.of(), List.of(), List.of());
+                return ManifestCheck.unreadable(List.of());
             }
         }
         if (manifest == null) {
-            return new Report(false, null, null, 0, List.of(), List.of(), List.copyOf(actual.keySet()));
+            return ManifestCheck.unreadable(actual.keySet());
         }
-        return compare(manifest, actual, damaged, duplicates);
+        return ManifestCheck.compare(manifest, actual, damaged, duplicates);
     }
 
-    private static Report compare(byte[] manifestBytes, Map<String, String> actual, Set<String> damaged, List<String> duplicates) {
-        JsonNode manifest;
-        try {
-            manifest = JSON.readTree(manifestBytes);
-        } catch (JacksonException e) {
-            return new Report(false, null, null, 0, List.of(), List.of(), List.copyOf(actual.keySet()));
-        }
-        Map<String, String> expected = new LinkedHashMap<>();
-        for (JsonNode object : manifest.path("objects")) {
-            expected.put(object.path("path").asString(), object.path("sha256").asString());
-        }
-        for (JsonNode file : manifest.path("files")) {
-            expected.put(file.path("path").asString(), file.path("sha256").asString());
-        }
-        List<String> altered = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        expected.forEach((path, sha256) -> {
-            String found = actual.get(path);
-            if (found == null) {
-                missing.add(path);
-            } else if (damaged.contains(path) || !found.equalsIgnoreCase(sha256)) {
-                altered.add(path);
-            }
-        });
-        List<String> extra = new ArrayList<>(actual.keySet().stream().filter(path -> !expected.containsKey(path)).toList());
-        extra.addAll(duplicates);
-        return new Report(true, manifest.path("packageId").asString(null), PackageWriter.sha256(manifestBytes),
-                expected.size(), altered, missing, extra);
-    }
 
     private static byte[] readManifest(ZipInputStream zip) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.recourse.platform.CliCommand;
+import org.recourse.platform.ManifestCheck;
 import org.recourse.platform.CommandLine;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +33,7 @@ class VerifyPackageCommand implements CliCommand {
             return 2;
         }
         Path file = CommandLine.userPath(args.getFirst());
-        PackageVerifier.Report report;
+        ManifestCheck.Report report;
         try (InputStream in = Files.newInputStream(file)) {
             report = new PackageVerifier().verify(in);
         } catch (IOException e) {
@@ -43,7 +44,7 @@ class VerifyPackageCommand implements CliCommand {
         return report.intact() ? 0 : 1;
     }
 
-    static void print(PackageVerifier.Report report, PrintStream out) {
+    static void print(ManifestCheck.Report report, PrintStream out) {
         if (!report.manifestReadable()) {
             out.println("NOT VERIFIED: no readable manifest.json in this file");
             report.extra().forEach(path -> out.println("unlisted: " + path));

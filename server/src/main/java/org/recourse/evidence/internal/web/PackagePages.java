@@ -103,7 +103,7 @@ class PackagePages {
     /** The package is the request body (sent by the page's script), checked while it streams in. */
     @PutMapping("/staff/evidence/verify")
     String verify(HttpServletRequest request, Model model) throws IOException {
-        PackageVerifier.Report report;
+        org.recourse.platform.ManifestCheck.Report report;
         try (InputStream body = request.getInputStream()) {
             report = new PackageVerifier().verify(body);
         }

@@ -28,7 +28,8 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import tools.jackson.databind.JsonNode;
+import org.recourse.platform.ManifestCheck;
+
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,14 +57,6 @@ public final class Backups {
             "pg_snapshots", "pg_subtrans", "pg_dynshmem");
 
     public record Summary(int files, long bytes, String manifestSha256, boolean evidenceOnS3) {
-    }
-
-    /** What a check of a backup against its manifest found; each list names files by their path in the backup. */
-    public record Verification(boolean manifestReadable, List<String> altered, List<String> missing, List<String> extra) {
-
-        public boolean intact() {
-            return manifestReadable && altered.isEmpty() && missing.isEmpty() && extra.isEmpty();
-        }
     }
 
     private Backups() {
@@ -127,36 +120,16 @@ public final class Backups {
         return writeManifest(out, header, evidenceDir == null);
     }
 
-    /** Checks every file of the backup in {@code from} against its manifest. */
-    public static Verification verify(Path from) throws IOException {
+    /** Checks every file of the backup in {@code from} against its manifest, with the check evidence packages use. */
+    public static ManifestCheck.Report verify(Path from) throws IOException {
         Path manifestFile = from.resolve(MANIFEST);
-        JsonNode manifest;
-        try {
-            manifest = JSON.readTree(Files.readAllBytes(manifestFile));
-        } catch (IOException | RuntimeException e) {
-            return new Verification(false, List.of(), List.of(), List.of());
-        }
-        if (!FORMAT.equals(manifest.path("format").asString(""))) {
-            return new Verification(false, List.of(), List.of(), List.of());
-        }
-        Map<String, String> expected = new TreeMap<>();
-        for (JsonNode file : manifest.path("files")) {
-            expected.put(file.path("path").asString(), file.path("sha256").asString());
+        if (!Files.isRegularFile(manifestFile)) {
+            return ManifestCheck.unreadable(List.of());
         }
         Map<String, String> actual = hashes(from);
         actual.remove(MANIFEST);
-        List<String> altered = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        expected.forEach((path, sha) -> {
-            String found = actual.get(path);
-            if (found == null) {
-                missing.add(path);
-            } else if (!found.equals(sha)) {
-                altered.add(path);
-            }
-        });
-        List<String> extra = actual.keySet().stream().filter(path -> !expected.containsKey(path)).toList();
-        return new Verification(true, altered, missing, extra);
+        ManifestCheck.Report report = ManifestCheck.compare(Files.readAllBytes(manifestFile), actual, Set.of(), List.of());
+        return FORMAT.equals(report.format()) ? report : ManifestCheck.unreadable(actual.keySet());
     }
 
     /**

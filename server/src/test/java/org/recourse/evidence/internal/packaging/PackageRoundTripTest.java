@@ -61,7 +61,7 @@ class PackageRoundTripTest {
         List<PackageContents.PackagedObject> objects = List.of(object("page.html", "<p>first</p>"), object("photo one.jpg", "JPEGDATA"));
         byte[] zip = pack(objects);
 
-        PackageVerifier.Report report = verifier.verify(new ByteArrayInputStream(zip));
+        org.recourse.platform.ManifestCheck.Report report = verifier.verify(new ByteArrayInputStream(zip));
 
         assertThat(report.intact()).isTrue();
         assertThat(report.listed()).isEqualTo(3);
@@ -81,7 +81,7 @@ class PackageRoundTripTest {
         int at = indexOf(zip, "SECOND".getBytes(StandardCharsets.UTF_8));
         zip[at] ^= 0x01;
 
-        PackageVerifier.Report report = verifier.verify(new ByteArrayInputStream(zip));
+        org.recourse.platform.ManifestCheck.Report report = verifier.verify(new ByteArrayInputStream(zip));
 
         assertThat(report.intact()).isFalse();
         assertThat(report.altered()).singleElement().asString().startsWith("objects/002-").endsWith("-b.jpg");
@@ -108,7 +108,7 @@ class PackageRoundTripTest {
             out.write(1);
         }
 
-        PackageVerifier.Report report = verifier.verify(new ByteArrayInputStream(repacked.toByteArray()));
+        org.recourse.platform.ManifestCheck.Report report = verifier.verify(new ByteArrayInputStream(repacked.toByteArray()));
 
         assertThat(report.altered()).containsExactly(names.get(0));
         assertThat(report.missing()).containsExactly(names.get(1));
