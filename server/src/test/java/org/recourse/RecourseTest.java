@@ -26,8 +26,12 @@ import org.springframework.context.annotation.Import;
         "recourse.audit.seal-interval=1s",
         "db-scheduler.polling-interval=1s",
         // A sender whose domain passes strict e-mail checks (X-ARF validates it); .invalid would not.
-        "recourse.takedown.notifier.email=notices@hotline.example.org"
+        "recourse.takedown.notifier.email=notices@hotline.example.org",
+        // Prometheus's scrape token (MonitoringTest); 32 characters or more.
+        "recourse.metrics.token=" + RecourseTest.METRICS_TOKEN
 })
 @Import(TestClockConfiguration.class)
 public @interface RecourseTest {
+
+    String METRICS_TOKEN = "test-metrics-token-0123456789abcdef";
 }

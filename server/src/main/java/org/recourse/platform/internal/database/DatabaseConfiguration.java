@@ -44,6 +44,14 @@ class DatabaseConfiguration {
         return new DatabaseSupervisor(server.embedded(), settings.supervisionInterval(), clock);
     }
 
+    /** {@code recourse_database_up}: 0 while the embedded server is known to be down, for the "database down" alert. */
+    @Bean
+    io.micrometer.core.instrument.binder.MeterBinder databaseUpMetric(DatabaseSupervisor supervisor) {
+        return registry -> io.micrometer.core.instrument.Gauge.builder("recourse.database.up", () -> supervisor.available() ? 1 : 0)
+                .description("1 while the database answers, 0 while it is known to be down")
+                .register(registry);
+    }
+
     @Bean
     HealthIndicator embeddedDatabaseHealthIndicator(DatabaseSupervisor supervisor) {
         return new EmbeddedDatabaseHealth(supervisor);
