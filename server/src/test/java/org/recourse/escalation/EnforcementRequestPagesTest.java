@@ -238,6 +238,34 @@ class EnforcementRequestPagesTest extends EscalationIntegrationTest {
             page = second.get(path).document();
             assertThat(page.getElementById("request-state").text()).isEqualTo("filed");
             assertThat(page.getElementById("request-authority-reference").text()).isEqualTo("FORM-123");
+            String reference = path.substring(path.lastIndexOf('/') + 1);
+
+            // The authority's liaison sees it in the portal and answers there; another organisation's does not.
+            StaffHttp liaison = analyst(staff.create(authority, StaffRole.LIAISON));
+            StaffHttp stranger = analyst(staff.create("acm", StaffRole.LIAISON));
+            assertThat(liaison.get("/liaison/escalation").document().select("#requests tr.request").text()).contains(reference);
+            assertThat(stranger.get("/liaison/escalation").document().select("#requests tr.request:contains(" + reference + ")")).isEmpty();
+            assertThat(stranger.get("/liaison/escalation/" + reference).status()).isEqualTo(404);
+            assertThat(stranger.download("/liaison/escalation/" + reference + "/dossier").statusCode()).isEqualTo(404);
+            assertThat(stranger.postForm("/liaison/escalation/" + reference + "/answer", Map.of("state", "rejected")).status())
+                    .isEqualTo(404);
+            Document portal = liaison.get("/liaison/escalation/" + reference).document();
+            assertThat(portal.getElementById("letter-body").text()).contains(disputed.item().url());
+            assertThat(liaison.download("/liaison/escalation/" + reference + "/dossier").statusCode()).isEqualTo(200);
+            liaison.postForm("/liaison/escalation/" + reference + "/answer", Map.of("state", "draft"));
+            assertThat(liaison.get("/liaison/escalation/" + reference).document().getElementById("request-error").text())
+                    .startsWith("Choose what the authority said");
+            liaison.postForm("/liaison/escalation/" + reference + "/answer", Map.of("state", "under_investigation",
+                    "authorityReference", "INV-77", "note", "Assigned to a case officer"));
+            assertThat(liaison.get("/liaison/escalation/" + reference).document().getElementById("request-notice").text())
+                    .contains("Your answer is recorded");
+            page = second.get(path).document();
+            assertThat(page.getElementById("request-state").text()).isEqualTo("under investigation");
+            assertThat(page.getElementById("request-authority-reference").text()).isEqualTo("INV-77");
+            assertThat(page.select("#request-entries .note").text()).contains("Assigned to a case officer (via the liaison portal)");
+            assertThat(jdbc.sql("select count(*) from audit_log where action = 'escalation.request-viewed-by-liaison' and detail like ?")
+                    .param(reference + "%").query(Long.class).single()).isGreaterThanOrEqualTo(2);
+
             assertThat(outbox.find(org.recourse.escalation.internal.requests.FilingRequests.TOPIC,
                     jdbc.sql("select id from escalation_request where reference = ?").param(path.substring(path.lastIndexOf('/') + 1))
                             .query(java.util.UUID.class).single())).as("nothing queued for sending").isEmpty();

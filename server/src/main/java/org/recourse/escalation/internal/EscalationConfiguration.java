@@ -17,7 +17,15 @@ class EscalationConfiguration {
     @Bean
     RouteRules escalationRouteRules() {
         return rules -> rules
-                .requestMatchers("/staff/escalation", "/staff/escalation/**").hasAnyRole("ANALYST", "COORDINATOR", "ADMIN");
+                .requestMatchers("/staff/escalation", "/staff/escalation/**").hasAnyRole("ANALYST", "COORDINATOR", "ADMIN")
+                .requestMatchers("/liaison/escalation", "/liaison/escalation/**").hasRole("LIAISON");
+    }
+
+    /** Regulators' and police contacts answer the requests filed with their organisation. */
+    @Bean
+    StaffNavigation liaisonEscalationNavigation() {
+        return new StaffNavigation("escalation.liaison.nav", "escalation.liaison.nav.description", "/liaison/escalation",
+                Set.of("LIAISON"), 410, StaffStage.ESCALATION);
     }
 
     @Bean

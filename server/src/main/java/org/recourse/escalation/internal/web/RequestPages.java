@@ -9,17 +9,13 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.recourse.escalation.RequestState;
-import org.recourse.escalation.internal.dossier.WritingDossiers;
 import org.recourse.escalation.internal.requests.DraftingRequests;
 import org.recourse.escalation.internal.requests.FilingRequests;
 import org.recourse.escalation.internal.requests.RequestRefused;
 import org.recourse.escalation.internal.requests.ShowingRequests;
 import org.recourse.escalation.internal.requests.TrackingRequests;
 import org.recourse.audit.AuditActor;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -49,11 +44,11 @@ class RequestPages {
     private final DraftingRequests drafting;
     private final TrackingRequests tracking;
     private final FilingRequests filing;
-    private final WritingDossiers dossiers;
+    private final DossierDownloads downloads;
 
     RequestPages(ShowingRequests showing, DraftingRequests drafting, TrackingRequests tracking, FilingRequests filing,
-                 WritingDossiers dossiers) {
-        this.dossiers = dossiers;
+                 DossierDownloads downloads) {
+        this.downloads = downloads;
         this.showing = showing;
         this.drafting = drafting;
         this.tracking = tracking;
@@ -98,34 +93,7 @@ class RequestPages {
         if (tracking.findByReference(reference).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        WritingDossiers.Prepared prepared;
-        try {
-            prepared = AuditActor.supplyAs(user.getName(), () -> {
-                try {
-                    return dossiers.prepare(reference);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-        } catch (RequestRefused refused) {
-            String location = "/staff/escalation/requests/" + reference;
-            RequestContextUtils.getOutputFlashMap(request).put("requestError", refused.messageKey());
-            RequestContextUtils.saveOutputFlashMap(location, request, response);
-            return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, location).build();
-        }
-        String actor = user.getName();
-        StreamingResponseBody body = out -> AuditActor.runAs(actor, () -> {
-            try {
-                dossiers.write(prepared, out);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("dossier-" + prepared.reference() + ".zip").build().toString())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(body);
+        return downloads.download(reference, user.getName(), "/staff/escalation/requests/" + reference, request, response);
     }
 
     @PostMapping("/{reference}/approve")
@@ -191,7 +159,7 @@ class RequestPages {
         return "redirect:/staff/escalation/requests/" + reference;
     }
 
-    private static RequestState outcomeState(String code) {
+    static RequestState outcomeState(String code) {
         try {
             return RequestState.ofCode(code);
         } catch (IllegalArgumentException | NullPointerException e) {
