@@ -26,28 +26,16 @@ public final class Browsers {
      * there for a moment, and an element read from it goes stale when the new page arrives.
      */
     public static String awaitText(WebDriver browser, org.openqa.selenium.By locator, String expected) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        String seen = null;
-        while (System.nanoTime() < deadline) {
+        return Eventually.awaitValue(locator + " to show '" + expected + "' on " + browser.getCurrentUrl(), Duration.ofSeconds(15), () -> {
             try {
-                seen = browser.findElement(locator).getText();
-                if (seen.contains(expected)) {
-                    return seen;
-                }
+                String seen = browser.findElement(locator).getText();
+                return seen.contains(expected) ? seen : null;
             } catch (org.openqa.selenium.WebDriverException navigating) {
                 // The element went stale or away with the old page; Chromium also reports that
                 // as "Node with given id does not belong to the document". Look again.
-                seen = null;
+                return null;
             }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("expected " + locator + " to show '" + expected + "' on " + browser.getCurrentUrl()
-                + " but it showed '" + seen + "'");
+        });
     }
 
     /**
