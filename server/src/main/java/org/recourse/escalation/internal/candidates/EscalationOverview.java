@@ -24,7 +24,10 @@ public class EscalationOverview {
             Map<String, List<Candidate>> byPlatform = new LinkedHashMap<>();
             for (Candidate candidate : candidates) {
                 if (candidate.reportedItemId() != null) {
-                    byPlatform.computeIfAbsent(candidate.platformKey(), key -> new ArrayList<>()).add(candidate);
+                    List<Candidate> items = byPlatform.computeIfAbsent(candidate.platformKey(), key -> new ArrayList<>());
+                    if (items.stream().noneMatch(c -> c.reportedItemId().equals(candidate.reportedItemId()))) {
+                        items.add(candidate);
+                    }
                 }
             }
             return byPlatform.values().stream().map(items -> new Draftable(items.getFirst().platformKey(),

@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import org.recourse.directory.Directory;
 import org.recourse.directory.Organisation;
+import org.recourse.takedown.internal.items.ItemStatus;
+import org.recourse.takedown.internal.notices.NoticeStatus;
 import org.recourse.platform.AttentionItem;
 import org.recourse.platform.NeedsAttention;
 import org.recourse.platform.Outbox;
@@ -63,7 +65,7 @@ class TakedownAttention implements NeedsAttention {
                     Instant since = rs.getTimestamp("since").toInstant();
                     String route = "/staff/takedown/items/" + id + "/route";
                     String host = rs.getString("host");
-                    if ("changed".equals(rs.getString("status"))) {
+                    if (ItemStatus.CHANGED.code().equals(rs.getString("status"))) {
                         return new AttentionItem("takedown.attention.hoster-changed", List.of(host, String.valueOf(rs.getString("changed_reason"))),
                                 caseId, "takedown.attention.action.route", route, since);
                     }
@@ -96,7 +98,7 @@ class TakedownAttention implements NeedsAttention {
                     UUID id = rs.getObject("id", UUID.class);
                     Timestamp since = rs.getTimestamp("since");
                     String page = "/staff/takedown/notices/" + id;
-                    if ("bounced".equals(rs.getString("status"))) {
+                    if (NoticeStatus.BOUNCED.code().equals(rs.getString("status"))) {
                         return new AttentionItem("takedown.attention.bounced", List.of(rs.getString("reference"),
                                 rs.getString("recipient_name"), String.valueOf(rs.getString("bounce_reason"))),
                                 rs.getObject("case_id", UUID.class), "takedown.attention.action.reroute", page, since.toInstant());
