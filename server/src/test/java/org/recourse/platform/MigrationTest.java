@@ -58,4 +58,64 @@ class MigrationTest {
         assertThat(auditGrants).contains("SELECT", "INSERT").doesNotContain("DELETE", "TRUNCATE");
         admin.sql("drop database " + database + " with (force)").update();
     }
+
+    /**
+     * The schema released before the escalation, backup and monitoring migrations (V25 onwards).
+     * Migrations are forward-only and every new one takes a version above all existing ones, so a
+     * database at this baseline, with data in it, must migrate to the current schema intact.
+     */
+    static final String BASELINE = "24.2";
+
+    @Test
+    void aDatabaseAtTheBaselineWithDataMigratesToNowAndKeepsItsData() throws Exception {
+        String database = "migration_baseline_" + System.nanoTime();
+        JdbcClient admin = JdbcClient.create(superuser);
+        admin.sql("create database " + database).update();
+        String url;
+        String user;
+        try (var connection = superuser.getConnection()) {
+            url = connection.getMetaData().getURL().replaceAll("/[^/?]+(\\?.*)?$", "/" + database);
+            user = connection.getMetaData().getUserName();
+        }
+        String password = superuser.unwrap(com.zaxxer.hikari.HikariDataSource.class).getPassword();
+        DriverManagerDataSource db = new DriverManagerDataSource(url, user, password);
+        try {
+            MigrateResult toBaseline = Flyway.configure().dataSource(db).locations("classpath:db/migration")
+                    .placeholders(java.util.Map.of("app_role", "recourse_app")).target(BASELINE).load().migrate();
+            assertThat(toBaseline.targetSchemaVersion).isEqualTo(BASELINE);
+            JdbcClient data = JdbcClient.create(db);
+            java.util.UUID caseId = java.util.UUID.randomUUID();
+            java.util.UUID itemId = java.util.UUID.randomUUID();
+            java.util.UUID requestId = java.util.UUID.randomUUID();
+            data.sql("""
+                            insert into intake_case (id, case_number, status, channel, received_at, updated_at)
+                            values (?, 'RC-BASE-LINE', 'RECEIVED', 'phone', now(), now())""").param(caseId).update();
+            data.sql("""
+                            insert into reported_item (id, case_id, position, url, url_normalised, host, created_at)
+                            values (?, ?, 0, 'https://example.test/a', 'https://example.test/a', 'example.test', now())""")
+                    .params(itemId, caseId).update();
+            data.sql("""
+                            insert into escalation_request (id, reference, platform_key, authority_key, language, state, drafted_by, drafted_at)
+                            values (?, 'ER-BASE2345', 'platform', 'acm', 'nl', 'draft', 'analyst', now())""").param(requestId).update();
+            data.sql("""
+                            insert into escalation_request_item (request_id, reported_item_id, case_id, url, reasons)
+                            values (?, ?, ?, 'https://example.test/a', '{long-overdue}')""").params(requestId, itemId, caseId).update();
+
+            MigrateResult toNow = Flyway.configure().dataSource(db).locations("classpath:db/migration")
+                    .placeholders(java.util.Map.of("app_role", "recourse_app")).load().migrate();
+            assertThat(toNow.success).isTrue();
+            assertThat(toNow.migrationsExecuted).as("migrations after the baseline").isPositive();
+            assertThat(data.sql("select case_number from intake_case where id = ?").param(caseId).query(String.class).single())
+                    .isEqualTo("RC-BASE-LINE");
+            assertThat(data.sql("select url from reported_item where id = ?").param(itemId).query(String.class).single())
+                    .isEqualTo("https://example.test/a");
+            assertThat(data.sql("select state || '/' || coalesce(letter_address, '-') from escalation_request where id = ?")
+                    .param(requestId).query(String.class).single()).as("an old request keeps its state, with no letter fixed yet")
+                    .isEqualTo("draft/-");
+            assertThat(data.sql("select reasons[1] || '/' || coalesce(case_number, '-') from escalation_request_item where request_id = ?")
+                    .param(requestId).query(String.class).single()).isEqualTo("long-overdue/-");
+        } finally {
+            admin.sql("drop database " + database + " with (force)").update();
+        }
+    }
 }
