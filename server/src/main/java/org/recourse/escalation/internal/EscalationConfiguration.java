@@ -17,8 +17,16 @@ class EscalationConfiguration {
     @Bean
     RouteRules escalationRouteRules() {
         return rules -> rules
+                .requestMatchers("/staff/escalation/templates", "/staff/escalation/templates/**").hasAnyRole("COORDINATOR", "ADMIN")
                 .requestMatchers("/staff/escalation", "/staff/escalation/**").hasAnyRole("ANALYST", "COORDINATOR", "ADMIN")
                 .requestMatchers("/liaison/escalation", "/liaison/escalation/**").hasRole("LIAISON");
+    }
+
+    /** Coordinators edit the letters of enforcement requests per authority and language. */
+    @Bean
+    StaffNavigation escalationTemplatesNavigation() {
+        return new StaffNavigation("escalation.templates.nav", "escalation.templates.nav.description", "/staff/escalation/templates",
+                Set.of("COORDINATOR", "ADMIN"), 420, StaffStage.ESCALATION);
     }
 
     /** Regulators' and police contacts answer the requests filed with their organisation. */

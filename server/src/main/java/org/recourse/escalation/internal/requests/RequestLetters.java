@@ -15,7 +15,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The enforcement request as the authority reads it, in the request's language: to whom, on what
+ * The enforcement request as the authority reads it: the coordinators' template for the authority and
+ * language (or the default one) filled in with to whom, on what
  * legal basis (per authority, from the message bundle, falling back to the authority's kind), the
  * platform as the directory knows it, the facts per item, what we ask, and how to reach the
  * hotline. It names items by URL and case number only — never the victim.
@@ -31,9 +32,11 @@ public class RequestLetters {
     private final MessageSource messages;
     private final DisplayTime times;
     private final EscalationSettings settings;
+    private final LetterTemplates templates;
 
     RequestLetters(TrackingRequests tracking, Directory directory, MessageSource messages, DisplayTime times,
-                   EscalationSettings settings) {
+                   EscalationSettings settings, LetterTemplates templates) {
+        this.templates = templates;
         this.tracking = tracking;
         this.directory = directory;
         this.messages = messages;
@@ -46,39 +49,53 @@ public class RequestLetters {
      *                        when the directory no longer holds them
      */
     public Letter letter(TrackingRequests.Request request, String language) {
-        Locale locale = Locale.forLanguageTag("en".equals(language) ? "en" : "nl");
+        Locale locale = locale(language);
         Organisation platform = directory.findByKey(request.platformKey())
                 .orElseThrow(() -> new RequestRefused("escalation.request.platform-unknown"));
         Organisation authority = directory.findByKey(request.authorityKey())
                 .orElseThrow(() -> new RequestRefused("escalation.request.authority-unknown"));
         List<TrackingRequests.Item> items = tracking.items(request.id());
+        String facts = items.stream().map(item -> fact(item, locale)).collect(Collectors.joining("\n"));
+        return templates.forAuthority(authority.key(), locale.getLanguage())
+                .fill(values(request.reference(), authority, platform, items.size(), facts, locale));
+    }
+
+    /** The template filled with a made-up platform and item, for the editor's preview; {@code authority} null for the default. */
+    public Letter preview(LetterTemplate template, Organisation authority) {
+        Locale locale = locale(template.language());
+        if (authority == null) {
+            authority = new Organisation(null, "", text(locale, "escalation.template.sample.authority"),
+                    org.recourse.directory.OrganisationKind.REGULATOR, "NL", null, null, false, false, false, null, null, false, null,
+                    null, null, null, List.of(), List.of(), List.of(), List.of(), 0);
+        }
+        Organisation platform = new Organisation(null, "preview", text(locale, "escalation.template.sample.platform"),
+                org.recourse.directory.OrganisationKind.PLATFORM, "IE", "Example Legal Rep Ltd", "IE", true, false, false,
+                "dsa@platform.example", null, false, null, null, null, null, List.of(), List.of(), List.of(), List.of(), 0);
+        String facts = text(locale, "escalation.letter.fact", "https://platform.example/p/123", "RC-0000-0000", 2,
+                text(locale, "escalation.letter.fact.overdue", "2026-01-01"), text(locale, "escalation.reason.notices-ignored"));
+        return template.fill(values("ER-PREVIEW0", authority, platform, 1, facts, locale));
+    }
+
+    private java.util.Map<String, String> values(String reference, Organisation authority, Organisation platform, int itemCount,
+                                                 String facts, Locale locale) {
         String hotline = settings.sender().name();
-
-        List<String> body = new ArrayList<>();
-        body.add(text(locale, "escalation.letter.to", authority.name()));
-        body.add("");
-        body.add(text(locale, "escalation.letter.opening", hotline, platform.name(), items.size()));
-        section(body, locale, "escalation.letter.basis", basis(authority, locale));
-        section(body, locale, "escalation.letter.platform", platformFacts(platform, locale));
-        section(body, locale, "escalation.letter.facts", items.stream().map(item -> fact(item, locale)).collect(Collectors.joining("\n")));
-        section(body, locale, "escalation.letter.ask", byAuthority("escalation.letter.ask", authority, locale));
-        section(body, locale, "escalation.letter.evidence", text(locale, "escalation.letter.evidence.text", request.reference()));
-        section(body, locale, "escalation.letter.contact", text(locale, "escalation.letter.contact.text", hotline,
-                settings.sender().email(), request.reference()));
-        body.add("");
-        body.add(text(locale, "escalation.letter.closing", hotline));
-        String subject = text(locale, "escalation.letter.subject", request.reference(), platform.name(), items.size());
-        return new Letter(subject, String.join("\n", body) + "\n");
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        values.put("{{reference}}", reference);
+        values.put("{{authority}}", authority.name());
+        values.put("{{hotline}}", hotline);
+        values.put("{{platform}}", platform.name());
+        values.put("{{item_count}}", String.valueOf(itemCount));
+        values.put("{{basis}}", byAuthority("escalation.letter.basis", authority, locale));
+        values.put("{{platform_facts}}", platformFacts(platform, locale));
+        values.put("{{facts}}", facts);
+        values.put("{{ask}}", byAuthority("escalation.letter.ask", authority, locale));
+        values.put("{{evidence}}", text(locale, "escalation.letter.evidence.text", reference));
+        values.put("{{contact}}", text(locale, "escalation.letter.contact.text", hotline, settings.sender().email(), reference));
+        return values;
     }
 
-    private void section(List<String> body, Locale locale, String headingKey, String content) {
-        body.add("");
-        body.add(text(locale, headingKey));
-        body.add(content);
-    }
-
-    private String basis(Organisation authority, Locale locale) {
-        return byAuthority("escalation.letter.basis", authority, locale);
+    private static Locale locale(String language) {
+        return Locale.forLanguageTag("en".equals(language) ? "en" : "nl");
     }
 
     /** The text for this authority ({@code key.<directory key>}), else for its kind, else the general one. */
