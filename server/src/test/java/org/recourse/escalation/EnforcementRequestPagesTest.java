@@ -153,6 +153,10 @@ class EnforcementRequestPagesTest extends EscalationIntegrationTest {
             assertThat(page.getElementById("request-authority-reference").text()).isEqualTo("REG-2026-7");
             assertThat(page.select("#request-entries .note").text()).contains("<script>alert(1)</script> order issued");
             assertThat(page.select("#request-entries script")).isEmpty();
+            org.jsoup.nodes.Element updates = statusPage(disputed.reported()).getElementById("status-updates");
+            assertThat(updates.text()).as("the reporter learns the outcome in plain words")
+                    .contains("We asked a regulator or the police to act", "has made a decision")
+                    .doesNotContain(reference, "REG-2026-7", "Test Regulator", "order issued");
             Document casePage = second.get("/staff/cases/" + disputed.reported().caseNumber()).document();
             assertThat(casePage.select("#escalation-requests tr:contains(" + reference + ") .state").text()).isEqualTo("decided");
 

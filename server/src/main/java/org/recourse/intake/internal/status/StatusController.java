@@ -42,7 +42,8 @@ class StatusController {
     private final java.time.Clock clock;
 
     StatusController(SigningIn signingIn, ReporterCase reporterCase, CaseRepository cases, IntakeSettings settings,
-                     java.time.Clock clock) {
+                     java.time.Clock clock, List<org.recourse.platform.StatusUpdates> updates) {
+        this.updates = updates;
         this.clock = clock;
         this.signingIn = signingIn;
         this.reporterCase = reporterCase;
@@ -52,6 +53,12 @@ class StatusController {
 
     record StatusLine(String status, String date) {
     }
+
+    /** An update another module contributes, with its date as the page shows dates. */
+    record UpdateLine(String messageKey, String date) {
+    }
+
+    private final List<org.recourse.platform.StatusUpdates> updates;
 
     @GetMapping("/status")
     String signInPage(HttpServletRequest request) {
@@ -100,6 +107,9 @@ class StatusController {
                 .map(h -> new StatusLine(h.status().name(), dates.format(h.changedAt()))).toList();
         model.addAttribute("record", c);
         model.addAttribute("history", history);
+        model.addAttribute("updates", updates.stream().flatMap(u -> u.forCase(c.id()).stream())
+                .sorted(java.util.Comparator.comparing(org.recourse.platform.StatusUpdates.Update::at))
+                .map(u -> new UpdateLine(u.messageKey(), dates.format(u.at()))).toList());
         model.addAttribute("open", c.status().isOpen());
         model.addAttribute("additionsLeft", Math.max(0, settings.status().maxAdditions() - c.additions()));
         model.addAttribute("maxMaterialMb", settings.status().maxMaterialSize().toMegabytes());
