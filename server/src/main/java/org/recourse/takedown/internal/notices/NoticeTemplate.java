@@ -1,7 +1,8 @@
 package org.recourse.takedown.internal.notices;
 
-import java.util.ArrayList;
 import java.util.List;
+
+import org.recourse.platform.EditableTexts;
 
 /**
  * A coordinator-editable notice text with placeholders. The blocks that carry the elements of
@@ -21,19 +22,6 @@ public record NoticeTemplate(String recipientKey, String language, String subjec
 
     /** Message keys of what is wrong with the template, by field ({@code subject} or {@code body}). */
     public List<String[]> problems() {
-        List<String[]> problems = new ArrayList<>();
-        if (subject == null || subject.isBlank()) {
-            problems.add(new String[] {"subject", "takedown.template.error.subject-required"});
-        } else if (!subject.contains(REFERENCE)) {
-            problems.add(new String[] {"subject", "takedown.template.error.subject-reference"});
-        } else if (subject.length() > 300) {
-            problems.add(new String[] {"subject", "takedown.template.error.subject-length"});
-        }
-        if (body == null || REQUIRED_IN_BODY.stream().anyMatch(p -> !body.contains(p))) {
-            problems.add(new String[] {"body", "takedown.template.error.body-required"});
-        } else if (body.length() > 20_000) {
-            problems.add(new String[] {"body", "takedown.template.error.body-length"});
-        }
-        return problems;
+        return EditableTexts.problems(subject, body, REFERENCE, REQUIRED_IN_BODY, "takedown.template.error.");
     }
 }
