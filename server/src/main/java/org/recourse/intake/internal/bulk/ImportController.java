@@ -1,5 +1,6 @@
 package org.recourse.intake.internal.bulk;
 
+import org.recourse.platform.CsvCells;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

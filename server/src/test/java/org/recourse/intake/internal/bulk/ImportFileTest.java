@@ -1,5 +1,6 @@
 package org.recourse.intake.internal.bulk;
 
+import org.recourse.platform.CsvCells;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,10 +1,10 @@
-package org.recourse.intake.internal.bulk;
+package org.recourse.platform;
 
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Writes CSV that is safe to open in a spreadsheet: a cell starting with {@code = + - @} (or a tab
+ * Writes CSV that is safe to open in a spreadsheet (the one CSV writer for what people download): a cell starting with {@code = + - @} (or a tab
  * or carriage return, which some programs skip before evaluating) is prefixed with an apostrophe so
  * it is shown as text instead of being run as a formula; every cell is quoted.
  */
