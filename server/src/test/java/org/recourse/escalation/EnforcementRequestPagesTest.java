@@ -81,17 +81,18 @@ class EnforcementRequestPagesTest extends EscalationIntegrationTest {
     }
 
     @Test
-    void draftedPreviewedApprovedByASecondPersonSentOnceByEmailAndFollowedToAnOutcome() throws Exception {
+    void aPlatformIgnoresTwoNoticesAndTheRequestIsDraftedApprovedSentOnceByEmailAndFollowedToAnOutcome() throws Exception {
         try (TestWebsite site = new TestWebsite()) {
-            Disputed disputed = disputedRefusal(site);
-            String authorityEmail = "requests-" + java.util.UUID.randomUUID() + "@regulator.test";
-            String authority = recipient("Test Regulator", false, authorityEmail, null, null, "nl");
-            jdbc.sql("update directory_organisation set kind = 'regulator' where key = ?").param(authority).update();
+            // Signed in before the clock moves on: second factors are checked against the real time.
             TestStaff staff = new TestStaff(jdbc);
             TestStaff.Account anna = staff.create(StaffRole.ANALYST);
             TestStaff.Account bram = staff.create(StaffRole.ANALYST);
             StaffHttp first = analyst(anna);
             StaffHttp second = analyst(bram);
+            Disputed disputed = ignoredTwice(site);
+            String authorityEmail = "requests-" + java.util.UUID.randomUUID() + "@regulator.test";
+            String authority = recipient("Test Regulator", false, authorityEmail, null, null, "nl");
+            jdbc.sql("update directory_organisation set kind = 'regulator' where key = ?").param(authority).update();
 
             Document candidates = first.get("/staff/escalation").document();
             assertThat(candidates.getElementById("draft-" + disputed.platform())).as("a draft form for the platform").isNotNull();
@@ -106,7 +107,7 @@ class EnforcementRequestPagesTest extends EscalationIntegrationTest {
             assertThat(page.getElementById("letter-subject").text()).contains(reference);
             String preview = page.getElementById("letter-body").text();
             assertThat(preview).contains("Aan: Test Regulator", disputed.item().url(), disputed.reported().caseNumber(), "art. 16 DSA",
-                    "Weigering die wij betwisten");
+                    "Nog online na herhaalde meldingen");
             assertThat(page.getElementById("approve")).as("the drafter cannot approve").isNull();
             assertThat(page.getElementById("own-draft")).isNotNull();
             assertThat(second.get("/staff").document().select("#attention-list tr:contains(" + reference + ")").text())

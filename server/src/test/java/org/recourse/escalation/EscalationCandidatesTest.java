@@ -31,36 +31,12 @@ import org.springframework.beans.factory.annotation.Autowired;
  * authorities routing proposes; an item taken down leaves the list; a refusal counts once an
  * analyst disputes it; a platform that leaves most notices unacknowledged is a pattern.
  */
-class EscalationCandidatesTest extends TakedownIntegrationTest {
+class EscalationCandidatesTest extends EscalationIntegrationTest {
 
-    @Autowired
-    EscalationCandidates escalation;
     @Autowired
     PublishingOverdue overdue;
     @Autowired
-    RecordingResponses responses;
-    @Autowired
-    DisputingRefusals refusals;
-    @Autowired
     List<CliCommand> commands;
-
-    /** A platform established in the Netherlands that takes notices by e-mail. */
-    String dutchPlatform(String name) {
-        String key = recipient(name, false, "abuse-" + UUID.randomUUID() + "@platform.test", null, null, "en");
-        jdbc.sql("update directory_organisation set kind = 'platform', country = 'NL' where key = ?").param(key).update();
-        return key;
-    }
-
-    List<Candidate> candidatesOf(String platformKey) {
-        return escalation.candidates().stream().filter(c -> platformKey.equals(c.platformKey())).toList();
-    }
-
-    long noticesSent(ReportedItem item) {
-        return jdbc.sql("""
-                        select count(*) from takedown_notice n join takedown_notice_item ni on ni.notice_id = n.id
-                        join takedown_item i on i.id = ni.item_id where i.reported_item_id = ? and n.status = 'sent'""")
-                .param(item.id()).query(Long.class).single();
-    }
 
     long overdueEventsFor(UUID noticeId) {
         return jdbc.sql("select count(*) from event_publication where event_type like '%NoticeOverdue' and serialized_event like ?")

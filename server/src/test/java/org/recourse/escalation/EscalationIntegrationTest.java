@@ -4,6 +4,7 @@ import static org.recourse.support.Eventually.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.recourse.audit.AuditActor;
@@ -21,6 +22,8 @@ abstract class EscalationIntegrationTest extends TakedownIntegrationTest {
     protected RecordingResponses responses;
     @Autowired
     protected DisputingRefusals refusals;
+    @Autowired
+    protected EscalationCandidates escalation;
 
     protected record Disputed(String platform, ReportedItem item, Reported reported) {
     }
@@ -47,4 +50,42 @@ abstract class EscalationIntegrationTest extends TakedownIntegrationTest {
         return new Disputed(platform, item, reported);
     }
 
+
+    /** A platform established in the Netherlands that takes notices by e-mail. */
+    protected String dutchPlatform(String name) {
+        String key = recipient(name, false, "abuse-" + UUID.randomUUID() + "@platform.test", null, null, "en");
+        jdbc.sql("update directory_organisation set kind = 'platform', country = 'NL' where key = ?").param(key).update();
+        return key;
+    }
+
+    protected List<Candidate> candidatesOf(String platformKey) {
+        return escalation.candidates().stream().filter(c -> platformKey.equals(c.platformKey())).toList();
+    }
+
+    protected long noticesSent(ReportedItem item) {
+        return jdbc.sql("""
+                        select count(*) from takedown_notice n join takedown_notice_item ni on ni.notice_id = n.id
+                        join takedown_item i on i.id = ni.item_id where i.reported_item_id = ? and n.status = 'sent'""")
+                .param(item.id()).query(Long.class).single();
+    }
+
+    /**
+     * The story's start: a Dutch platform gets a notice and a re-notice about an item that stays
+     * online, ignores both, and once the first is past its SLA the item is an escalation candidate.
+     */
+    protected Disputed ignoredTwice(TestWebsite site) {
+        String path = "/" + UUID.randomUUID() + "/photo.png";
+        site.page(path, "image/png", "online".getBytes(StandardCharsets.UTF_8));
+        String platform = dutchPlatform("Ignoring Platform");
+        Reported reported = reportWithCredentials(site.url(path).toString());
+        ReportedItem item = cases.items(reported.caseId()).getFirst();
+        decide(reported.caseId(), item, platform, false, longAgo());
+        await("the first notice is sent", Duration.ofSeconds(30), () -> noticesSent(item) == 1);
+        clock.advance(Duration.ofHours(25));
+        planAndSendDue();
+        await("the re-notice is sent", Duration.ofSeconds(30), () -> noticesSent(item) == 2);
+        clock.advance(Duration.ofHours(48));
+        await("the ignored item is a candidate", Duration.ofSeconds(20), () -> !candidatesOf(platform).isEmpty());
+        return new Disputed(platform, item, reported);
+    }
 }
