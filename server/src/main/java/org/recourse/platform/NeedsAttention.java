@@ -15,4 +15,15 @@ public interface NeedsAttention {
 
     /** What waits now, at most {@code limit} entries, longest waiting first. */
     List<AttentionItem> waiting(int limit);
+
+    /**
+     * The part of the work these entries belong to, for the list's filter: by default the contributing
+     * module's name (the package below {@code org.recourse}).
+     */
+    default String area() {
+        String name = org.springframework.aop.support.AopUtils.getTargetClass(this).getPackageName();
+        String rest = name.startsWith("org.recourse.") ? name.substring("org.recourse.".length()) : name;
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
 }

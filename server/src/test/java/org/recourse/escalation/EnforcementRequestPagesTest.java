@@ -110,7 +110,7 @@ class EnforcementRequestPagesTest extends EscalationIntegrationTest {
                     "Nog online na herhaalde meldingen");
             assertThat(page.getElementById("approve")).as("the drafter cannot approve").isNull();
             assertThat(page.getElementById("own-draft")).isNotNull();
-            assertThat(second.get("/staff").document().select("#attention-list tr:contains(" + reference + ")").text())
+            assertThat(org.recourse.support.AttentionEntries.containing(second, "escalation", reference))
                     .contains("waits for a colleague to approve it");
 
             assertThat(first.postForm(path + "/approve", Map.of()).location()).endsWith(path);

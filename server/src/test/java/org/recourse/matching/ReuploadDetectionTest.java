@@ -173,7 +173,7 @@ class ReuploadDetectionTest {
             StaffHttp staff = new StaffHttp(port);
             staff.signIn(analyst);
             String caseNumber = cases.find(victimCase).orElseThrow().caseNumber();
-            assertThat(staff.get("/staff").document().select("#attention-list tr.attention-entry").text())
+            assertThat(org.recourse.support.AttentionEntries.containing(staff, "matching", caseNumber))
                     .contains("Mogelijke herplaatsing op 127.0.0.1").contains(caseNumber);
 
             String findingPath = "/staff/matching/findings/" + finding.get("id");

@@ -39,8 +39,7 @@ class NeedsAttentionTest {
     }
 
     Element entryFor(StaffHttp http, String caseNumber) {
-        return http.get("/staff").document().select("#attention-list tr.attention-entry").stream()
-                .filter(row -> row.selectFirst(".case-number").text().equals(caseNumber)).findFirst().orElse(null);
+        return org.recourse.support.AttentionEntries.forCase(http, "evidence", caseNumber);
     }
 
     void capture(UUID caseId, String url, String status, String refusal, String outcome) {
@@ -70,6 +69,12 @@ class NeedsAttentionTest {
         assertThat(entry.selectFirst("a.action").text()).isEqualTo("Capture again or add it by hand");
         assertThat(entry.selectFirst("a.action").attr("href")).isEqualTo("/staff/cases/" + number + "#evidence");
         assertThat(entry.selectFirst(".case-number a").attr("href")).isEqualTo("/staff/cases/" + number);
+
+        org.jsoup.nodes.Document dashboard = analyst.get("/staff?area=evidence&page=x%00").document();
+        assertThat(dashboard.getElementById("attention-area-evidence").attr("aria-current")).isEqualTo("page");
+        assertThat(dashboard.getElementById("attention-area-takedown").attr("href")).isEqualTo("/staff?area=takedown");
+        assertThat(dashboard.getElementById("attention-page")).as("one page needs no pager").isNull();
+        assertThat(dashboard.select("#attention-list .reason").eachText()).allMatch(reason -> reason.startsWith("Capture of "));
 
         StaffHttp liaison = signedIn(StaffRole.LIAISON);
         assertThat(liaison.get("/staff").document().getElementById("attention-list")).isNull();

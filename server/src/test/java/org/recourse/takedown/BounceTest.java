@@ -118,8 +118,8 @@ class BounceTest extends TakedownIntegrationTest {
         StaffHttp analyst = new StaffHttp(port);
         analyst.get("/report");
         analyst.signIn(new TestStaff(jdbc).create(StaffRole.ANALYST));
-        Element entry = analyst.get("/staff").document().select("#attention-list tr.attention-entry").stream()
-                .filter(row -> row.selectFirst(".case-number").text().equals(reported.caseNumber())).findFirst().orElseThrow();
+        Element entry = org.recourse.support.AttentionEntries.forCase(analyst, "takedown", reported.caseNumber());
+        assertThat(entry).as("the bounced notice is on the take-down part of the dashboard").isNotNull();
         assertThat(entry.selectFirst(".reason").text()).isEqualTo("Notice " + reference + " to Bouncing Host " + recipient
                 + " came back as undeliverable: " + address + ": status 5.1.1, smtp; " + diagnostic);
         assertThat(entry.selectFirst("a.action").text()).isEqualTo("Change the recipient or channel");

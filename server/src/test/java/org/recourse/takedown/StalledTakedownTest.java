@@ -47,9 +47,8 @@ class StalledTakedownTest extends TakedownIntegrationTest {
     }
 
     /** The dashboard's entry for a case, or null. */
-    static Element attentionFor(Document dashboard, String caseNumber) {
-        return dashboard.select("#attention-list tr.attention-entry").stream()
-                .filter(row -> row.selectFirst(".case-number").text().equals(caseNumber)).findFirst().orElse(null);
+    static Element attentionFor(StaffHttp analyst, String caseNumber) {
+        return org.recourse.support.AttentionEntries.forCase(analyst, "takedown", caseNumber);
     }
 
     @Test
@@ -65,7 +64,7 @@ class StalledTakedownTest extends TakedownIntegrationTest {
         assertThat(statusPage(reported).getElementById("current-status").text())
                 .startsWith("Decision taken, request being prepared").doesNotContain("Being assessed");
 
-        Element entry = attentionFor(analyst.get("/staff").document(), reported.caseNumber());
+        Element entry = attentionFor(analyst, reported.caseNumber());
         assertThat(entry).as("the stalled take-down is on the dashboard").isNotNull();
         assertThat(entry.selectFirst(".reason").text()).isEqualTo("No recipient found for " + host
                 + ": choose an organisation and channel from the directory.");
@@ -93,7 +92,7 @@ class StalledTakedownTest extends TakedownIntegrationTest {
         assertThat(itemStatus(item)).isEqualTo("notified");
         assertThat(jdbc.sql("select recipient_source from takedown_item where reported_item_id = ?").param(item.id())
                 .query(String.class).single()).isEqualTo("manual");
-        assertThat(attentionFor(analyst.get("/staff").document(), reported.caseNumber())).isNull();
+        assertThat(attentionFor(analyst, reported.caseNumber())).isNull();
         assertThat(statusPage(reported).getElementById("current-status").text()).startsWith("Removal request sent");
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'takedown.item-routed-by-hand' and object_id = ?")
                 .param(jdbc.sql("select id::text from takedown_item where reported_item_id = ?").param(item.id()).query(String.class)
@@ -110,7 +109,7 @@ class StalledTakedownTest extends TakedownIntegrationTest {
         decide(reported.caseId(), item, platform, false, longAgo());
         await("the item waits for a channel", Duration.ofSeconds(30), () -> itemStatus(item).equals("unrouted"));
 
-        Element entry = attentionFor(analyst.get("/staff").document(), reported.caseNumber());
+        Element entry = attentionFor(analyst, reported.caseNumber());
         assertThat(entry.selectFirst(".reason").text()).startsWith("No notice channel known for Quiet Platform " + platform);
         assertThat(entry.selectFirst("a.action").text()).isEqualTo("Add the channel or route by hand");
         Document route = analyst.get(entry.selectFirst("a.action").attr("href")).document();
@@ -121,7 +120,7 @@ class StalledTakedownTest extends TakedownIntegrationTest {
         String address = "found-" + UUID.randomUUID() + "@platform.test";
         jdbc.sql("update directory_organisation set notice_email = ? where key = ?").params(address, platform).update();
         await("the waiting take-down goes out", Duration.ofSeconds(30), () -> mailTo(address) == 1);
-        assertThat(attentionFor(analyst.get("/staff").document(), reported.caseNumber())).isNull();
+        assertThat(attentionFor(analyst, reported.caseNumber())).isNull();
         assertThat(analyst.get("/staff/directory/" + organisationId).document().getElementById("channel-unknown")).isNull();
     }
 }
