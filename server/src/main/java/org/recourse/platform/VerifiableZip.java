@@ -60,6 +60,50 @@ public final class VerifiableZip implements AutoCloseable {
         files.add(file);
     }
 
+    /** A file no longer has the SHA-256 and size recorded for it: it was not written. */
+    public static final class ChangedFile extends IOException {
+        public ChangedFile(String path) {
+            super(path + " no longer matches its recorded SHA-256; not written");
+        }
+    }
+
+    /** A file's bytes, opened each time they are read. */
+    @FunctionalInterface
+    public interface Source {
+        java.io.InputStream open() throws IOException;
+    }
+
+    /**
+     * Adds a large file without holding it in memory: read once for its CRC and hash, then again to
+     * write it. Refused (nothing added) when it no longer has the recorded SHA-256 and size.
+     */
+    public void add(String path, long size, String sha256, Source source) throws IOException {
+        writeStored(zip, path, size, sha256, source);
+        Map<String, Object> file = new LinkedHashMap<>();
+        file.put("path", path);
+        file.put("sha256", sha256);
+        file.put("size", size);
+        files.add(file);
+    }
+
+    /** {@link #add(String, long, String, Source)} into a plain ZIP stream. */
+    public static void writeStored(ZipOutputStream zip, String path, long size, String sha256, Source source) throws IOException {
+        CRC32 crc = new CRC32();
+        MessageDigest digest = digest();
+        long read;
+        try (java.io.InputStream in = new java.util.zip.CheckedInputStream(new java.security.DigestInputStream(source.open(), digest), crc)) {
+            read = in.transferTo(OutputStream.nullOutputStream());
+        }
+        if (!HexFormat.of().formatHex(digest.digest()).equals(sha256) || read != size) {
+            throw new ChangedFile(path);
+        }
+        zip.putNextEntry(storedEntry(path, size, crc.getValue()));
+        try (java.io.InputStream in = source.open()) {
+            in.transferTo(zip);
+        }
+        zip.closeEntry();
+    }
+
     /** Writes {@code manifest.json} — {@code header} first, then {@code files} — and ends the ZIP; returns the manifest's SHA-256. */
     public String finish(Map<String, Object> header) throws IOException {
         Map<String, Object> manifest = new LinkedHashMap<>(header);
@@ -97,8 +141,12 @@ public final class VerifiableZip implements AutoCloseable {
     }
 
     public static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(digest().digest(bytes));
+    }
+
+    private static MessageDigest digest() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

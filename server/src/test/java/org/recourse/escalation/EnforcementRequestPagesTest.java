@@ -26,13 +26,6 @@ import org.recourse.support.TestStaff;
  */
 class EnforcementRequestPagesTest extends EscalationIntegrationTest {
 
-    StaffHttp analyst(TestStaff.Account account) {
-        StaffHttp http = new StaffHttp(port);
-        http.get("/report");
-        http.signIn(account);
-        return http;
-    }
-
     List<MimeMessage> mailTo(String address) {
         return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
             try {
@@ -41,30 +34,6 @@ class EnforcementRequestPagesTest extends EscalationIntegrationTest {
                 throw new IllegalStateException(e);
             }
         }).toList();
-    }
-
-    @org.springframework.beans.factory.annotation.Autowired
-    List<org.recourse.platform.CliCommand> commands;
-
-    org.recourse.platform.CliCommand cli(String name) {
-        return commands.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
-    }
-
-    String verify(java.nio.file.Path zip) {
-        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
-        cli("verify-package").run(List.of(zip.toString()), new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8),
-                System.err);
-        return printed.toString(java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    static java.util.Map<String, String> unzip(byte[] zip) throws java.io.IOException {
-        java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
-        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
-            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                files.put(e.getName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-            }
-        }
-        return files;
     }
 
     static int indexOf(byte[] haystack, byte[] needle) {
@@ -189,16 +158,16 @@ class EnforcementRequestPagesTest extends EscalationIntegrationTest {
             java.nio.file.Path out = java.nio.file.Files.createTempDirectory("dossier").resolve("out.zip");
             java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
             java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
-            assertThat(cli("escalation dossier").run(List.of(reference, "--out", out.toString()),
+            assertThat(command("escalation dossier").run(List.of(reference, "--out", out.toString()),
                     new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8),
                     new java.io.PrintStream(errors, true, java.nio.charset.StandardCharsets.UTF_8))).as(errors.toString()).isZero();
             assertThat(printed.toString()).contains("wrote", reference);
             assertThat(verify(out)).startsWith("OK: all 6 files");
-            assertThat(cli("escalation dossier").run(List.of("ER-NOTHING1", "--out", out.resolveSibling("x.zip").toString()),
+            assertThat(command("escalation dossier").run(List.of("ER-NOTHING1", "--out", out.resolveSibling("x.zip").toString()),
                     new java.io.PrintStream(printed, true), new java.io.PrintStream(errors, true, java.nio.charset.StandardCharsets.UTF_8))).isEqualTo(1);
             assertThat(errors.toString()).contains("This request does not exist.");
             assertThat(out.resolveSibling("x.zip")).doesNotExist();
-            assertThat(cli("escalation dossier").run(List.of(reference), new java.io.PrintStream(printed, true),
+            assertThat(command("escalation dossier").run(List.of(reference), new java.io.PrintStream(printed, true),
                     new java.io.PrintStream(errors, true))).isEqualTo(2);
 
             assertThat(second.get("/staff/escalation/requests/ER-NOTHING1").status()).isEqualTo(404);

@@ -74,8 +74,13 @@ abstract class EscalationIntegrationTest extends TakedownIntegrationTest {
      * online, ignores both, and once the first is past its SLA the item is an escalation candidate.
      */
     protected Disputed ignoredTwice(TestWebsite site) {
+        return ignoredTwice(site, "online".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@link #ignoredTwice(TestWebsite)} for an item whose address serves these bytes as a PNG. */
+    protected Disputed ignoredTwice(TestWebsite site, byte[] png) {
         String path = "/" + UUID.randomUUID() + "/photo.png";
-        site.page(path, "image/png", "online".getBytes(StandardCharsets.UTF_8));
+        site.page(path, "image/png", png);
         String platform = dutchPlatform("Ignoring Platform");
         Reported reported = reportWithCredentials(site.url(path).toString());
         ReportedItem item = cases.items(reported.caseId()).getFirst();
@@ -88,4 +93,36 @@ abstract class EscalationIntegrationTest extends TakedownIntegrationTest {
         await("the ignored item is a candidate", Duration.ofSeconds(20), () -> !candidatesOf(platform).isEmpty());
         return new Disputed(platform, item, reported);
     }
+
+    protected org.recourse.support.StaffHttp analyst(org.recourse.support.TestStaff.Account account) {
+        org.recourse.support.StaffHttp http = new org.recourse.support.StaffHttp(port);
+        http.get("/report");
+        http.signIn(account);
+        return http;
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    protected List<org.recourse.platform.CliCommand> commands;
+
+    protected org.recourse.platform.CliCommand command(String name) {
+        return commands.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    protected String verify(java.nio.file.Path zip) {
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        command("verify-package").run(List.of(zip.toString()), new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8),
+                System.err);
+        return printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    protected static java.util.Map<String, String> unzip(byte[] zip) throws java.io.IOException {
+        java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                files.put(e.getName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return files;
+    }
+
 }

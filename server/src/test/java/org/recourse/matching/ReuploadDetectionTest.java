@@ -20,11 +20,6 @@ import org.recourse.RecourseTest;
 import org.recourse.accounts.StaffRole;
 import org.recourse.audit.AuditActor;
 import org.recourse.audit.AuditTrail;
-import org.recourse.evidence.EvidenceVault;
-import org.recourse.evidence.internal.EvidenceSettings;
-import org.recourse.evidence.internal.StoringEvidence;
-import org.recourse.evidence.internal.capture.CaptureRequests;
-import org.recourse.evidence.internal.capture.ImageSignals;
 import org.recourse.evidence.internal.capture.LoopbackCapturing;
 import org.recourse.evidence.internal.fetch.TestWebsite;
 import org.recourse.intake.Cases;
@@ -35,7 +30,6 @@ import org.recourse.support.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A victim's image is in the bank; a capture for another case on a test website stores a
@@ -50,12 +44,6 @@ class ReuploadDetectionTest {
     @Autowired HashBanks banks;
     @Autowired Cases cases;
     @Autowired JdbcClient jdbc;
-    @Autowired EvidenceVault vault;
-    @Autowired CaptureRequests requests;
-    @Autowired StoringEvidence storing;
-    @Autowired EvidenceSettings settings;
-    @Autowired ImageSignals images;
-    @Autowired TransactionTemplate transaction;
     @Autowired AuditTrail audit;
 
     /**
@@ -107,15 +95,11 @@ class ReuploadDetectionTest {
     }
 
     private void capture(UUID caseId, String url) {
-        CaptureRequests.CaptureRequest claimed = transaction.execute(status -> {
-            UUID id = vault.captureLater(caseId, null, url);
-            jdbc.sql("update evidence_capture set status = 'running', started_at = now(), attempts = 1 where id = ?").param(id).update();
-            return requests.find(id).orElseThrow();
-        });
-        AuditActor.runAs("system:evidence-capture", () -> LoopbackCapturing.create(storing, requests, settings, images).capture(claimed));
+        LoopbackCapturing.captureNow(context, caseId, null, url);
     }
 
     @Autowired org.recourse.matching.internal.index.MatchIndex index;
+    @Autowired org.springframework.context.ApplicationContext context;
 
     /** Waits for the findings; if they do not come, says what the index and the tables hold. */
     private void awaitFindings(UUID originalCase, int count) {

@@ -28,7 +28,7 @@ public class AccountForm {
     }
 
     /** Checks every field; {@code creating} also checks the username. */
-    void validate(Errors errors, boolean creating) {
+    void validate(Errors errors, boolean creating, org.recourse.platform.LiaisonOrganisations organisations) {
         if (creating && !username.trim().matches("[a-z0-9][a-z0-9._-]{2,39}")) {
             errors.rejectValue("username", "accounts.form.username.invalid");
         }
@@ -46,11 +46,13 @@ public class AccountForm {
         }
         if (organisation.length() > 100) {
             errors.rejectValue("organisation", "accounts.form.organisation.too-long");
+        } else if (!organisation.isBlank() && organisations.nameOf(organisation.strip()).isEmpty()) {
+            errors.rejectValue("organisation", "accounts.form.organisation.unknown");
         }
     }
 
     NewAccount toNewAccount() {
-        return new NewAccount(username.trim(), displayName.trim(), blankToNull(email), roleSet(), blankToNull(organisation));
+        return new NewAccount(username.trim(), displayName.trim(), blankToNull(email), roleSet(), blankToNull(organisation.strip()));
     }
 
     Set<StaffRole> roleSet() {

@@ -28,7 +28,11 @@ class StaffAdminPages {
     private final ViewingStaffAccounts viewing;
     private final Clock clock;
 
-    StaffAdminPages(StaffUserRepository users, ProvisioningStaff provisioning, ViewingStaffAccounts viewing, Clock clock) {
+    private final org.recourse.platform.LiaisonOrganisations organisations;
+
+    StaffAdminPages(StaffUserRepository users, ProvisioningStaff provisioning, ViewingStaffAccounts viewing, Clock clock,
+                    org.recourse.platform.LiaisonOrganisations organisations) {
+        this.organisations = organisations;
         this.clock = clock;
         this.users = users;
         this.provisioning = provisioning;
@@ -41,6 +45,12 @@ class StaffAdminPages {
         return clock.instant();
     }
 
+    /** The directory's police units, prosecutors, regulators and help organisations a liaison can belong to. */
+    @ModelAttribute("organisations")
+    java.util.List<org.recourse.platform.LiaisonOrganisations.Choice> organisations() {
+        return organisations.choices();
+    }
+
     @ModelAttribute("allRoles")
     StaffRole[] allRoles() {
         return StaffRole.values();
@@ -49,6 +59,9 @@ class StaffAdminPages {
     @GetMapping
     String list(Model model) {
         model.addAttribute("users", users.findAll());
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        organisations.choices().forEach(c -> names.put(c.key(), c.name()));
+        model.addAttribute("organisationNames", names);
         return "accounts/users";
     }
 
@@ -60,7 +73,7 @@ class StaffAdminPages {
 
     @PostMapping
     String create(@ModelAttribute("account") AccountForm form, BindingResult errors, Model model) {
-        form.validate(errors, true);
+        form.validate(errors, true, organisations);
         if (!errors.hasErrors() && users.usernameTaken(form.getUsername().trim())) {
             errors.rejectValue("username", "accounts.form.username.taken");
         }
@@ -85,7 +98,7 @@ class StaffAdminPages {
     String update(@PathVariable UUID id, @ModelAttribute("account") AccountForm form, BindingResult errors,
                   Model model, RedirectAttributes redirect) {
         StaffUser user = find(id);
-        form.validate(errors, false);
+        form.validate(errors, false, organisations);
         Set<StaffRole> roles = errors.hasFieldErrors("roles") ? Set.of() : form.roleSet();
         if (!errors.hasErrors() && isSelf(user) && !roles.contains(StaffRole.ADMIN)) {
             errors.rejectValue("roles", "accounts.form.roles.keep-own-admin");

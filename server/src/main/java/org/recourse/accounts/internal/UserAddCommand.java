@@ -23,7 +23,11 @@ class UserAddCommand implements CliCommand {
     private final ProvisioningStaff provisioning;
     private final String issuer;
 
-    UserAddCommand(ProvisioningStaff provisioning, @Value("${recourse.security.totp-issuer}") String issuer) {
+    private final org.recourse.platform.LiaisonOrganisations organisations;
+
+    UserAddCommand(ProvisioningStaff provisioning, @Value("${recourse.security.totp-issuer}") String issuer,
+                   org.recourse.platform.LiaisonOrganisations organisations) {
+        this.organisations = organisations;
         this.provisioning = provisioning;
         this.issuer = issuer;
     }
@@ -48,7 +52,7 @@ class UserAddCommand implements CliCommand {
         form.setOrganisation(args.option("organisation").orElse(""));
         form.setRoles(args.options("role").stream().map(String::toUpperCase).toList());
         var errors = new org.springframework.validation.BeanPropertyBindingResult(form, "account");
-        form.validate(errors, true);
+        form.validate(errors, true, organisations);
         if (errors.hasErrors()) {
             errors.getFieldErrors().forEach(e -> err.println("error: --" + option(e.getField()) + ": " + explain(e.getCode())));
             return 2;
@@ -85,6 +89,8 @@ class UserAddCommand implements CliCommand {
             case "accounts.form.email.invalid" -> "not an e-mail address";
             case "accounts.form.roles.invalid" -> "give one or more of ADMIN, COORDINATOR, ANALYST, LIAISON, AUDITOR";
             case "accounts.form.organisation.required" -> "a LIAISON needs --organisation";
+            case "accounts.form.organisation.unknown" -> "not the directory key of a police unit, prosecutor, regulator or help organisation";
+            case "accounts.form.organisation.too-long" -> "at most 100 characters";
             default -> "invalid";
         };
     }

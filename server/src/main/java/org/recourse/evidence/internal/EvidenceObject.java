@@ -23,7 +23,9 @@ public record EvidenceObject(UUID id, UUID caseId, UUID itemId, UUID captureId, 
         return contentType.startsWith("video/") && !purged();
     }
 
-    public EvidenceRecord record() {
-        return new EvidenceRecord(id, caseId, kind, filename, contentType, size, sha256, sourceUrl, capturedAt, purged());
+    /** As other modules see it, with the picture's PDQ hash where one was computed. */
+    public EvidenceRecord record(String pdq) {
+        return new EvidenceRecord(id, caseId, kind, filename, contentType, size, sha256, sourceUrl, capturedAt, purged(),
+                purged() ? null : pdq);
     }
 }

@@ -33,6 +33,24 @@ public class EvidenceObjects {
                 .update();
     }
 
+    /** Records the PDQ hash of a picture; a second hash of the same object keeps the first. */
+    public void recordPdq(UUID evidenceId, String hex, int quality, Instant at) {
+        jdbc.sql("""
+                        insert into evidence_signal (evidence_id, pdq, quality, computed_at) values (?, ?, ?, ?)
+                        on conflict (evidence_id) do nothing""")
+                .params(evidenceId, hex, quality, ts(at)).update();
+    }
+
+    /** The PDQ hashes of a case's pictures by evidence id. */
+    public java.util.Map<UUID, String> pdqForCase(UUID caseId) {
+        java.util.Map<UUID, String> pdq = new java.util.HashMap<>();
+        jdbc.sql("select s.evidence_id, s.pdq from evidence_signal s join evidence_object o on o.id = s.evidence_id where o.case_id = ?")
+                .param(caseId).query(rs -> {
+                    pdq.put(rs.getObject(1, UUID.class), rs.getString(2));
+                });
+        return pdq;
+    }
+
     public Optional<EvidenceObject> find(UUID id) {
         return jdbc.sql("select * from evidence_object where id = ?").param(id).query(EvidenceObjects::map).optional();
     }

@@ -40,7 +40,7 @@ class VaultService implements EvidenceVault {
 
     @Override
     public EvidenceRecord storeReporterFile(UUID caseId, String filename, String contentType, InputStream in) throws IOException {
-        return storing.upload(caseId, "reporter_upload", filename, contentType, in, "reporter").record();
+        return storing.upload(caseId, "reporter_upload", filename, contentType, in, "reporter").record(null);
     }
 
     @Override
@@ -55,7 +55,8 @@ class VaultService implements EvidenceVault {
 
     @Override
     public List<EvidenceRecord> forCase(UUID caseId) {
-        return objects.forCase(caseId).stream().map(EvidenceObject::record).toList();
+        java.util.Map<UUID, String> pdq = objects.pdqForCase(caseId);
+        return objects.forCase(caseId).stream().map(o -> o.record(pdq.get(o.id()))).toList();
     }
 
     @Override

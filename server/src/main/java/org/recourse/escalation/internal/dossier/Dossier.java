@@ -16,14 +16,25 @@ import org.recourse.takedown.NoticeFigures;
  * dossier is either whole or not made. It names items by URL and case number and never holds the
  * victim's name or contact details.
  *
- * @param figures the platform's notice figures over {@code figuresFrom}..{@code createdAt}, or null when it had no notices then
+ * @param figures   the platform's notice figures over {@code figuresFrom}..{@code createdAt}, or null when it had no notices then
+ * @param originals the original evidence files, only when an analyst included them in this request's dossier
  */
 record Dossier(TrackingRequests.Request request, Locale locale, Organisation platform, Organisation authority,
                RequestLetters.Letter letter, List<RequestEntries.Entry> entries, List<CaseFile> cases,
-               NoticeFigures.RecipientFigures figures, Instant figuresFrom, Instant createdAt, String createdBy) {
+               NoticeFigures.RecipientFigures figures, Instant figuresFrom, Instant createdAt, String createdBy,
+               List<Original> originals) {
 
-    /** One case of the request: its items, its timeline across the chain, its evidence as metadata. */
-    record CaseFile(String caseNumber, List<TrackingRequests.Item> items, List<TimelineEntry> timeline, List<EvidenceRecord> evidence) {
+    /**
+     * One case of the request: its items, its timeline across the chain, its evidence as metadata.
+     *
+     * @param pictures blurred JPEG copies of its pictures by evidence id, made on the server
+     */
+    record CaseFile(String caseNumber, List<TrackingRequests.Item> items, List<TimelineEntry> timeline, List<EvidenceRecord> evidence,
+                    java.util.Map<java.util.UUID, byte[]> pictures) {
+    }
+
+    /** An original evidence file and where it goes in the ZIP. */
+    record Original(String path, org.recourse.evidence.EvidenceCopies.Original file) {
     }
 
     /** A dated step of the case, already in the dossier's language. */

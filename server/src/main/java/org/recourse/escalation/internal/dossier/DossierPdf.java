@@ -17,8 +17,8 @@ import org.springframework.context.MessageSource;
 
 /**
  * The dossier for people: the letter, the platform, the pattern figures, and per case its items,
- * timeline and evidence (hashes and capture metadata; no image is printed, so the PDF can be
- * filed and forwarded without showing the victim).
+ * timeline and evidence (hashes, capture metadata, and pictures only as the blurred grey copies
+ * the vault made on the server, so the PDF can be filed and forwarded without showing the victim).
  */
 final class DossierPdf {
 
@@ -36,7 +36,7 @@ final class DossierPdf {
                 .append("body{font-family:'").append(PdfDocuments.fontFamily()).append("';font-size:9pt}")
                 .append("h1{font-size:15pt}h2{font-size:11pt;margin-top:14pt;border-bottom:1px solid #444}h3{font-size:10pt}")
                 .append("table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:2pt;vertical-align:top;text-align:left;word-wrap:break-word}")
-                .append(".hash{font-family:monospace;font-size:7pt}pre{white-space:pre-wrap;font-family:inherit}")
+                .append(".hash{font-family:monospace;font-size:7pt}img.blurred{width:120pt}pre{white-space:pre-wrap;font-family:inherit}")
                 .append("</style></head><body>");
         h.append("<h1>").append(t(d, "escalation.dossier.title", d.request().reference())).append("</h1>");
         h.append("<table>");
@@ -97,6 +97,19 @@ final class DossierPdf {
                 row(h, t(d, "escalation.dossier.evidence.source"), nullToDash(r.sourceUrl()));
                 row(h, t(d, "escalation.dossier.evidence.captured"), r.capturedAt() == null ? "–" : time(r.capturedAt()));
                 h.append("<tr><th style=\"width:28%\">SHA-256</th><td class=\"hash\">").append(escape(r.sha256())).append("</td></tr>");
+                if (r.pdq() != null) {
+                    h.append("<tr><th>PDQ</th><td class=\"hash\">").append(escape(r.pdq())).append("</td></tr>");
+                }
+                byte[] picture = c.pictures().get(r.id());
+                if (picture != null) {
+                    h.append("<tr><th>").append(escape(t(d, "escalation.dossier.evidence.picture"))).append("</th><td><img class=\"blurred\" alt=\"")
+                            .append(escape(t(d, "escalation.dossier.evidence.picture-alt"))).append("\" src=\"data:image/jpeg;base64,")
+                            .append(java.util.Base64.getEncoder().encodeToString(picture)).append("\"/></td></tr>");
+                }
+                if (d.originals().stream().anyMatch(o -> o.file().id().equals(r.id()))) {
+                    row(h, t(d, "escalation.dossier.evidence.original"), d.originals().stream().filter(o -> o.file().id().equals(r.id()))
+                            .findFirst().orElseThrow().path());
+                }
                 if (r.purged()) {
                     row(h, t(d, "escalation.dossier.evidence.state"), t(d, "escalation.dossier.evidence.purged"));
                 }

@@ -18,6 +18,8 @@ import org.recourse.escalation.internal.requests.RequestEntries;
 import org.recourse.escalation.internal.requests.RequestLetters;
 import org.recourse.escalation.internal.requests.RequestRefused;
 import org.recourse.escalation.internal.requests.TrackingRequests;
+import org.recourse.evidence.EvidenceCopies;
+import org.recourse.evidence.EvidenceRecord;
 import org.recourse.evidence.EvidenceVault;
 import org.recourse.platform.CaseRef;
 import org.recourse.platform.CaseRefs;
@@ -47,9 +49,12 @@ class GatheringDossiers {
     private final NoticeFigures figures;
     private final MessageSource messages;
     private final Clock clock;
+    private final EvidenceCopies copies;
 
     GatheringDossiers(TrackingRequests tracking, RequestEntries entries, RequestLetters letters, Directory directory, CaseRefs caseRefs,
-                      List<CaseSection> sections, EvidenceVault vault, NoticeFigures figures, MessageSource messages, Clock clock) {
+                      List<CaseSection> sections, EvidenceVault vault, NoticeFigures figures, MessageSource messages, Clock clock,
+                      EvidenceCopies copies) {
+        this.copies = copies;
         this.tracking = tracking;
         this.entries = entries;
         this.letters = letters;
@@ -83,10 +88,26 @@ class GatheringDossiers {
         for (TrackingRequests.Item item : tracking.items(request.id())) {
             byCase.computeIfAbsent(item.caseId(), id -> new ArrayList<>()).add(item);
         }
+        String purpose = "dossier " + request.reference();
         List<Dossier.CaseFile> cases = new ArrayList<>();
+        List<Dossier.Original> originals = new ArrayList<>();
         byCase.forEach((caseId, items) -> {
             List<Dossier.TimelineEntry> timeline = caseRefs.byId(caseId).map(ref -> timeline(ref, locale)).orElse(List.of());
-            cases.add(new Dossier.CaseFile(items.getFirst().caseNumber(), items, timeline, vault.forCase(caseId)));
+            List<EvidenceRecord> evidence = vault.forCase(caseId);
+            Map<UUID, byte[]> pictures = new LinkedHashMap<>();
+            for (EvidenceRecord record : evidence) {
+                if (record.purged()) {
+                    continue;
+                }
+                if (record.contentType() != null && record.contentType().startsWith("image/")) {
+                    copies.blurred(record.id(), purpose).ifPresent(jpeg -> pictures.put(record.id(), jpeg));
+                }
+                if (request.dossierOriginals()) {
+                    copies.original(record.id(), purpose).ifPresent(file -> originals.add(new Dossier.Original(
+                            originalPath(items.getFirst().caseNumber(), file), file)));
+                }
+            }
+            cases.add(new Dossier.CaseFile(items.getFirst().caseNumber(), items, timeline, evidence, pictures));
         });
 
         Instant now = clock.instant();
@@ -94,7 +115,18 @@ class GatheringDossiers {
         NoticeFigures.RecipientFigures platformFigures = figures.byRecipient(from, now).stream()
                 .filter(f -> f.recipientKey().equals(platform.key())).findFirst().orElse(null);
         return new Dossier(request, locale, platform, authority, letter, entries.of(request.id()), cases, platformFigures, from, now,
-                AuditActor.current());
+                AuditActor.current(), originals);
+    }
+
+    /** {@code evidence/<case number>/<evidence id>-<name>}, the name reduced to safe characters. */
+    static String originalPath(String caseNumber, EvidenceCopies.Original file) {
+        String name = file.filename() == null || file.filename().isBlank() ? file.kind() : file.filename();
+        name = name.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[._]+", "");
+        if (name.length() > 80) {
+            name = name.substring(name.length() - 80);
+        }
+        String folder = caseNumber == null ? "case" : caseNumber.replaceAll("[^A-Za-z0-9-]", "_");
+        return "evidence/" + folder + "/" + file.id() + (name.isEmpty() ? "" : "-" + name);
     }
 
     private List<Dossier.TimelineEntry> timeline(CaseRef ref, Locale locale) {

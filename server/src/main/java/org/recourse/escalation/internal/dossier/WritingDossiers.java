@@ -23,10 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes an enforcement request's dossier as one ZIP, generated and never hand-assembled:
  * {@code dossier.pdf} for people; {@code letter.txt}, {@code request.json}, {@code platform.json},
- * {@code figures.json} and {@code cases.json} (items, timeline, evidence metadata per case) for
- * systems; and {@code manifest.json} with the SHA-256 of every file, checked by
- * {@code ./recourse verify-package}. Everything is gathered first, so a refused dossier writes
- * nothing; each dossier written is audited.
+ * {@code figures.json} and {@code cases.json} (items, timeline, evidence metadata with SHA-256 and
+ * PDQ per case) for systems; the original evidence files under {@code evidence/} only when an analyst
+ * included them in this request, streamed from the vault and never held whole in memory; and
+ * {@code manifest.json} with the SHA-256 of every file, checked by {@code ./recourse verify-package}.
+ * Everything is gathered first, so a refused dossier writes nothing; each dossier written is audited.
  */
 @Service
 public class WritingDossiers {
@@ -84,7 +85,13 @@ public class WritingDossiers {
             add(zip, files, "request.json", JSON.writeValueAsBytes(request(d)));
             add(zip, files, "platform.json", JSON.writeValueAsBytes(organisation(d.platform())));
             add(zip, files, "figures.json", JSON.writeValueAsBytes(figures(d)));
-            add(zip, files, "cases.json", JSON.writeValueAsBytes(d.cases().stream().map(WritingDossiers::caseFile).toList()));
+            java.util.Map<java.util.UUID, String> paths = new java.util.HashMap<>();
+            d.originals().forEach(o -> paths.put(o.file().id(), o.path()));
+            add(zip, files, "cases.json", JSON.writeValueAsBytes(d.cases().stream().map(c -> caseFile(c, paths)).toList()));
+            for (Dossier.Original original : d.originals()) {
+                zip.add(original.path(), original.file().size(), original.file().sha256(), original.file().content()::open);
+                files.add(original.path());
+            }
             Map<String, Object> header = new LinkedHashMap<>();
             header.put("format", FORMAT);
             header.put("packageId", d.request().id().toString());
@@ -94,7 +101,8 @@ public class WritingDossiers {
             manifest = zip.finish(header);
         }
         audit.record("escalation.dossier-written", "escalation_request", d.request().id().toString(),
-                d.request().reference() + ", manifest sha256 " + manifest);
+                d.request().reference() + (d.originals().isEmpty() ? "" : ", with " + d.originals().size() + " original files")
+                        + ", manifest sha256 " + manifest);
         return new Written(d.request().reference(), manifest, files.size() + 1);
     }
 
@@ -157,7 +165,7 @@ public class WritingDossiers {
         return f;
     }
 
-    private static Map<String, Object> caseFile(Dossier.CaseFile c) {
+    private static Map<String, Object> caseFile(Dossier.CaseFile c, Map<java.util.UUID, String> originals) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("caseNumber", c.caseNumber());
         m.put("items", c.items().stream().map(i -> {
@@ -175,19 +183,22 @@ public class WritingDossiers {
             entry.put("detail", e.detail());
             return entry;
         }).toList());
-        m.put("evidence", c.evidence().stream().map(WritingDossiers::evidence).toList());
+        m.put("evidence", c.evidence().stream().map(r -> evidence(r, originals.get(r.id()))).toList());
         return m;
     }
 
-    private static Map<String, Object> evidence(EvidenceRecord r) {
+    private static Map<String, Object> evidence(EvidenceRecord r, String original) {
         Map<String, Object> e = new LinkedHashMap<>();
+        e.put("id", r.id().toString());
         e.put("kind", r.kind());
         e.put("contentType", r.contentType());
         e.put("size", r.size());
         e.put("sha256", r.sha256());
+        e.put("pdq", r.pdq());
         e.put("sourceUrl", r.sourceUrl());
         e.put("capturedAt", r.capturedAt() == null ? null : r.capturedAt().toString());
         e.put("removedByRetention", r.purged());
+        e.put("original", original);
         return e;
     }
 }

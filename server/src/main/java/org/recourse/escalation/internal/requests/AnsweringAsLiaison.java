@@ -38,13 +38,13 @@ public class AnsweringAsLiaison {
         this.audit = audit;
     }
 
-    /** The directory organisation of the liaison's account, if it names one. */
+    /** The directory organisation of the liaison's account (a directory key), if it names one. */
     public Optional<Organisation> organisationOf(StaffMember liaison) {
-        String named = liaison.organisation();
-        if (named == null || named.isBlank()) {
+        String key = liaison.organisation();
+        if (key == null || key.isBlank()) {
             return Optional.empty();
         }
-        return directory.findByKey(named.strip()).or(() -> directory.findByName(named.strip()));
+        return directory.findByKey(key.strip());
     }
 
     public List<TrackingRequests.Listed> addressedTo(Organisation organisation) {

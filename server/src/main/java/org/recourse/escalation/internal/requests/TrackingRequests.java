@@ -33,7 +33,8 @@ public class TrackingRequests {
             RequestState.UNDER_INVESTIGATION);
 
     public record Request(UUID id, String reference, String platformKey, String authorityKey, RequestState state,
-                          String draftedBy, String approvedBy, Instant filedAt, String authorityReference, Instant remindedAt) {
+                          String draftedBy, String approvedBy, Instant filedAt, String authorityReference, Instant remindedAt,
+                          boolean dossierOriginals) {
     }
 
     /** Where a case may stand when its matter goes to an authority; removed or closed cases stay as they are. */
@@ -139,12 +140,12 @@ public class TrackingRequests {
     public Optional<Request> find(UUID id) {
         return jdbc.sql("""
                         select id, reference, platform_key, authority_key, state, drafted_by, approved_by, filed_at, authority_reference,
-                               reminded_at from escalation_request where id = ?""")
+                               reminded_at, dossier_originals from escalation_request where id = ?""")
                 .param(id)
                 .query((rs, n) -> new Request(rs.getObject("id", UUID.class), rs.getString("reference"), rs.getString("platform_key"),
                         rs.getString("authority_key"), RequestState.ofCode(rs.getString("state")), rs.getString("drafted_by"),
                         rs.getString("approved_by"), instant(rs.getTimestamp("filed_at")), rs.getString("authority_reference"),
-                        instant(rs.getTimestamp("reminded_at"))))
+                        instant(rs.getTimestamp("reminded_at")), rs.getBoolean("dossier_originals")))
                 .optional();
     }
 
@@ -225,6 +226,25 @@ public class TrackingRequests {
         Instant now = clock.instant();
         jdbc.sql("update escalation_request set state = 'withdrawn' where id = ?").param(id).update();
         step(request, now, "state", RequestState.WITHDRAWN, reason);
+    }
+
+    /**
+     * Decides whether the request's dossier carries the original evidence files (to the authority,
+     * in the ZIP only; the PDF always shows pictures blurred). A deliberate, audited choice; refused
+     * once the request is closed.
+     */
+    @Transactional
+    public void includeOriginals(UUID id, boolean include) {
+        Request request = locked(id);
+        if (request.state().closed()) {
+            throw new RequestRefused("escalation.request.closed");
+        }
+        if (request.dossierOriginals() == include) {
+            return;
+        }
+        jdbc.sql("update escalation_request set dossier_originals = ? where id = ?").params(include, id).update();
+        audit.record(include ? "escalation.dossier-originals-included" : "escalation.dossier-originals-excluded", "escalation_request",
+                id.toString(), request.reference());
     }
 
     private void step(Request request, Instant at, String kind, RequestState state, String note) {

@@ -133,6 +133,17 @@ class RequestPages {
                 limited(authorityReference, MAX_REFERENCE), blankToNull(limited(note, MAX_NOTE))));
     }
 
+    @PostMapping("/{reference}/originals")
+    String originals(@PathVariable String reference, @RequestParam(defaultValue = "") String include, Principal user,
+                     RedirectAttributes redirect) {
+        return step(reference, user, redirect, id -> {
+            if (!include.equals("yes") && !include.equals("no")) {
+                throw new RequestRefused("escalation.dossier.originals.choice");
+            }
+            tracking.includeOriginals(id, include.equals("yes"));
+        });
+    }
+
     @PostMapping("/{reference}/withdraw")
     String withdraw(@PathVariable String reference, @RequestParam(defaultValue = "") String reason, Principal user,
                     RedirectAttributes redirect) {

@@ -139,10 +139,11 @@ public class CapturingEvidence {
         }
         try {
             ChromiumScreenshots.Screenshot shot = screenshots.fullPage(page.finalUrl());
-            storing.store(request.caseId(), "capture", "screenshot", "screenshot.png", "image/png",
+            var stored = storing.store(request.caseId(), "capture", "screenshot", "screenshot.png", "image/png",
                     new ByteArrayInputStream(shot.png()), "system:evidence-capture",
                     new StoringEvidence.Provenance(request.itemId(), request.id(), url.toString(), page.finalUrl().toString(),
                             null, null, null, page.resolvedIp(), page.tlsCertificateSha256(), clock.instant()));
+            images.screenshot(stored.id(), shot.png(), clock.instant());
             return shot.refusedRequests().isEmpty() ? "screenshot taken"
                     : truncate("screenshot taken; the page's requests to " + shot.refusedRequests().size() + " forbidden addresses were blocked");
         } catch (IOException | RuntimeException e) {

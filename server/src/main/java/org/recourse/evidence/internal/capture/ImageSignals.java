@@ -15,8 +15,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Hashes a captured image in memory with PDQ and announces it ({@link ImageCaptured}), so matching
- * can look for re-uploads. An image PDQ cannot read is simply not announced.
+ * Hashes a captured picture in memory with PDQ and records the hash with the evidence (dossiers and
+ * packages carry it). Captured media is also announced ({@link ImageCaptured}), so matching can look
+ * for re-uploads; screenshots are not, since a whole page is not the image. A picture PDQ cannot read
+ * is simply not hashed.
  */
 @Component
 public class ImageSignals {
@@ -27,25 +29,46 @@ public class ImageSignals {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
 
-    public ImageSignals(ApplicationEventPublisher events, TransactionTemplate transaction) {
+    private final org.recourse.evidence.internal.EvidenceObjects objects;
+
+    public ImageSignals(ApplicationEventPublisher events, TransactionTemplate transaction,
+                        org.recourse.evidence.internal.EvidenceObjects objects) {
         this.events = events;
         this.transaction = transaction;
+        this.objects = objects;
+    }
+
+    /** Hashes a screenshot and records the hash, without announcing it. */
+    void screenshot(UUID evidenceId, byte[] png, java.time.Instant at) {
+        HashResult result = hash(evidenceId, "image/png", png);
+        if (result != null) {
+            transaction.executeWithoutResult(status -> objects.recordPdq(evidenceId, result.pdq().hex(), result.quality(), at));
+        }
     }
 
     void captured(UUID caseId, UUID itemId, UUID evidenceId, String url, String contentType, byte[] bytes,
                   java.time.Instant at) {
-        if (contentType == null || !contentType.startsWith("image/")) {
-            return;
-        }
-        HashResult result;
-        try {
-            result = hasher.hash(bytes);
-        } catch (UnreadableImageException e) {
-            log.debug("Captured image {} not hashed: {}", evidenceId, e.reason());
+        HashResult result = hash(evidenceId, contentType, bytes);
+        if (result == null) {
             return;
         }
         ImageCaptured event = new ImageCaptured(caseId, itemId, evidenceId, url, result.pdq().hex(), result.quality(), at);
         // Published in a transaction of its own, so the event registry keeps it until matching has handled it.
-        transaction.executeWithoutResult(status -> events.publishEvent(event));
+        transaction.executeWithoutResult(status -> {
+            objects.recordPdq(evidenceId, result.pdq().hex(), result.quality(), at);
+            events.publishEvent(event);
+        });
+    }
+
+    private HashResult hash(UUID evidenceId, String contentType, byte[] bytes) {
+        if (contentType == null || !contentType.startsWith("image/")) {
+            return null;
+        }
+        try {
+            return hasher.hash(bytes);
+        } catch (UnreadableImageException e) {
+            log.debug("Captured image {} not hashed: {}", evidenceId, e.reason());
+            return null;
+        }
     }
 }

@@ -1,9 +1,7 @@
 package org.recourse.evidence.internal.packaging;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -11,9 +9,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.recourse.platform.VerifiableZip;
@@ -55,22 +50,11 @@ public final class PackageWriter {
     }
 
     private static void writeObject(ZipOutputStream zip, String path, PackageContents.PackagedObject object) throws IOException {
-        CRC32 crc = new CRC32();
-        MessageDigest digest = sha256();
-        long size;
-        try (InputStream in = new CheckedInputStream(new DigestInputStream(object.content().open(), digest), crc)) {
-            size = in.transferTo(OutputStream.nullOutputStream());
+        try {
+            VerifiableZip.writeStored(zip, path, object.size(), object.sha256(), object.content()::open);
+        } catch (VerifiableZip.ChangedFile e) {
+            throw new IOException("evidence object " + object.id() + " no longer matches its recorded SHA-256; package not made", e);
         }
-        String actual = HexFormat.of().formatHex(digest.digest());
-        if (!actual.equals(object.sha256()) || size != object.size()) {
-            throw new IOException("evidence object " + object.id() + " no longer matches its recorded SHA-256; package not made");
-        }
-        ZipEntry entry = VerifiableZip.storedEntry(path, size, crc.getValue());
-        zip.putNextEntry(entry);
-        try (InputStream in = object.content().open()) {
-            in.transferTo(zip);
-        }
-        zip.closeEntry();
     }
 
     private static Map<String, Object> manifestEntry(String path, PackageContents.PackagedObject object) {

@@ -53,6 +53,7 @@ public class ApplyingRetention {
                                     redirect_chain = null, tls_sha256 = null
                                 where id = ?""")
                         .params(now, site(expired.sourceUrl()), site(expired.finalUrl()), expired.id()).update();
+                jdbc.sql("delete from evidence_signal where evidence_id = ?").param(expired.id()).update();
                 audit.record("evidence.deleted_by_retention", "evidence", expired.id().toString(), "retention period ended");
             });
             objects++;

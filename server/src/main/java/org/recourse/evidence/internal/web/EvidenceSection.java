@@ -14,6 +14,7 @@ import org.recourse.evidence.internal.capture.CaptureRequests;
 import org.recourse.evidence.internal.packaging.EvidencePackages;
 import org.recourse.platform.CaseRef;
 import org.recourse.platform.CaseSection;
+import org.recourse.platform.LiaisonOrganisations;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,8 +30,13 @@ class EvidenceSection implements CaseSection {
 
     /** What the fragment shows; the flash values come from this module's own forms. */
     record Vault(CaseRef ref, boolean sealed, List<EvidenceObject> objects, List<CaptureRequests.CaptureRequest> captures,
-                 List<EvidencePackages.EvidencePackage> packages, List<String> organisations, boolean captureRequested,
+                 List<EvidencePackages.EvidencePackage> packages, List<LiaisonOrganisations.Choice> organisations, boolean captureRequested,
                  boolean urlError, String url) {
+
+        /** An organisation's name for its directory key (the key itself when it is not in the directory). */
+        public String organisationName(String key) {
+            return organisations.stream().filter(o -> o.key().equals(key)).map(LiaisonOrganisations.Choice::name).findFirst().orElse(key);
+        }
 
         /** Pictures whose blurred thumbnail may be shown. */
         public List<EvidenceObject> thumbnails() {
@@ -43,9 +49,11 @@ class EvidenceSection implements CaseSection {
     private final EvidencePackages packages;
     private final EvidenceSeals seals;
     private final StaffMembers staff;
+    private final LiaisonOrganisations organisations;
 
     EvidenceSection(EvidenceObjects objects, CaptureRequests captures, EvidencePackages packages, EvidenceSeals seals,
-                    StaffMembers staff) {
+                    StaffMembers staff, LiaisonOrganisations organisations) {
+        this.organisations = organisations;
         this.objects = objects;
         this.captures = captures;
         this.packages = packages;
@@ -64,7 +72,9 @@ class EvidenceSection implements CaseSection {
                 new Vault(ref, seals.isSealed(ref.id()), objects.forCase(ref.id()), captures.forCase(ref.id()),
                         packages.forCase(ref.id()),
                         staff.withRole(StaffRole.LIAISON).stream().map(StaffMember::organisation)
-                                .filter(o -> o != null && !o.isBlank()).distinct().sorted().toList(),
+                                .filter(o -> o != null && !o.isBlank()).distinct()
+                                .map(key -> new LiaisonOrganisations.Choice(key, organisations.nameOf(key).orElse(key)))
+                                .sorted(java.util.Comparator.comparing(LiaisonOrganisations.Choice::name)).toList(),
                         Boolean.TRUE.equals(flash.get("captureRequested")), Boolean.TRUE.equals(flash.get("urlError")),
                         (String) flash.get("url")));
     }

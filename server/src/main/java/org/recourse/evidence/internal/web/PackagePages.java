@@ -42,9 +42,11 @@ class PackagePages {
     private final ActingUser user;
     private final EvidenceSeals seals;
     private final CaseRefs refs;
+    private final org.recourse.platform.LiaisonOrganisations organisations;
 
     PackagePages(ExportingPackages exporting, EvidencePackages packages, HandingOverPackages handing, ActingUser user,
-                 EvidenceSeals seals, CaseRefs refs) {
+                 EvidenceSeals seals, CaseRefs refs, org.recourse.platform.LiaisonOrganisations organisations) {
+        this.organisations = organisations;
         this.seals = seals;
         this.refs = refs;
         this.exporting = exporting;
@@ -77,6 +79,7 @@ class PackagePages {
     String liaison(Model model) {
         String organisation = user.organisation();
         model.addAttribute("organisation", organisation);
+        model.addAttribute("organisationName", organisations.nameOf(organisation).orElse(organisation));
         java.util.List<EvidencePackage> available = organisation == null ? java.util.List.of() : packages.availableTo(organisation);
         model.addAttribute("packages", available);
         model.addAttribute("cases", refs.byIds(available.stream().map(EvidencePackage::caseId).distinct().toList()));

@@ -35,4 +35,25 @@ public final class LoopbackCapturing {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * Requests a capture through the vault's API and claims it in the same transaction, so the
+     * application's own worker (which refuses loopback) never sees it waiting; then captures it here.
+     */
+    public static java.util.UUID captureNow(org.springframework.context.ApplicationContext context, java.util.UUID caseId,
+                                            java.util.UUID itemId, String url) {
+        CaptureRequests requests = context.getBean(CaptureRequests.class);
+        CaptureRequests.CaptureRequest claimed = context.getBean(org.springframework.transaction.support.TransactionTemplate.class)
+                .execute(status -> {
+                    java.util.UUID id = context.getBean(org.recourse.evidence.EvidenceVault.class).captureLater(caseId, itemId, url);
+                    context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                            .sql("update evidence_capture set status = 'running', started_at = now(), attempts = 1 where id = ?")
+                            .param(id).update();
+                    return requests.find(id).orElseThrow();
+                });
+        CapturingEvidence capturing = create(context.getBean(org.recourse.evidence.internal.StoringEvidence.class), requests,
+                context.getBean(org.recourse.evidence.internal.EvidenceSettings.class), context.getBean(ImageSignals.class));
+        org.recourse.audit.AuditActor.runAs("system:evidence-capture", () -> capturing.capture(claimed));
+        return claimed.id();
+    }
 }
