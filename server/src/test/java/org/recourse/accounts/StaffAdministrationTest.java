@@ -74,6 +74,34 @@ class StaffAdministrationTest {
         assertThat(refused.document().select(".error-message").text()).contains("eigen beheerdersrol");
     }
 
+    @Test
+    void aLiaisonBelongsToAnOrganisationFromTheDirectory() {
+        TestStaff staff = new TestStaff(jdbc);
+        StaffHttp admin = signedInAdmin(staff);
+        org.jsoup.nodes.Document form = admin.get("/staff/admin/users/new").document();
+        assertThat(form.select("select#organisation option[value=acm]").text()).isEqualTo("Autoriteit Consument & Markt");
+        assertThat(form.select("select#organisation option").eachAttr("value")).as("no platforms or hosters").doesNotContain("facebook");
+
+        String username = "liaison-" + System.nanoTime() % 100000;
+        Map<String, String> fields = new java.util.HashMap<>(Map.of("username", username, "displayName", "Liaison", "email", "",
+                "roles", "LIAISON", "organisation", "Politie Nergens"));
+        StaffHttp.Page refused = admin.postForm("/staff/admin/users", fields);
+        assertThat(refused.document().getElementById("organisation-error").text())
+                .isEqualTo("Kies een politie-eenheid, OM, toezichthouder of hulporganisatie uit het adresboek.");
+        fields.put("organisation", "facebook");
+        assertThat(admin.postForm("/staff/admin/users", fields).document().getElementById("organisation-error")).isNotNull();
+
+        fields.put("organisation", "acm");
+        admin.postForm("/staff/admin/users", fields);
+        assertThat(jdbc.sql("select organisation from staff_user where username = ?").param(username).query(String.class).single())
+                .isEqualTo("acm");
+        TestStaff.Account legacy = staff.create("Politie Oost-Brabant", StaffRole.LIAISON);
+        org.jsoup.nodes.Document users = admin.get("/staff/admin/users").document();
+        assertThat(users.select("tr:contains(" + username + ")").text()).contains("Autoriteit Consument & Markt");
+        assertThat(users.select("tr:contains(" + legacy.username() + ")").text())
+                .contains("Politie Oost-Brabant (niet in het adresboek: kies de organisatie opnieuw)");
+    }
+
     private StaffHttp signedInAdmin(TestStaff staff) {
         StaffHttp admin = new StaffHttp(port);
         admin.signIn(staff.create(StaffRole.ADMIN));

@@ -101,10 +101,24 @@ class MigrationTest {
                             insert into escalation_request_item (request_id, reported_item_id, case_id, url, reasons)
                             values (?, ?, ?, 'https://example.test/a', '{long-overdue}')""").params(requestId, itemId, caseId).update();
 
+            java.util.UUID named = java.util.UUID.randomUUID();
+            java.util.UUID unknown = java.util.UUID.randomUUID();
+            for (java.util.UUID id : java.util.List.of(named, unknown)) {
+                data.sql("""
+                                insert into staff_user (id, username, display_name, password_hash, roles, organisation, created_at, updated_at)
+                                values (?, ?, 'Liaison', 'x', '{LIAISON}', ?, now(), now())""")
+                        .params(id, "liaison-" + id.toString().substring(0, 8),
+                                id.equals(named) ? " autoriteit consument & markt " : "Politie Oost-Brabant").update();
+            }
+
             MigrateResult toNow = Flyway.configure().dataSource(db).locations("classpath:db/migration")
                     .placeholders(java.util.Map.of("app_role", "recourse_app")).load().migrate();
             assertThat(toNow.success).isTrue();
             assertThat(toNow.migrationsExecuted).as("migrations after the baseline").isPositive();
+            assertThat(data.sql("select organisation from staff_user where id = ?").param(named).query(String.class).single())
+                    .as("a liaison's organisation named as in the directory becomes its key").isEqualTo("acm");
+            assertThat(data.sql("select organisation from staff_user where id = ?").param(unknown).query(String.class).single())
+                    .as("free text the directory does not know stays, for an administrator to choose again").isEqualTo("Politie Oost-Brabant");
             assertThat(data.sql("select case_number from intake_case where id = ?").param(caseId).query(String.class).single())
                     .isEqualTo("RC-BASE-LINE");
             assertThat(data.sql("select url from reported_item where id = ?").param(itemId).query(String.class).single())
