@@ -169,4 +169,49 @@ public final class CaseData {
             System.out.printf("statistics read model filled in %.0f s%n", (System.nanoTime() - start) / 1e9);
         }
     }
+
+    /**
+     * Takedown's notices and escalation's view of overdue items for the generated cases, as the
+     * listeners would have left them: {@code notices} notices over the last year to 40 platforms
+     * (skewed: a few large ones get most), 85 % acknowledged within 1 to 97 hours, three platforms that
+     * ignore almost everything; and for {@code overdueShare} of the reported items an open overdue
+     * entry (1 to 3 notices sent, overdue for up to 60 days), the rest removed.
+     */
+    public static void generateNotices(Connection c, int notices, double overdueShare) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            long start = System.nanoTime();
+            s.execute("""
+                    insert into takedown_notice (id, reference, recipient_key, recipient_name, channel, address, language, kind,
+                        trusted_flagger, subject, body, message_id, status, attempts, created_at, sent_at, sent_by, sla_due_at,
+                        acknowledged_at, decided_at, decision, removed_at)
+                    select gen_random_uuid(), 'TN-B' || lpad(to_hex(g), 8, '0'), n.platform, 'Platform ' || n.platform, 'email',
+                        'abuse@' || n.platform || '.example', 'nl', case when g % 4 = 0 then 'renotice' else 'first' end, true,
+                        'Melding', 'bench', 'bench-' || g || '@recourse.example', 'sent', 1, n.sent_at, n.sent_at, 'bench',
+                        n.sent_at + interval '24 hours',
+                        case when n.ignores or n.r >= 0.85 then null else n.sent_at + n.ack end,
+                        case when not n.ignores and n.r < 0.6 then n.sent_at + n.ack + interval '2 hours' end,
+                        case when n.ignores then null when n.r < 0.45 then 'removed' when n.r < 0.55 then 'refused'
+                             when n.r < 0.6 then 'restricted' end,
+                        case when not n.ignores and n.r < 0.45 then n.sent_at + n.ack * 3 end
+                    from generate_series(1, :notices) g
+                    cross join lateral (select p.platform, p.platform in ('platform-37', 'platform-38', 'platform-39') as ignores,
+                        now() - random() * interval '365 days' as sent_at, random() as r,
+                        interval '1 hour' * (1 + power(random(), 2) * 96) as ack
+                        from (select 'platform-' || floor(power(random(), 3) * 40)::int + g * 0 as platform) p) n"""
+                    .replace(":notices", Integer.toString(notices)));
+            s.execute("""
+                    insert into escalation_item (reported_item_id, recipient_key, case_id, url, legal_status, forms, child_sexual_abuse,
+                        notices_sent, first_overdue_at, last_notice_id, offline_at)
+                    select i.id, 'platform-' || floor(power(random(), 3) * 40)::int, i.case_id, i.url, 'illegal',
+                        array['non_consensual_sharing'], false, 1 + floor(random() * 3)::int,
+                        now() - random() * interval '60 days', gen_random_uuid(),
+                        case when random() >= :share then now() - random() * interval '30 days' end
+                    from reported_item i
+                    where not exists (select 1 from escalation_item e where e.reported_item_id = i.id)"""
+                    .replace(":share", Double.toString(overdueShare)));
+            s.execute("analyze takedown_notice");
+            s.execute("analyze escalation_item");
+            System.out.printf("notices and escalation items generated in %.0f s%n", (System.nanoTime() - start) / 1e9);
+        }
+    }
 }

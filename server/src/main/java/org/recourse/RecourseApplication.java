@@ -27,7 +27,7 @@ public class RecourseApplication {
         if (CommandLine.isCommand(args)) {
             SpringApplication app = new SpringApplication(RecourseApplication.class);
             app.setWebApplicationType(WebApplicationType.NONE);
-            app.setDefaultProperties(CommandLine.defaultProperties());
+            app.setDefaultProperties(CommandLine.defaultProperties(args));
             app.setLogStartupInfo(false);
             System.exit(SpringApplication.exit(app.run(args)));
         }

@@ -25,6 +25,23 @@ public final class CommandLine {
         return args.length > 0 && !args[0].startsWith("-");
     }
 
+    /**
+     * A command shares the database with a running server but must not do the server's work. The demo
+     * runs on a simulated clock with simulated delivery and without the take-down workers (which would
+     * check items online).
+     */
+    public static Map<String, Object> defaultProperties(String[] args) {
+        if (args.length > 0 && args[0].equals("demo")) {
+            Map<String, Object> demo = new java.util.HashMap<>(defaultProperties());
+            demo.put("recourse.demo.simulated-clock", "true");
+            demo.put("recourse.outbox.simulated", "true");
+            demo.put("recourse.outbox.workers", "false");
+            demo.put("recourse.takedown.workers", "false");
+            return Map.copyOf(demo);
+        }
+        return defaultProperties();
+    }
+
     /** A command shares the database with a running server but must not do the server's work. */
     public static Map<String, Object> defaultProperties() {
         return Map.of(

@@ -16,9 +16,18 @@ class PlatformConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(PlatformConfiguration.class);
 
-    /** All domain time comes from this clock, in UTC, so tests can reason about it. */
+    /**
+     * All domain time comes from this clock, in UTC, so tests can reason about it. Only
+     * {@code ./recourse demo} runs on a simulated clock ({@code recourse.demo.simulated-clock}).
+     */
     @Bean
-    Clock clock() {
+    Clock clock(org.springframework.core.env.Environment environment) {
+        if (environment.getProperty("recourse.demo.simulated-clock", Boolean.class, false)) {
+            if (!environment.getProperty("recourse.command-line", Boolean.class, false)) {
+                throw new IllegalStateException("recourse.demo.simulated-clock is for ./recourse demo only, never for a server");
+            }
+            return new org.recourse.platform.internal.demo.SimulatedClock();
+        }
         return Clock.systemUTC();
     }
 

@@ -126,7 +126,7 @@ class JdbcOutbox implements Outbox {
         String reference = null;
         Exception failure = null;
         try {
-            reference = sender.deliver(claim.subjectId());
+            reference = settings.simulated() ? "simulated:" + claim.id() : sender.deliver(claim.subjectId());
         } catch (Exception e) {
             failure = e;
         }

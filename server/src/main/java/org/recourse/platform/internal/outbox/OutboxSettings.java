@@ -14,8 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("recourse.outbox")
 public record OutboxSettings(@DefaultValue("true") boolean workers, @DefaultValue("5s") Duration interval,
                              @DefaultValue("2m") Duration lease,
-                             @DefaultValue("1m,5m,30m,2h,6h,12h") List<Duration> retrySchedule) {
+                             @DefaultValue("1m,5m,30m,2h,6h,12h") List<Duration> retrySchedule,
+                             @DefaultValue("false") boolean simulated) {
 
+    /**
+     * @param simulated every entry is recorded as delivered without being sent: only {@code ./recourse demo}
+     *                  sets it, and a server refuses to start with it
+     */
     public OutboxSettings {
         retrySchedule = List.copyOf(retrySchedule);
         if (retrySchedule.stream().anyMatch(d -> d.isNegative() || d.isZero())) {
