@@ -161,6 +161,8 @@ class DossierEvidenceTest extends EscalationIntegrationTest {
             EvidenceRecord picture = vault.forCase(caseId).stream().filter(r -> "media".equals(r.kind())).findFirst().orElseThrow();
             assertThat(picture.pdq()).as("the PDQ the reference port computes for the same bytes")
                     .isEqualTo(new PdqHasher().hash(png).pdq().hex());
+            assertThat(jdbc.sql("select count(*) from evidence_preview where evidence_id = ?").param(picture.id()).query(Long.class).single())
+                    .as("the blurred copy is made while the capture is in memory").isEqualTo(1);
 
             String authority = recipient("Dossier Regulator", false, "requests-" + UUID.randomUUID() + "@regulator.test", null, null, "en");
             jdbc.sql("update directory_organisation set kind = 'regulator' where key = ?").param(authority).update();

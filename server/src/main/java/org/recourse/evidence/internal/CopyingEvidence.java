@@ -32,22 +32,23 @@ import org.springframework.transaction.annotation.Transactional;
  * recognisable as "a picture was here", a body or a face does not.
  */
 @Service
-class CopyingEvidence implements EvidenceCopies {
+public class CopyingEvidence implements EvidenceCopies {
 
     private static final Logger log = LoggerFactory.getLogger(CopyingEvidence.class);
     /** Width of the copy in the document. */
     static final int WIDTH = 240;
     /** How far the picture is shrunk before it is enlarged again: the blur. */
     static final int BLUR_WIDTH = 12;
-    /** Pictures with more pixels are read subsampled, so a huge picture cannot exhaust the heap. */
-    static final long MAX_DECODED_PIXELS = 4_000_000;
 
     private final EvidenceObjects objects;
     private final EvidenceSeals seals;
     private final ShowingEvidence showing;
     private final AuditTrail audit;
 
-    CopyingEvidence(EvidenceObjects objects, EvidenceSeals seals, ShowingEvidence showing, AuditTrail audit) {
+    private final java.time.Clock clock;
+
+    CopyingEvidence(EvidenceObjects objects, EvidenceSeals seals, ShowingEvidence showing, AuditTrail audit, java.time.Clock clock) {
+        this.clock = clock;
         this.objects = objects;
         this.seals = seals;
         this.showing = showing;
@@ -62,12 +63,14 @@ class CopyingEvidence implements EvidenceCopies {
         if (object.isEmpty()) {
             return Optional.empty();
         }
-        Optional<byte[]> copy;
-        try (InputStream in = showing.open(object.get())) {
-            copy = blur(in);
-        } catch (IOException | RuntimeException e) {
-            log.debug("No blurred copy of {}: {}", evidenceId, e.getClass().getSimpleName());
-            copy = Optional.empty();
+        Optional<byte[]> copy = objects.preview(evidenceId);
+        if (copy.isEmpty()) {
+            try (InputStream in = showing.open(object.get())) {
+                copy = blur(in);
+            } catch (IOException | RuntimeException e) {
+                log.debug("No blurred copy of {}: {}", evidenceId, e.getClass().getSimpleName());
+            }
+            copy.ifPresent(jpeg -> objects.recordPreview(evidenceId, jpeg, clock.instant()));
         }
         copy.ifPresent(bytes -> audit.record("evidence.viewed", "evidence", evidenceId.toString(), "blurred copy for " + purpose));
         return copy;
@@ -87,7 +90,7 @@ class CopyingEvidence implements EvidenceCopies {
     }
 
     /** A blurred grey JPEG of the picture in {@code in}, or empty when it cannot be read as a picture. */
-    static Optional<byte[]> blur(InputStream in) throws IOException {
+    public static Optional<byte[]> blur(InputStream in) throws IOException {
         try (ImageInputStream stream = ImageIO.createImageInputStream(in)) {
             if (stream == null) {
                 return Optional.empty();
@@ -108,8 +111,8 @@ class CopyingEvidence implements EvidenceCopies {
                 int shownHeight = (int) Math.min(height, Math.max(1, width * 3L / 2));
                 ImageReadParam param = reader.getDefaultReadParam();
                 param.setSourceRegion(new java.awt.Rectangle(0, 0, width, shownHeight));
-                long pixels = (long) width * shownHeight;
-                int step = (int) Math.max(1, Math.ceil(Math.sqrt((double) pixels / MAX_DECODED_PIXELS)));
+                // The copy is made from a few dozen pixels across: decode no more than ten times that.
+                int step = Math.max(1, width / (BLUR_WIDTH * 10));
                 param.setSourceSubsampling(step, step, 0, 0);
                 BufferedImage picture = reader.read(0, param);
                 return Optional.of(jpeg(blurred(picture)));

@@ -41,6 +41,16 @@ public class EvidenceObjects {
                 .params(evidenceId, hex, quality, ts(at)).update();
     }
 
+    /** Keeps the blurred copy of a picture; a second one for the same object keeps the first. */
+    public void recordPreview(UUID evidenceId, byte[] jpeg, Instant at) {
+        jdbc.sql("insert into evidence_preview (evidence_id, jpeg, made_at) values (?, ?, ?) on conflict (evidence_id) do nothing")
+                .params(evidenceId, jpeg, ts(at)).update();
+    }
+
+    public Optional<byte[]> preview(UUID evidenceId) {
+        return jdbc.sql("select jpeg from evidence_preview where evidence_id = ?").param(evidenceId).query(byte[].class).optional();
+    }
+
     /** The PDQ hashes of a case's pictures by evidence id. */
     public java.util.Map<UUID, String> pdqForCase(UUID caseId) {
         java.util.Map<UUID, String> pdq = new java.util.HashMap<>();

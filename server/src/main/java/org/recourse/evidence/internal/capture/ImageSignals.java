@@ -38,11 +38,26 @@ public class ImageSignals {
         this.objects = objects;
     }
 
-    /** Hashes a screenshot and records the hash, without announcing it. */
-    void screenshot(UUID evidenceId, byte[] png, java.time.Instant at) {
+    /** Hashes a screenshot and records the hash and the blurred copy, without announcing it. */
+    public void screenshot(UUID evidenceId, byte[] png, java.time.Instant at) {
         HashResult result = hash(evidenceId, "image/png", png);
-        if (result != null) {
-            transaction.executeWithoutResult(status -> objects.recordPdq(evidenceId, result.pdq().hex(), result.quality(), at));
+        byte[] preview = preview(png);
+        transaction.executeWithoutResult(status -> {
+            if (result != null) {
+                objects.recordPdq(evidenceId, result.pdq().hex(), result.quality(), at);
+            }
+            if (preview != null) {
+                objects.recordPreview(evidenceId, preview, at);
+            }
+        });
+    }
+
+    /** The blurred copy dossiers show, made while the bytes are in memory anyway; null when it is no readable picture. */
+    private static byte[] preview(byte[] picture) {
+        try {
+            return org.recourse.evidence.internal.CopyingEvidence.blur(new java.io.ByteArrayInputStream(picture)).orElse(null);
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
         }
     }
 
@@ -53,9 +68,13 @@ public class ImageSignals {
             return;
         }
         ImageCaptured event = new ImageCaptured(caseId, itemId, evidenceId, url, result.pdq().hex(), result.quality(), at);
+        byte[] preview = preview(bytes);
         // Published in a transaction of its own, so the event registry keeps it until matching has handled it.
         transaction.executeWithoutResult(status -> {
             objects.recordPdq(evidenceId, result.pdq().hex(), result.quality(), at);
+            if (preview != null) {
+                objects.recordPreview(evidenceId, preview, at);
+            }
             events.publishEvent(event);
         });
     }

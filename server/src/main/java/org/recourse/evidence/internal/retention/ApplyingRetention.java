@@ -54,6 +54,7 @@ public class ApplyingRetention {
                                 where id = ?""")
                         .params(now, site(expired.sourceUrl()), site(expired.finalUrl()), expired.id()).update();
                 jdbc.sql("delete from evidence_signal where evidence_id = ?").param(expired.id()).update();
+                jdbc.sql("delete from evidence_preview where evidence_id = ?").param(expired.id()).update();
                 audit.record("evidence.deleted_by_retention", "evidence", expired.id().toString(), "retention period ended");
             });
             objects++;
