@@ -124,8 +124,17 @@ class DemoCommandTest {
         assertThat(count("select count(*) from takedown_notice where recipient_key = 'demo-stilforum' and acknowledged_at is not null"))
                 .as("the silent platform never answers").isZero();
         assertThat(count("select count(*) from takedown_item where status = 'offline'")).as("removals confirmed by checks").isPositive();
-        assertThat(count("select count(*) from evidence_object where kind = 'screenshot'")).as("synthetic renderings").isPositive();
+        assertThat(count("select count(*) from evidence_object where kind = 'media'")).as("drawn pictures, nothing fetched").isPositive();
         assertThat(count("select count(*) from evidence_signal")).as("pictures hashed").isPositive();
+        assertThat(count("select count(*) from match_entry")).as("pictures banked").isPositive();
+        assertThat(count("select count(*) from match_finding where status = 'CONFIRMED'")).as("re-uploads found and confirmed").isPositive();
+        assertThat(jdbc.sql("""
+                select f.url || ' matched ' || (select string_agg(i.url, ' ') from reported_item i where i.case_id = f.original_case_id)
+                       || ' at distance ' || f.distance
+                from match_finding f where not exists (
+                    select 1 from reported_item i where i.case_id = f.original_case_id
+                    and split_part(split_part(f.url, '/', 5), '-', 1) = split_part(split_part(i.url, '/', 5), '-', 1))""")
+                .query(String.class).list()).as("only the same picture is found again").isEmpty();
         assertThat(jdbc.sql("select distinct state from escalation_request").query(String.class).list())
                 .as("requests in every state a year brings").contains("draft", "approved", "filed", "acknowledged", "withdrawn");
         assertThat(count("select count(*) from platform_outbox where status <> 'SENT'")).as("nothing left to send").isZero();

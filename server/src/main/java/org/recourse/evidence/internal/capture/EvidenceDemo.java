@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo's capture worker: it fetches nothing. Each waiting capture is answered with a drawn,
- * synthetic rendering of the page (marked "SYNTHETISCH — DEMO" across the top), stored in the vault
- * like a screenshot and hashed with PDQ, so cases, dossiers and packages have pictures to show.
+ * synthetic picture (marked "SYNTHETISCH — DEMO" across the top) stored in the vault as the captured
+ * image, hashed with PDQ and announced like a real capture, so cases, dossiers and packages have
+ * pictures to show and matching can recognise a re-upload of the same picture.
  */
 @Component
 class EvidenceDemo implements DemoActor {
@@ -43,17 +44,16 @@ class EvidenceDemo implements DemoActor {
 
     @Override
     public void act(DemoDay day) {
-        SplittableRandom random = day.randomFor("evidence");
         day.moveTo(23 * 60 + 30);
         for (Optional<CaptureRequests.CaptureRequest> next = requests.claimNext(); next.isPresent(); next = requests.claimNext()) {
             CaptureRequests.CaptureRequest capture = next.get();
-            byte[] png = page(capture.url(), random);
+            byte[] png = picture(capture.url());
             try {
-                var stored = storing.store(capture.caseId(), "capture", "screenshot", "screenshot.png", "image/png",
+                var stored = storing.store(capture.caseId(), "capture", "media", "picture.png", "image/png",
                         new ByteArrayInputStream(png), "system:evidence-capture",
-                        new StoringEvidence.Provenance(capture.itemId(), capture.id(), capture.url(), capture.url(), null, null, null,
+                        new StoringEvidence.Provenance(capture.itemId(), capture.id(), capture.url(), capture.url(), 200, null, null,
                                 null, null, day.time().now()));
-                images.screenshot(stored.id(), png, day.time().now());
+                images.captured(capture.caseId(), capture.itemId(), stored.id(), capture.url(), "image/png", png, day.time().now());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -61,27 +61,39 @@ class EvidenceDemo implements DemoActor {
         }
     }
 
-    /** A page-like picture: a coloured header with the demo mark and the address, blocks of text and a photo. */
-    static byte[] page(String url, SplittableRandom random) {
+    /**
+     * The picture at an address, drawn from the content part of its last path segment (before a
+     * {@code -} suffix), so a re-upload of the same content shows the same picture.
+     */
+    static byte[] picture(String url) {
+        String last = url.substring(url.lastIndexOf('/') + 1);
+        String content = last.contains("-") ? last.substring(0, last.indexOf('-')) : last;
+        return page(content, new SplittableRandom(content.hashCode() * 0x9E3779B97F4A7C15L));
+    }
+
+    /** A picture of coloured shapes, different for every content, with the demo mark across the top. */
+    static byte[] page(String content, SplittableRandom random) {
         BufferedImage page = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = page.createGraphics();
-        g.setColor(Color.WHITE);
+        g.setColor(new Color(random.nextInt(256), random.nextInt(256), random.nextInt(256)));
         g.fillRect(0, 0, 640, 480);
-        g.setColor(new Color(random.nextInt(200), random.nextInt(200), random.nextInt(200)));
-        g.fillRect(0, 0, 640, 56);
+        for (int i = 0; i < 14; i++) {
+            g.setColor(new Color(random.nextInt(256), random.nextInt(256), random.nextInt(256)));
+            int x = random.nextInt(600);
+            int y = 40 + random.nextInt(420);
+            int w = 40 + random.nextInt(260);
+            int h = 40 + random.nextInt(220);
+            if (random.nextBoolean()) {
+                g.fillOval(x, y, w, h);
+            } else {
+                g.fillRect(x, y, w, h);
+            }
+        }
+        g.setColor(Color.BLACK);
+        g.fillRect(0, 0, 640, 40);
         g.setColor(Color.WHITE);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 20));
-        g.drawString("SYNTHETISCH — DEMO", 16, 26);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        g.drawString(url.length() > 90 ? url.substring(0, 90) : url, 16, 46);
-        g.setColor(Color.LIGHT_GRAY);
-        for (int y = 80; y < 460; y += 22) {
-            g.fillRect(24, y, 120 + random.nextInt(200), 10);
-        }
-        g.setColor(new Color(120 + random.nextInt(120), 100 + random.nextInt(100), 90 + random.nextInt(90)));
-        int x = 360 + random.nextInt(40);
-        int y = 90 + random.nextInt(40);
-        g.fillOval(x, y, 200, 260);
+        g.drawString("SYNTHETISCH — DEMO " + (content.length() > 12 ? content.substring(0, 12) : content), 16, 28);
         g.dispose();
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         try {

@@ -32,6 +32,9 @@ class IntakeDemo implements DemoActor {
     private static final List<String> WORDS = List.of("foto", "video", "gedeeld", "zonder toestemming", "ex", "account", "groep",
             "dreigt", "geld", "nep", "school", "werk", "forum", "profiel");
 
+    /** The share of reports whose first item is a picture already reported before, online again. */
+    static final double REUPLOADS = 0.06;
+
     private final SubmittingReport submitting;
     private final SecretHashing secrets;
     private final Taxonomy taxonomy;
@@ -64,7 +67,7 @@ class IntakeDemo implements DemoActor {
         minutes.sort(Integer::compare);
         for (int minute : minutes) {
             day.moveTo(minute);
-            ReportValidation.Outcome outcome = ReportValidation.validate(report(random), taxonomy::isActive);
+            ReportValidation.Outcome outcome = ReportValidation.validate(report(random, day), taxonomy::isActive);
             if (!outcome.valid()) {
                 throw new IllegalStateException("a synthetic report was refused: " + outcome.errors());
             }
@@ -73,7 +76,7 @@ class IntakeDemo implements DemoActor {
         }
     }
 
-    private NewReport report(SplittableRandom random) {
+    private NewReport report(SplittableRandom random, DemoDay day) {
         double c = random.nextDouble();
         Channel channel = c < 0.62 ? Channel.WEB_FORM : c < 0.77 ? Channel.PHONE : c < 0.85 ? Channel.CHAT : c < 0.93 ? Channel.EMAIL
                 : Channel.PARTNER_API;
@@ -85,6 +88,9 @@ class IntakeDemo implements DemoActor {
         for (int i = 0; i < count; i++) {
             DemoPlatforms.Platform platform = platform(random);
             String path = Long.toHexString(random.nextLong() & Long.MAX_VALUE);
+            if (i == 0 && random.nextDouble() < REUPLOADS) {
+                path = reupload(random, day).orElse(path);
+            }
             items.add(new NewReport.Item("https://" + platform.domain() + "/" + (random.nextBoolean() ? "p/" : "v/") + path, null,
                     random.nextDouble() < 0.3 ? "@demo_" + path.substring(0, Math.min(6, path.length())) : null, null, null));
         }
@@ -98,6 +104,25 @@ class IntakeDemo implements DemoActor {
         return new NewReport(channel, pick(random, List.of("self", "self", "self", "on_behalf", "professional")), forms, null, items,
                 false, pick(random, Choices.STARTED), pick(random, Choices.YES_NO_UNSURE), "no", pick(random, Choices.YES_NO_UNSURE),
                 description, NewReport.Contact.NONE, monitoring, origin);
+    }
+
+    /**
+     * The same picture, put online again at a new address: the content part of an item reported at
+     * least two weeks ago, with a suffix. Its capture shows the same picture, so matching can find it.
+     */
+    private java.util.Optional<String> reupload(SplittableRandom random, DemoDay day) {
+        java.sql.Timestamp before = java.sql.Timestamp.from(day.time().now().minus(java.time.Duration.ofDays(14)));
+        long earlier = jdbc.sql("""
+                        select count(*) from reported_item i join intake_case c on c.id = i.case_id
+                        where c.received_at < ? and i.url not like '%-r%'""").param(before).query(Long.class).single();
+        if (earlier == 0) {
+            return java.util.Optional.empty();
+        }
+        String url = jdbc.sql("""
+                        select i.url from reported_item i join intake_case c on c.id = i.case_id
+                        where c.received_at < ? and i.url not like '%-r%' order by i.url limit 1 offset ?""")
+                .params(before, random.nextLong(earlier)).query(String.class).single();
+        return java.util.Optional.of(url.substring(url.lastIndexOf('/') + 1) + "-r" + (1 + random.nextInt(9)));
     }
 
     private static DemoPlatforms.Platform platform(SplittableRandom random) {
