@@ -20,6 +20,11 @@ public interface DemoActor {
     default void prepare(DemoDay first) {
     }
 
+    /** What a newcomer should know about this module's part when the demo is done (printed), or nothing. */
+    default java.util.List<String> summary() {
+        return java.util.List.of();
+    }
+
     /** The module's people act on this day. */
     default void act(DemoDay day) {
     }

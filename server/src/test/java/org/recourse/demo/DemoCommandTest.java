@@ -145,6 +145,39 @@ class DemoCommandTest {
     }
 
     @Test
+    void theServerStartedOnTheDemoDataSaysOnEveryPageThatItIsMadeUp() throws Exception {
+        System.setProperty("recourse.data-dir", "target/test-data-demo");
+        ConfigurableApplicationContext server;
+        try {
+            server = new SpringApplication(RecourseApplication.class).run("--server.port=0");
+        } finally {
+            System.clearProperty("recourse.data-dir");
+        }
+        try {
+            int port = Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
+            java.net.http.HttpResponse<String> login = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/login")).header("Accept-Language", "nl").build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            org.jsoup.nodes.Element banner = org.jsoup.Jsoup.parse(login.body()).getElementById("demo-banner");
+            assertThat(banner).isNotNull();
+            assertThat(banner.text()).startsWith("Demonstratie: alle zaken, meldingen, platforms en verzoeken in deze installatie zijn verzonnen");
+
+            // The printed secret opens any synthetic case on the reporter's status page.
+            java.util.regex.Matcher secret = java.util.regex.Pattern.compile("with its case number and the secret (\\S+)").matcher(printed);
+            assertThat(secret.find()).as(printed).isTrue();
+            String caseNumber = jdbc.sql("select case_number from intake_case order by received_at limit 1").query(String.class).single();
+            org.recourse.support.StaffHttp reporter = new org.recourse.support.StaffHttp(port);
+            reporter.get("/report");
+            reporter.get("/status");
+            assertThat(reporter.postForm("/status", java.util.Map.of("caseNumber", caseNumber, "secret", secret.group(1)))
+                    .redirectsTo("/status/case")).isTrue();
+            assertThat(reporter.get("/status/case").document().getElementById("demo-banner")).isNotNull();
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
     void theSameSeedGivesTheSameYear() {
         int firstExit = exit;
         ConfigurableApplicationContext other = start("target/test-data-demo-again");

@@ -35,6 +35,10 @@ class IntakeDemo implements DemoActor {
     /** The share of reports whose first item is a picture already reported before, online again. */
     static final double REUPLOADS = 0.06;
 
+    /** One secret for every synthetic case, hashed once (hashing is slow on purpose), printed at the end. */
+    private String secret;
+    private String secretHash;
+
     private final SubmittingReport submitting;
     private final SecretHashing secrets;
     private final Taxonomy taxonomy;
@@ -58,6 +62,18 @@ class IntakeDemo implements DemoActor {
     }
 
     @Override
+    public void prepare(DemoDay first) {
+        secret = Passphrases.next();
+        secretHash = secrets.hash(secret);
+    }
+
+    @Override
+    public List<String> summary() {
+        return secret == null ? List.of() : List.of("every synthetic case opens on the status page (/status) with its case number and the secret "
+                + secret);
+    }
+
+    @Override
     public void act(DemoDay day) {
         SplittableRandom random = day.randomFor("intake");
         List<Integer> minutes = new ArrayList<>();
@@ -71,8 +87,7 @@ class IntakeDemo implements DemoActor {
             if (!outcome.valid()) {
                 throw new IllegalStateException("a synthetic report was refused: " + outcome.errors());
             }
-            String secret = Passphrases.next();
-            submitting.submit(outcome.report(), secret, secrets.hash(secret));
+            submitting.submit(outcome.report(), secret, secretHash);
         }
     }
 

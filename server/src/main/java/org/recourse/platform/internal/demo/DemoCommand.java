@@ -139,6 +139,7 @@ class DemoCommand implements CliCommand {
             }
         }
         runs.finished(run, simulated.instant());
+        actors.forEach(actor -> actor.summary().forEach(line -> out.println("demo: " + line)));
         out.println("demo: done. Start the server with ./recourse run; every staff page says the data is synthetic.");
         return 0;
     }
