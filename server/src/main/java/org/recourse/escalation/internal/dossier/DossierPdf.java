@@ -106,10 +106,8 @@ final class DossierPdf {
                             .append(escape(t(d, "escalation.dossier.evidence.picture-alt"))).append("\" src=\"data:image/jpeg;base64,")
                             .append(java.util.Base64.getEncoder().encodeToString(picture)).append("\"/></td></tr>");
                 }
-                if (d.originals().stream().anyMatch(o -> o.file().id().equals(r.id()))) {
-                    row(h, t(d, "escalation.dossier.evidence.original"), d.originals().stream().filter(o -> o.file().id().equals(r.id()))
-                            .findFirst().orElseThrow().path());
-                }
+                d.originals().stream().filter(o -> o.file().id().equals(r.id())).findFirst()
+                        .ifPresent(original -> row(h, t(d, "escalation.dossier.evidence.original"), original.path()));
                 if (r.purged()) {
                     row(h, t(d, "escalation.dossier.evidence.state"), t(d, "escalation.dossier.evidence.purged"));
                 }

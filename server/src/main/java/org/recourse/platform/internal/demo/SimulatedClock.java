@@ -18,9 +18,26 @@ public final class SimulatedClock extends Clock implements DemoDay.Time {
         return ZoneOffset.UTC;
     }
 
+    /** The same simulated time seen in another zone. */
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the simulated clock is UTC");
+        SimulatedClock simulated = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return simulated.withZone(other);
+            }
+
+            @Override
+            public Instant instant() {
+                return simulated.instant();
+            }
+        };
     }
 
     @Override
