@@ -2,29 +2,22 @@ package org.recourse.evidence.internal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.recourse.RecourseApplication;
 import org.recourse.RecourseTest;
 import org.recourse.accounts.StaffRole;
+import org.recourse.support.NodeProcess;
 import org.recourse.support.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,23 +32,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class LargeUploadTest {
 
     private static final long SIZE = 200L * 1024 * 1024;
-    private static final Pattern STARTED = Pattern.compile("Tomcat started on port (\\d+)");
 
     @Autowired JdbcClient jdbc;
     @Value("${recourse.data-dir}") Path dataDir;
 
     @Test
     void twoHundredMegabytesStreamInAndOutOfAServerWithA256MegabyteHeap() throws Exception {
-        Process node = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
-                RecourseApplication.class.getName(), "--server.port=0", "--recourse.data-dir=" + dataDir.toAbsolutePath(),
-                "--recourse.db.embedded-fresh=false", "--logging.level.root=WARN",
-                // The node is killed at the end; a job it had picked would stay claimed by a dead node.
-                "--db-scheduler.enabled=false",
-                "--logging.level.org.springframework.boot.tomcat=INFO"))
-                .redirectErrorStream(true).start();
+        // The node is killed at the end; a job it had picked would stay claimed by a dead node.
+        NodeProcess node = NodeProcess.start(RecourseApplication.class.getName(), List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"),
+                Map.of("recourse.data-dir", dataDir.toAbsolutePath(), "recourse.db.embedded-fresh", false,
+                        "logging.level.root", "WARN", "db-scheduler.enabled", false));
         try {
-            int port = awaitPort(node);
+            int port = node.port();
             VaultHttp analyst = new VaultHttp(port).signIn(new TestStaff(jdbc).create(StaffRole.ANALYST));
             UUID caseId = UUID.randomUUID();
             analyst.get("/staff");
@@ -80,10 +68,7 @@ class LargeUploadTest {
             assertThat(HexFormat.of().formatHex(received.digest())).isEqualTo(sha256);
             assertThat(node.isAlive()).isTrue();
         } finally {
-            node.destroy();
-            if (!node.waitFor(30, TimeUnit.SECONDS)) {
-                node.destroyForcibly();
-            }
+            node.close();
         }
     }
 
@@ -112,24 +97,5 @@ class LargeUploadTest {
                 return n;
             }
         };
-    }
-
-    private static int awaitPort(Process node) throws Exception {
-        BufferedReader output = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread.ofVirtual().start(() -> {
-            try {
-                for (String line = output.readLine(); line != null; line = output.readLine()) {
-                    Matcher m = STARTED.matcher(line);
-                    if (m.find()) {
-                        port.complete(Integer.parseInt(m.group(1)));
-                    }
-                }
-                port.completeExceptionally(new IllegalStateException("the second node exited before serving"));
-            } catch (IOException e) {
-                port.completeExceptionally(e);
-            }
-        });
-        return port.get(Duration.ofMinutes(4).toSeconds(), TimeUnit.SECONDS);
     }
 }
