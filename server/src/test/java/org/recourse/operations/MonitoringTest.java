@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.recourse.RecourseTest;
+import org.recourse.intake.Forms;
+import org.recourse.support.StaffHttp;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yaml.snakeyaml.Yaml;
 
@@ -78,7 +80,9 @@ class MonitoringTest {
                 used.add(m.group(1));
             }
         }
-        assertThat(used).contains("recourse_waiting", "recourse_outbox_entries", "recourse_database_up");
+        assertThat(used).contains("recourse_waiting", "recourse_outbox_entries", "recourse_database_up", "recourse_reports_accepted_total",
+                "recourse_notices_overdue", "recourse_takedown_checks_total", "recourse_evidence_captures_total",
+                "recourse_match_index_sync_age_seconds", "recourse_node_jobs_last_run_age_seconds");
         assertThat(exported).as("metrics the alerts and dashboard use").containsAll(used);
 
         String runbook = Files.readString(DOCS.resolve("runbook.md"));
@@ -87,7 +91,7 @@ class MonitoringTest {
         for (Map<String, Object> group : (List<Map<String, Object>>) rules.get("groups")) {
             alertRules.addAll((List<Map<String, Object>>) group.get("rules"));
         }
-        assertThat(alertRules).hasSizeGreaterThanOrEqualTo(7);
+        assertThat(alertRules).hasSizeGreaterThanOrEqualTo(11);
         for (Map<String, Object> rule : alertRules) {
             String link = (String) ((Map<String, Object>) rule.get("annotations")).get("runbook");
             assertThat(link).as(rule.get("alert") + " names its runbook section").startsWith("docs/runbook.md#");
@@ -96,8 +100,29 @@ class MonitoringTest {
     }
 
     @Test
+    void aReportThroughThePublicFormCountsAsAcceptedOnceAndTheNodesScheduledWorkIsFresh() throws Exception {
+        double before = value(scrape("Bearer " + RecourseTest.METRICS_TOKEN).body(), "recourse_reports_accepted_total");
+        StaffHttp visitor = new StaffHttp(port);
+        visitor.get("/report");
+        StaffHttp.Page confirmation = Forms.with("reporterType", "self").and("forms", "deepfake")
+                .and("urls", "https://metrics.example/" + java.util.UUID.randomUUID()).post(visitor, "/report");
+        assertThat(confirmation.status()).isEqualTo(200);
+        String after = scrape("Bearer " + RecourseTest.METRICS_TOKEN).body();
+        // Other tests of this JVM may report at the same time: at least this one more.
+        assertThat(value(after, "recourse_reports_accepted_total")).isGreaterThanOrEqualTo(before + 1);
+        assertThat(value(after, "recourse_node_jobs_last_run_age_seconds")).isLessThan(60);
+        assertThat(value(after, "recourse_match_index_ready")).isEqualTo(1.0);
+    }
+
+    /** The value of the first sample of {@code metric} in a scrape. */
+    private static double value(String scraped, String metric) {
+        return scraped.lines().filter(l -> l.startsWith(metric + " ") || l.startsWith(metric + "{")).findFirst()
+                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).orElseThrow(() -> new AssertionError(metric + " not exported"));
+    }
+
+    @Test
     void promtoolAcceptsTheRulesAndTheirUnitTestsPass() throws Exception {
-        assertThat(promtool("check", "rules", "alerts.yml")).contains("SUCCESS: 7 rules found");
+        assertThat(promtool("check", "rules", "alerts.yml")).contains("SUCCESS: 11 rules found");
         assertThat(promtool("test", "rules", "alerts.test.yml")).contains("SUCCESS");
     }
 

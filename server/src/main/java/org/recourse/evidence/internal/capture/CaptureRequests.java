@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.recourse.accounts.StaffMember;
 import org.recourse.accounts.StaffMembers;
 import org.recourse.audit.AuditActor;
@@ -41,8 +43,14 @@ public class CaptureRequests {
     private final EvidenceSettings settings;
     private final Clock clock;
 
+    private final Counter done;
+    private final Counter failed;
+
     CaptureRequests(JdbcClient jdbc, JdbcTemplate batch, AuditTrail audit, StaffMembers staff, EvidenceSettings settings,
-                    Clock clock) {
+                    Clock clock, MeterRegistry meters) {
+        // recourse_evidence_captures_total{result}: captures finished, stored or failed for good.
+        this.done = Counter.builder("recourse.evidence.captures").description("Captures finished").tag("result", "done").register(meters);
+        this.failed = Counter.builder("recourse.evidence.captures").description("Captures finished").tag("result", "failed").register(meters);
         this.jdbc = jdbc;
         this.batch = batch;
         this.audit = audit;
@@ -148,6 +156,7 @@ public class CaptureRequests {
         jdbc.sql("update evidence_capture set status = ?, finished_at = ?, refusal = ?, outcome = ?, screenshot_note = ? where id = ?")
                 .params((done ? CaptureStatus.DONE : CaptureStatus.FAILED).code(), Timestamp.from(clock.instant()), refusal, outcome, screenshotNote, id).update();
         audit.record(done ? "evidence.capture_done" : "evidence.capture_failed", "evidence_capture", id.toString(), outcome);
+        (done ? this.done : this.failed).increment();
     }
 
     /** Puts a request back in the queue after a passing failure (timeout, connection reset). */

@@ -2,14 +2,17 @@ package org.recourse.platform.internal.database;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -47,6 +50,7 @@ public final class Backups {
 
     public static final String FORMAT = "recourse-backup/1";
     static final String MANIFEST = "manifest.json";
+    static final String DUMP = "database/recourse.dump";
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final Pattern WAL_SEGMENT = Pattern.compile("[0-9A-F]{24}");
     /** Files of a running cluster that a copy must not take (PostgreSQL's own base-backup rules). */
@@ -68,10 +72,20 @@ public final class Backups {
      *
      * @param evidenceDir the local evidence store, or null when evidence is on S3 (rely on bucket versioning)
      */
-    public static Summary backup(EmbeddedPostgres embedded, Path dataDir, Path evidenceDir, Path out, Clock clock)
-            throws IOException, SQLException {
+    public static Summary backup(EmbeddedPostgres embedded, Path dataDir, Path evidenceDir, Path out, Clock clock,
+                                 BackupEncryption encryption) throws IOException, SQLException {
         requireEmpty(out);
         Files.createDirectories(out);
+        try {
+            return backupInto(embedded, dataDir, evidenceDir, out, clock, encryption);
+        } catch (IOException | SQLException | RuntimeException e) {
+            removeHalfBackup(out);
+            throw e;
+        }
+    }
+
+    private static Summary backupInto(EmbeddedPostgres embedded, Path dataDir, Path evidenceDir, Path out, Clock clock,
+                                      BackupEncryption encryption) throws IOException, SQLException {
         Path cluster = embedded.dataDirectory();
         String version;
         try (Connection db = DriverManager.getConnection(embedded.superuserUrl("postgres"), embedded.superuser(),
@@ -80,13 +94,13 @@ public final class Backups {
             sql.execute("select pg_backup_start('recourse backup', true)");
             boolean stopped = false;
             try {
-                copyCluster(cluster, out.resolve("postgres"));
+                copyCluster(cluster, out, encryption);
                 try (ResultSet stop = sql.executeQuery("select labelfile, spcmapfile from pg_backup_stop(false)")) {
                     stop.next();
-                    Files.writeString(out.resolve("postgres").resolve("backup_label"), stop.getString(1));
+                    write(stop.getString(1), out, "postgres/backup_label", encryption);
                     String map = stop.getString(2);
                     if (map != null && !map.isEmpty()) {
-                        Files.writeString(out.resolve("postgres").resolve("tablespace_map"), map);
+                        write(map, out, "postgres/tablespace_map", encryption);
                     }
                 }
                 stopped = true;
@@ -100,23 +114,79 @@ public final class Backups {
                 }
             }
             // Every segment written up to the backup's end, so that recovery reaches a consistent state.
-            Path wal = out.resolve("postgres").resolve("pg_wal");
             try (Stream<Path> segments = Files.list(cluster.resolve("pg_wal"))) {
                 for (Path segment : segments.filter(s -> WAL_SEGMENT.matcher(s.getFileName().toString()).matches()).toList()) {
-                    Files.copy(segment, wal.resolve(segment.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                    copyFile(segment, out, "postgres/pg_wal/" + segment.getFileName(), encryption);
                 }
             }
         }
-        if (evidenceDir != null && Files.isDirectory(evidenceDir)) {
-            copyTree(evidenceDir, out.resolve("evidence"));
+        return finish(dataDir, evidenceDir, out, clock, encryption, version, "postgres/: physical copy of the embedded cluster");
+    }
+
+    /**
+     * Takes a logical backup of an external database with the operator's {@code pg_dump} (custom
+     * format, one consistent snapshot, taken while the server keeps working), then the files beside it.
+     */
+    public static Summary backupExternal(ExternalDatabase database, Path dataDir, Path evidenceDir, Path out, Clock clock,
+                                         BackupEncryption encryption) throws IOException, SQLException {
+        requireEmpty(out);
+        Files.createDirectories(out);
+        try {
+            String version = database.serverVersion();
+            Files.createDirectories(out.resolve("database"));
+            try (OutputStream dump = encryption.encrypting(privateFile(out.resolve(DUMP)), DUMP)) {
+                database.dump(dump);
+            }
+            return finish(dataDir, evidenceDir, out, clock, encryption, version, DUMP + ": pg_dump of the external database (custom format)");
+        } catch (IOException | SQLException | RuntimeException e) {
+            removeHalfBackup(out);
+            throw e;
         }
-        copyTree(dataDir.resolve("secrets"), out.resolve("keys"));
+    }
+
+    /**
+     * Restores a verified backup of an external database into {@code target}, which must be a new,
+     * empty database, and its evidence and keys into {@code dataDir}, which must be new or empty.
+     */
+    public static void restoreExternal(Path from, ExternalDatabase target, Path dataDir, BackupEncryption.Opener opener)
+            throws IOException, SQLException, GeneralSecurityException {
+        BackupEncryption encryption = encryption(from, opener);
+        if (!Files.isRegularFile(from.resolve(DUMP))) {
+            throw new IllegalArgumentException("this backup is a copy of an embedded database: restore it with --data-dir alone");
+        }
+        requireEmpty(dataDir);
+        if (!target.empty()) {
+            throw new IllegalArgumentException("the database at " + target.jdbcUrl() + " is not empty; restore into a new, empty database");
+        }
+        try (InputStream dump = encryption.decrypting(Files.newInputStream(from.resolve(DUMP)), DUMP)) {
+            target.restore(dump);
+        }
+        try {
+            restoreFiles(from, dataDir, encryption);
+        } catch (IOException | RuntimeException e) {
+            removeHalfBackup(dataDir);
+            throw e;
+        }
+    }
+
+    /** The evidence store after the database, so every object it names is in it; then the keys; then the manifest. */
+    private static Summary finish(Path dataDir, Path evidenceDir, Path out, Clock clock, BackupEncryption encryption, String version,
+                                  String database) throws IOException {
+        if (evidenceDir != null && Files.isDirectory(evidenceDir)) {
+            copyInto(evidenceDir, out, "evidence", encryption);
+        }
+        copyInto(dataDir.resolve("secrets"), out, "keys", encryption);
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("format", FORMAT);
         header.put("createdAt", clock.instant().toString());
         header.put("postgresVersion", version);
+        header.put("database", database);
         header.put("evidence", evidenceDir == null ? "s3: rely on bucket versioning and object lock" : "evidence/");
-        header.put("keys", "keys/: a backup with its keys is as good as plaintext; store them apart");
+        header.put("keys", encryption.encrypted() ? "keys/: encrypted with the rest; keep the passphrase or private key apart"
+                : "keys/: a backup with its keys is as good as plaintext; store them apart");
+        if (encryption.encrypted()) {
+            header.put("encryption", encryption.description());
+        }
         return writeManifest(out, header, evidenceDir == null);
     }
 
@@ -136,14 +206,36 @@ public final class Backups {
      * Restores a verified backup into {@code dataDir}, which must not exist or be empty: the cluster,
      * the evidence store (when it was local) and the keys, laid out as a data directory.
      */
-    public static void restore(Path from, Path dataDir) throws IOException {
+    public static void restore(Path from, Path dataDir, BackupEncryption.Opener opener) throws IOException, GeneralSecurityException {
+        BackupEncryption encryption = encryption(from, opener);
         requireEmpty(dataDir);
-        copyTree(from.resolve("postgres"), dataDir.resolve("postgres"));
-        if (Files.isDirectory(from.resolve("evidence"))) {
-            copyTree(from.resolve("evidence"), dataDir.resolve("evidence"));
+        if (!Files.isDirectory(from.resolve("postgres"))) {
+            throw new IllegalArgumentException("this backup holds a dump of an external database: restore it with --db-url");
         }
-        copyTree(from.resolve("keys"), dataDir.resolve("secrets"));
+        try {
+            copyOut(from, "postgres", dataDir.resolve("postgres"), encryption);
+            restoreFiles(from, dataDir, encryption);
+        } catch (IOException | RuntimeException e) {
+            removeHalfBackup(dataDir);
+            throw e;
+        }
         EmbeddedPostgres.adopt(dataDir);
+    }
+
+    /** The backup's encryption, opened with what the person restoring gave; refuses before anything is written. */
+    static BackupEncryption encryption(Path from, BackupEncryption.Opener opener) throws IOException, GeneralSecurityException {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> description = (Map<String, Object>) JSON.readValue(from.resolve(MANIFEST).toFile(), Map.class)
+                .get("encryption");
+        return BackupEncryption.open(description, opener);
+    }
+
+    /** The evidence store (when it was local) and the keys, laid out as in a data directory. */
+    static void restoreFiles(Path from, Path dataDir, BackupEncryption encryption) throws IOException {
+        if (Files.isDirectory(from.resolve("evidence"))) {
+            copyOut(from, "evidence", dataDir.resolve("evidence"), encryption);
+        }
+        copyOut(from, "keys", dataDir.resolve("secrets"), encryption);
     }
 
     private static void requireEmpty(Path dir) throws IOException {
@@ -159,7 +251,8 @@ public final class Backups {
         }
     }
 
-    private static void copyCluster(Path cluster, Path target) throws IOException {
+    private static void copyCluster(Path cluster, Path out, BackupEncryption encryption) throws IOException {
+        Path target = out.resolve("postgres");
         Files.walkFileTree(cluster, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
@@ -175,7 +268,7 @@ public final class Backups {
                 if (relative.getNameCount() == 1 && SKIPPED_FILES.contains(relative.toString())) {
                     return FileVisitResult.CONTINUE;
                 }
-                Files.copy(file, target.resolve(relative.toString()), StandardCopyOption.REPLACE_EXISTING);
+                copyFile(file, out, "postgres/" + slashed(relative), encryption);
                 return FileVisitResult.CONTINUE;
             }
 
@@ -191,10 +284,22 @@ public final class Backups {
         Files.createDirectories(target.resolve("pg_wal").resolve("archive_status"));
     }
 
-    private static void copyTree(Path source, Path target) throws IOException {
+    /** Copies the tree {@code source} into the backup {@code out} under {@code prefix}, each file through the encryption. */
+    private static void copyInto(Path source, Path out, String prefix, BackupEncryption encryption) throws IOException {
         if (!Files.isDirectory(source)) {
             return;
         }
+        Files.createDirectories(out.resolve(prefix));
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                copyFile(file, out, prefix + "/" + slashed(source.relativize(file)), encryption);
+            }
+        }
+    }
+
+    /** Copies the backup's tree {@code prefix} out of {@code from} to {@code target}, each file decrypted and checked on the way. */
+    private static void copyOut(Path from, String prefix, Path target, BackupEncryption encryption) throws IOException {
+        Path source = from.resolve(prefix);
         Files.walkFileTree(source, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
@@ -204,11 +309,67 @@ public final class Backups {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.copy(file, target.resolve(source.relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.COPY_ATTRIBUTES);
+                String path = prefix + "/" + slashed(source.relativize(file));
+                Path copy = target.resolve(source.relativize(file).toString());
+                try (InputStream in = encryption.decrypting(Files.newInputStream(file), path); OutputStream plain = privateFile(copy)) {
+                    in.transferTo(plain);
+                } catch (IOException e) {
+                    throw new IOException(path + " does not decrypt: it was altered or belongs to another backup", e);
+                }
+                Files.setLastModifiedTime(copy, attributes.lastModifiedTime());
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    private static void copyFile(Path source, Path out, String path, BackupEncryption encryption) throws IOException {
+        Path target = out.resolve(path);
+        Files.createDirectories(target.getParent());
+        try (InputStream in = Files.newInputStream(source);
+             OutputStream written = encryption.encrypting(privateFile(target), path)) {
+            in.transferTo(written);
+        }
+        if (!encryption.encrypted()) {
+            Files.setLastModifiedTime(target, Files.getLastModifiedTime(source));
+        }
+    }
+
+    private static void write(String content, Path out, String path, BackupEncryption encryption) throws IOException {
+        Path target = out.resolve(path);
+        Files.createDirectories(target.getParent());
+        try (OutputStream written = encryption.encrypting(privateFile(target), path)) {
+            written.write(content.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A new file only its owner may read: a backup holds everything, and PostgreSQL and the key files want it so. */
+    private static OutputStream privateFile(Path target) throws IOException {
+        Files.deleteIfExists(target);
+        Files.createFile(target, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        return Files.newOutputStream(target);
+    }
+
+    private static String slashed(Path relative) {
+        return relative.toString().replace('\\', '/');
+    }
+
+    /**
+     * After a failure (a full disk, a lost connection) nothing may look like a backup or a restored
+     * data directory: what was written is removed, so the directory is empty again.
+     */
+    static void removeHalfBackup(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (!path.equals(dir)) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        } catch (IOException ignored) {
+            // What cannot be removed has no manifest beside it; restore refuses it.
+        }
     }
 
     private static Summary writeManifest(Path out, Map<String, Object> header, boolean evidenceOnS3) throws IOException {
@@ -239,7 +400,7 @@ public final class Backups {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 MessageDigest digest = digest();
                 try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-                    in.transferTo(java.io.OutputStream.nullOutputStream());
+                    in.transferTo(OutputStream.nullOutputStream());
                 }
                 hashes.put(root.relativize(file).toString().replace('\\', '/'), HexFormat.of().formatHex(digest.digest()));
             }

@@ -1,6 +1,9 @@
 package org.recourse.takedown.internal.monitoring;
 
 import java.sql.Timestamp;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,8 +52,15 @@ class CheckRecords {
     private final TakedownNode node;
     private final Clock clock;
 
+    private final MeterRegistry meters;
+
     CheckRecords(JdbcClient jdbc, JdbcTemplate template, CaseProgress progress, AuditTrail audit, ApplicationEventPublisher events,
-                 TakedownSettings settings, TakedownNode node, Clock clock) {
+                 TakedownSettings settings, TakedownNode node, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
+        // Registered at start, so a scrape shows them (at 0) before the first check.
+        for (String kind : List.of("online", "miss")) {
+            checks(kind);
+        }
         this.jdbc = jdbc;
         this.template = template;
         this.progress = progress;
@@ -88,6 +98,9 @@ class CheckRecords {
                     ps.setObject(4, r.httpStatus());
                     ps.setString(5, node.id());
                 });
+        for (Result r : results) {
+            checks(r.outcome().isMiss() ? "miss" : "online").increment();
+        }
         List<Result> offline = new ArrayList<>();
         List<Object[]> stillWatched = new ArrayList<>();
         for (Result r : results) {
@@ -144,5 +157,11 @@ class CheckRecords {
         } else {
             progress.partlyRemoved(item.caseId());
         }
+    }
+
+    /** {@code recourse_takedown_checks_total{result}}: online checks of notified items, by whether the item was still there. */
+    private Counter checks(String result) {
+        return Counter.builder("recourse.takedown.checks").description("Online checks of notified items")
+                .tag("result", result).register(meters);
     }
 }
