@@ -210,6 +210,37 @@ class BackupRestoreTest {
         assertSameFiles(dataDir.resolve("secrets"), target.resolve("secrets"));
     }
 
+    @Test
+    void aBackupOntoAFullDiskFailsClearlyAndLeavesNothingThatLooksLikeABackup() throws Exception {
+        // A 4 MB file system: the database alone is many times larger. Mounting needs root, as the suite has (.ci/run).
+        Path small = Files.createDirectories(temp.resolve("small-disk"));
+        mount("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", small.toString());
+        try {
+            Path out = small.resolve("backup");
+            Ran full = backup("--out", out.toString());
+            assertThat(full.exit()).isEqualTo(1);
+            assertThat(full.err()).contains("backup not made, nothing is left in " + out, "No space left on device");
+            try (var left = Files.walk(out)) {
+                assertThat(left.filter(Files::isRegularFile).toList()).as("no half backup").isEmpty();
+            }
+            assertThat(restore("--from", out.toString(), "--data-dir", temp.resolve("never").toString()).err())
+                    .contains("no readable Recourse backup manifest");
+        } finally {
+            mount("umount", small.toString());
+        }
+    }
+
+    private static void mount(String... command) throws Exception {
+        List<String> full = new ArrayList<>();
+        if (!"root".equals(System.getProperty("user.name"))) {
+            full.addAll(List.of("sudo", "-n"));
+        }
+        full.addAll(List.of(command));
+        Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(String.join(" ", full) + ": " + output).isZero();
+    }
+
     /** The restored cluster starts and holds every case acknowledged before the backup and at least the audit entries there were. */
     private static void assertHolds(Path restored, List<String> before, long auditBefore) throws Exception {
         EmbeddedPostgres copy = EmbeddedPostgres.startOrAttach(restored, 0, false);
