@@ -45,4 +45,11 @@ public interface Cases {
      * @return whether the status changed
      */
     boolean progress(UUID caseId, CaseStatus status);
+
+    /**
+     * There is news on the case that the reporter reads on her status page (a module's
+     * {@link org.recourse.platform.StatusUpdates}): a reporter who asked for e-mails gets one,
+     * without details. Status changes through {@link #progress} tell her already. Joins the caller's transaction.
+     */
+    void newsForReporter(UUID caseId);
 }

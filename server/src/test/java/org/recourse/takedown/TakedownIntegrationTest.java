@@ -127,7 +127,7 @@ public abstract class TakedownIntegrationTest {
     protected org.recourse.intake.Cases cases;
 
     /** A case as the reporter knows it. */
-    protected record Reported(UUID caseId, String caseNumber, String secret) {
+    public record Reported(UUID caseId, String caseNumber, String secret) {
     }
 
     /** A reported case with the given URLs, submitted through the public form; returns its id. */

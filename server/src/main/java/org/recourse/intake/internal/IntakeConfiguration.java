@@ -12,14 +12,15 @@ import org.springframework.http.HttpMethod;
 
 /** Who may reach intake's routes, and intake's entries in the staff menu. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(IntakeSettings.class)
+@EnableConfigurationProperties({IntakeSettings.class, org.recourse.intake.internal.updates.VictimUpdateSettings.class})
 class IntakeConfiguration {
 
     @Bean
     RouteRules intakeRoutes() {
         return rules -> rules
                 .requestMatchers("/report", "/melden", "/report/received", "/melden/ontvangen", "/status", "/status/case", "/status/case/information",
-                        "/status/case/material", "/status/case/withdraw", "/status/sign-out").permitAll()
+                        "/status/case/material", "/status/case/withdraw", "/status/sign-out", "/status/case/updates",
+                        "/status/updates/stop").permitAll()
                 .requestMatchers("/staff/intake", "/staff/intake/**").hasAnyRole("ANALYST", "COORDINATOR")
                 // The one case page and search show victims' words: the people who work cases only.
                 .requestMatchers(HttpMethod.GET, "/staff/cases/*", "/staff/search").hasAnyRole("ANALYST", "COORDINATOR")

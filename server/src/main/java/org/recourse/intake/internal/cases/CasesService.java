@@ -30,7 +30,11 @@ class CasesService implements Cases {
     private final AuditTrail audit;
     private final Clock clock;
 
-    CasesService(CaseRepository cases, AuditTrail audit, ObjectProvider<Clock> clock) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    CasesService(CaseRepository cases, AuditTrail audit, ObjectProvider<Clock> clock,
+                 org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.cases = cases;
         this.audit = audit;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -102,6 +106,12 @@ class CasesService implements Cases {
 
     @Override
     @Transactional
+    public void newsForReporter(UUID caseId) {
+        events.publishEvent(new NewsForReporter(caseId));
+    }
+
+    @Override
+    @Transactional
     public boolean progress(UUID caseId, CaseStatus status) {
         if (status == CaseStatus.RECEIVED) {
             throw new IllegalArgumentException("A case is received once, when it is created");
@@ -116,6 +126,7 @@ class CasesService implements Cases {
         }
         cases.recordStatus(caseId, status, now);
         audit.record("case.status-changed", "case", caseId.toString(), "status=" + status.name());
+        events.publishEvent(new NewsForReporter(caseId));
         return true;
     }
 }

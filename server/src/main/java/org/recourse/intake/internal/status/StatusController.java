@@ -1,5 +1,7 @@
 package org.recourse.intake.internal.status;
 
+import org.recourse.intake.internal.updates.TellingReporters;
+
 import java.io.IOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -41,8 +43,11 @@ class StatusController {
 
     private final java.time.Clock clock;
 
+    private final TellingReporters telling;
+
     StatusController(SigningIn signingIn, ReporterCase reporterCase, CaseRepository cases, IntakeSettings settings,
-                     java.time.Clock clock, List<org.recourse.platform.StatusUpdates> updates) {
+                     java.time.Clock clock, List<org.recourse.platform.StatusUpdates> updates, TellingReporters telling) {
+        this.telling = telling;
         this.updates = updates;
         this.clock = clock;
         this.signingIn = signingIn;
@@ -111,6 +116,7 @@ class StatusController {
                 .sorted(java.util.Comparator.comparing(org.recourse.platform.StatusUpdates.Update::at))
                 .map(u -> new UpdateLine(u.messageKey(), dates.format(u.at()))).toList());
         model.addAttribute("open", c.status().isOpen());
+        model.addAttribute("emailUpdates", telling.choice(c.id()).name());
         model.addAttribute("additionsLeft", Math.max(0, settings.status().maxAdditions() - c.additions()));
         model.addAttribute("maxMaterialMb", settings.status().maxMaterialSize().toMegabytes());
         model.addAttribute("maxText", Limits.ADDITION);
@@ -152,6 +158,24 @@ class StatusController {
                     material.getContentType(), material.getSize(), material.getInputStream());
             redirect.addFlashAttribute("message", outcome == ReporterCase.Outcome.DONE
                     ? "intake.status.material.added" : outcomeMessage(outcome));
+        }
+        return "redirect:/status/case";
+    }
+
+    /** E-mails about news on or off; only offered when she left an address and agreed to be contacted. */
+    @PostMapping("/status/case/updates")
+    String emailUpdates(@RequestParam(defaultValue = "") String choice, HttpServletRequest sessionRequest, RedirectAttributes redirect) {
+        Optional<UUID> caseId = signedInCase(sessionRequest.getSession(false));
+        if (caseId.isEmpty()) {
+            return "redirect:/status";
+        }
+        TellingReporters.Choice now = telling.choice(caseId.get());
+        if (now != TellingReporters.Choice.NOT_POSSIBLE && choice.equals("stop")) {
+            telling.stop(caseId.get());
+            redirect.addFlashAttribute("message", "intake.updates.stopped");
+        } else if (now != TellingReporters.Choice.NOT_POSSIBLE && choice.equals("resume")) {
+            telling.resume(caseId.get());
+            redirect.addFlashAttribute("message", "intake.updates.resumed");
         }
         return "redirect:/status/case";
     }
