@@ -52,4 +52,12 @@ public interface Cases {
      * without details. Status changes through {@link #progress} tell her already. Joins the caller's transaction.
      */
     void newsForReporter(UUID caseId);
+
+    /**
+     * The reporter's contact details, when she agreed to be contacted; empty otherwise or after her
+     * personal data was removed. Audited as {@code case.contact-shared} with {@code purpose}.
+     *
+     * @param purpose what they are for, e.g. "referral to centrum-seksueel-geweld"; no personal data
+     */
+    java.util.Optional<ReporterContact> contactFor(UUID caseId, String purpose);
 }

@@ -18,7 +18,12 @@ public interface StatusUpdates {
     /**
      * @param at         when it happened
      * @param messageKey the plain-language text, in the contributing module's bundle
+     * @param argument   shown in the text's one slot ({0}), e.g. the name of an organisation; or null
      */
-    record Update(Instant at, String messageKey) {
+    record Update(Instant at, String messageKey, String argument) {
+
+        public Update(Instant at, String messageKey) {
+            this(at, messageKey, null);
+        }
     }
 }

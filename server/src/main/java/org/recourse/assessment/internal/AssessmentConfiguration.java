@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
  * choose from (question sets, legal grounds, forms of violence).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AssessmentSettings.class)
+@EnableConfigurationProperties({AssessmentSettings.class, org.recourse.assessment.internal.referrals.HandOffSettings.class})
 class AssessmentConfiguration {
 
     @Bean
@@ -25,6 +25,9 @@ class AssessmentConfiguration {
         return rules -> rules
                 .requestMatchers("/staff/queue", "/staff/queue/**", "/staff/assessments/**", "/staff/decisions",
                         "/staff/decisions/**").hasAnyRole("ANALYST", "COORDINATOR")
+                .requestMatchers(org.springframework.http.HttpMethod.POST, "/staff/cases/*/referrals", "/staff/cases/*/referrals/withdraw-consent",
+                        "/staff/referrals/*/outcome").hasAnyRole("ANALYST", "COORDINATOR")
+                .requestMatchers(org.springframework.http.HttpMethod.POST, "/status/case/referrals/withdraw-consent").permitAll()
                 .requestMatchers("/staff/question-sets", "/staff/question-sets/**", "/staff/legal-grounds",
                         "/staff/legal-grounds/**", "/staff/forms-of-violence", "/staff/forms-of-violence/**")
                 .hasAnyRole("ADMIN", "COORDINATOR");

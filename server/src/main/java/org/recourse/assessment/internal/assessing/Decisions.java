@@ -94,7 +94,7 @@ public class Decisions {
     }
 
     public List<Referral> referralsForCase(UUID caseId) {
-        return jdbc.sql("select * from assessment_referral where case_id = ? order by referred_at, kind").param(caseId)
+        return jdbc.sql("select * from assessment_referral where case_id = ? and decision_id is not null order by referred_at, kind").param(caseId)
                 .query((rs, n) -> new Referral(rs.getObject("decision_id", UUID.class), rs.getObject("entry_id", UUID.class),
                         rs.getString("kind"), rs.getString("organisation"), rs.getBoolean("urgent"),
                         rs.getTimestamp("referred_at").toInstant()))

@@ -106,6 +106,19 @@ class CasesService implements Cases {
 
     @Override
     @Transactional
+    public Optional<org.recourse.intake.ReporterContact> contactFor(UUID caseId, String purpose) {
+        Optional<org.recourse.intake.ReporterContact> contact = cases.find(caseId)
+                .filter(c -> c.contactConsent() && c.personalDataRemovedAt() == null)
+                .map(c -> new org.recourse.intake.ReporterContact(c.contactEmail(), c.contactPhone()))
+                .filter(org.recourse.intake.ReporterContact::any);
+        if (contact.isPresent()) {
+            audit.record("case.contact-shared", "case", caseId.toString(), purpose);
+        }
+        return contact;
+    }
+
+    @Override
+    @Transactional
     public void newsForReporter(UUID caseId) {
         events.publishEvent(new NewsForReporter(caseId));
     }

@@ -44,10 +44,13 @@ class StatusController {
     private final java.time.Clock clock;
 
     private final TellingReporters telling;
+    private final List<org.recourse.platform.StatusPageSection> sections;
 
     StatusController(SigningIn signingIn, ReporterCase reporterCase, CaseRepository cases, IntakeSettings settings,
-                     java.time.Clock clock, List<org.recourse.platform.StatusUpdates> updates, TellingReporters telling) {
+                     java.time.Clock clock, List<org.recourse.platform.StatusUpdates> updates, TellingReporters telling,
+                     List<org.recourse.platform.StatusPageSection> sections) {
         this.telling = telling;
+        this.sections = sections.stream().sorted(java.util.Comparator.comparingInt(org.recourse.platform.StatusPageSection::order)).toList();
         this.updates = updates;
         this.clock = clock;
         this.signingIn = signingIn;
@@ -60,7 +63,7 @@ class StatusController {
     }
 
     /** An update another module contributes, with its date as the page shows dates. */
-    record UpdateLine(String messageKey, String date) {
+    record UpdateLine(String messageKey, String argument, String date) {
     }
 
     private final List<org.recourse.platform.StatusUpdates> updates;
@@ -114,9 +117,10 @@ class StatusController {
         model.addAttribute("history", history);
         model.addAttribute("updates", updates.stream().flatMap(u -> u.forCase(c.id()).stream())
                 .sorted(java.util.Comparator.comparing(org.recourse.platform.StatusUpdates.Update::at))
-                .map(u -> new UpdateLine(u.messageKey(), dates.format(u.at()))).toList());
+                .map(u -> new UpdateLine(u.messageKey(), u.argument(), dates.format(u.at()))).toList());
         model.addAttribute("open", c.status().isOpen());
         model.addAttribute("emailUpdates", telling.choice(c.id()).name());
+        model.addAttribute("sections", sections.stream().flatMap(s -> s.content(c.id()).stream()).toList());
         model.addAttribute("additionsLeft", Math.max(0, settings.status().maxAdditions() - c.additions()));
         model.addAttribute("maxMaterialMb", settings.status().maxMaterialSize().toMegabytes());
         model.addAttribute("maxText", Limits.ADDITION);

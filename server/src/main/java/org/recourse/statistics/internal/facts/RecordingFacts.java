@@ -86,6 +86,17 @@ class RecordingFacts {
                 .params(at(removed.removedAt()), removed.noticeId()).update();
     }
 
+    /** The organisation's answer to a hand-off: on the referral it answers (the latest one to it, when several match). */
+    @ApplicationModuleListener
+    void on(org.recourse.assessment.ReferralAnswered answered) {
+        jdbc.sql("""
+                        update stat_referral set outcome = ?
+                        where id = (select id from stat_referral where case_id = ? and kind = ? and organisation = ? and referred_at = ?
+                                    order by referred_at desc limit 1)""")
+                .params(answered.outcome(), answered.caseId(), answered.kind(), answered.organisationKey(), at(answered.referredAt()))
+                .update();
+    }
+
     @ApplicationModuleListener
     void on(ReferralMade referral) {
         jdbc.sql("""

@@ -34,7 +34,8 @@ public enum Dimension {
                   when escalated_at is not null then 'escalated' else 'no_response' end)"""),
             List.of("removed", "restricted", "refused", "other", "no_response", "escalated")),
     REFERRAL_KIND(Map.of(Unit.REFERRAL, "kind"), List.of("police", "csam", "regulator", "help")),
-    ORGANISATION(Map.of(Unit.REFERRAL, "organisation"), List.of());
+    ORGANISATION(Map.of(Unit.REFERRAL, "organisation"), List.of()),
+    REFERRAL_OUTCOME(Map.of(Unit.REFERRAL, "coalesce(outcome, 'open')"), List.of("accepted", "contact_made", "declined", "no_response", "open"));
 
     /** The value of a margin: all categories together. */
     public static final String TOTAL = "total";
