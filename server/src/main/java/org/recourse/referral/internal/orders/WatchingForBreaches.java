@@ -1,0 +1,62 @@
+package org.recourse.referral.internal.orders;
+
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.recourse.audit.AuditActor;
+import org.recourse.audit.AuditTrail;
+import org.recourse.intake.Cases;
+import org.recourse.intake.ReportReceived;
+import org.recourse.intake.ReportedItem;
+import org.recourse.intake.ReportsReceived;
+import org.recourse.platform.TimeOrderedIds;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Looks at every new report for accounts a running protection order binds: online contact by the
+ * person an order binds is a possible breach, flagged as urgent for the police on "needs attention".
+ */
+@Component
+class WatchingForBreaches {
+
+    private final ProtectionOrders orders;
+    private final Cases cases;
+    private final AuditTrail audit;
+
+    WatchingForBreaches(ProtectionOrders orders, Cases cases, AuditTrail audit) {
+        this.orders = orders;
+        this.cases = cases;
+        this.audit = audit;
+    }
+
+    @ApplicationModuleListener
+    void on(ReportsReceived received) {
+        AuditActor.runAs("system:protection-orders", () -> {
+            for (ReportReceived report : received.reports()) {
+                look(report);
+            }
+        });
+    }
+
+    private void look(ReportReceived report) {
+        List<ReportedItem> items = cases.items(report.caseId());
+        Set<String> named = new LinkedHashSet<>();
+        for (ReportedItem item : items) {
+            named.addAll(Accounts.named(item.account(), item.url()));
+        }
+        if (named.isEmpty()) {
+            return;
+        }
+        LocalDate day = report.receivedAt().atZone(RecordingOrders.ZONE).toLocalDate();
+        for (ProtectionOrder order : orders.binding(named, day, report.caseId())) {
+            String account = order.boundAccounts().stream().filter(named::contains).findFirst().orElseThrow();
+            if (orders.breach(TimeOrderedIds.next(), order.id(), report.caseId(), account, report.receivedAt())) {
+                audit.record("protection-order.possible-breach", "case", report.caseId().toString(),
+                        "order-case=" + order.caseId() + " kind=" + order.kind().code());
+            }
+        }
+    }
+}
