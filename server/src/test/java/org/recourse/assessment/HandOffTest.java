@@ -185,6 +185,22 @@ class HandOffTest extends TakedownIntegrationTest {
                 "select count(*) from platform_outbox where topic = 'assessment.referral' and attempts > 0 and status = 'QUEUED' "
                         + "and subject_id = (select id from assessment_referral where organisation = ?)").param(second).query(Long.class).single() == 1L);
 
+        // The first organisation's contact reads the referral on the liaison portal and answers it; another organisation's cannot see it.
+        StaffHttp liaison = new StaffHttp(port);
+        liaison.signIn(new TestStaff(jdbc).create(first, StaffRole.LIAISON));
+        liaison.get("/liaison/referrals?lang=en");
+        UUID firstReferral = jdbc.sql("select id from assessment_referral where organisation = ?").param(first).query(UUID.class).single();
+        assertThat(liaison.get("/liaison/referrals").document().getElementById("liaison-referrals").text()).contains("delivered");
+        Document opened = liaison.get("/liaison/referrals/" + firstReferral).document();
+        assertThat(opened.getElementById("referral-summary").text()).contains(reported.caseNumber(), "Nepbeelden").doesNotContain(victim);
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'referral.viewed' and object_id = ?")
+                .param(reported.caseId().toString()).query(Long.class).single()).isEqualTo(1L);
+        liaison.postForm("/liaison/referrals/" + firstReferral + "/answer", Map.of("outcome", "contact_made"));
+        assertThat(liaison.get("/liaison/referrals/" + firstReferral).document().getElementById("referral-state").text()).contains("contact made");
+        StaffHttp other = new StaffHttp(port);
+        other.signIn(new TestStaff(jdbc).create(second, StaffRole.LIAISON));
+        assertThat(other.get("/liaison/referrals/" + firstReferral).status()).isEqualTo(404);
+
         StaffHttp reporter = signedInReporter(reported);
         Document status = reporter.get("/status/case").document();
         assertThat(status.getElementById("referral-lines").text()).contains("Eerste hulp", "Tweede hulp");
@@ -197,7 +213,10 @@ class HandOffTest extends TakedownIntegrationTest {
         assertThat(jdbc.sql("select handoff_status from assessment_referral where organisation = ?").param(second).query(String.class).single())
                 .isEqualTo("withdrawn");
         assertThat(jdbc.sql("select handoff_status from assessment_referral where organisation = ?").param(first).query(String.class).single())
-                .as("what was delivered stays delivered, marked as withdrawn after").isEqualTo("delivered");
+                .as("what was answered stays answered, marked as withdrawn after").isEqualTo("contact_made");
+        Document afterWithdrawal = liaison.get("/liaison/referrals/" + firstReferral).document();
+        assertThat(afterWithdrawal.getElementById("referral-summary")).as("no summary once she withdrew her consent").isNull();
+        assertThat(afterWithdrawal.getElementById("consent-withdrawn").text()).contains("Delete what you received");
         assertThat(jdbc.sql("select count(*) from assessment_referral where case_id = ? and consent_revoked_via = 'status-page'")
                 .param(reported.caseId()).query(Long.class).single()).isEqualTo(2L);
 

@@ -28,9 +28,17 @@ class AssessmentConfiguration {
                 .requestMatchers(org.springframework.http.HttpMethod.POST, "/staff/cases/*/referrals", "/staff/cases/*/referrals/withdraw-consent",
                         "/staff/referrals/*/outcome").hasAnyRole("ANALYST", "COORDINATOR")
                 .requestMatchers(org.springframework.http.HttpMethod.POST, "/status/case/referrals/withdraw-consent").permitAll()
+                .requestMatchers("/liaison/referrals", "/liaison/referrals/**").hasRole("LIAISON")
                 .requestMatchers("/staff/question-sets", "/staff/question-sets/**", "/staff/legal-grounds",
                         "/staff/legal-grounds/**", "/staff/forms-of-violence", "/staff/forms-of-violence/**")
                 .hasAnyRole("ADMIN", "COORDINATOR");
+    }
+
+    /** Help organisations' (and the police's) contacts read the referrals to them and answer. */
+    @Bean
+    StaffNavigation liaisonReferralNavigation() {
+        return new StaffNavigation("assessment.liaison.nav", "assessment.liaison.nav.description", "/liaison/referrals",
+                Set.of("LIAISON"), 420, StaffStage.ASSESSMENT);
     }
 
     @Bean

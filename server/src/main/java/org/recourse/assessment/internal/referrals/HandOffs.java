@@ -52,6 +52,14 @@ class HandOffs {
                 .params(Timestamp.from(now), limit).query(HandOffs::map).list();
     }
 
+    /** Hand-offs that reached the organisation, newest first. */
+    List<HandOff> reached(String organisationKey) {
+        return jdbc.sql("""
+                        select * from assessment_referral where organisation = ? and delivered_at is not null
+                        order by delivered_at desc limit 500""")
+                .param(organisationKey).query(HandOffs::map).list();
+    }
+
     List<HandOff> failed(int limit) {
         return jdbc.sql("select * from assessment_referral where handoff_status = 'failed' order by referred_at limit ?")
                 .param(limit).query(HandOffs::map).list();
