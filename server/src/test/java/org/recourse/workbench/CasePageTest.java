@@ -90,7 +90,7 @@ class CasePageTest {
         assertThat(page.text()).as("the case is named by number only").doesNotContain(reported.caseId().toString());
         assertThat(page.getElementById("case-number").text()).isEqualTo(reported.caseNumber());
         assertThat(page.select("nav.case-contents a").eachText())
-                .containsExactly("Melding", "Beoordeling en besluiten", "Doorverwijzingen met toestemming", "Veiligheid", "Bewijs", "Verwijdering", "Escalatie",
+                .containsExactly("Melding", "Beoordeling en besluiten", "Doorverwijzingen met toestemming", "Veiligheid", "Digitale veiligheid", "Bewijs", "Verwijdering", "Escalatie",
                         "Preventie", "Tijdlijn");
 
         assertThat(page.getElementById("reporter-description").text()).isEqualTo("Mijn ex heeft foto's van mij gedeeld " + id);
