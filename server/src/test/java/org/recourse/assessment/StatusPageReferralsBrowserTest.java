@@ -108,6 +108,17 @@ class StatusPageReferralsBrowserTest {
         assertThat(browser.findElement(By.id("referral-lines")).getText()).contains("nadat dit al was doorgegeven");
         assertThat(browser.findElements(By.id("referral-withdraw-button"))).isEmpty();
 
+        // The digital-safety check: she answers one question and reads the advice for it.
+        if (!browser.findElement(By.id("reporter-form")).isDisplayed()) {
+            browser.findElement(By.cssSelector("#digital-safety details summary")).click();
+        }
+        browser.findElement(By.id("reporter-threat_to_spread-yes")).click();
+        browser.findElement(By.id("reporter-button")).click();
+        assertThat(Browsers.awaitText(browser, By.id("reporter-advice"), "Ga niet in op eisen")).isNotBlank();
+        if (axe) {
+            assertThat(Browsers.seriousAccessibilityViolations(browser)).as("the safety check's advice").isEmpty();
+        }
+
         browser.findElement(By.id("email-updates-button")).click();
         assertThat(Browsers.awaitText(browser, By.id("status-message"), "Je krijgt geen e-mails meer over je melding.")).isNotBlank();
         assertThat(browser.findElement(By.id("email-updates")).getText()).contains("Je krijgt geen e-mails over je melding");
