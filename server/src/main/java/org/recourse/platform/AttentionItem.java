@@ -20,4 +20,9 @@ public record AttentionItem(String reasonKey, List<String> reasonArguments, UUID
     public AttentionItem {
         reasonArguments = List.copyOf(reasonArguments);
     }
+
+    /** A module's entries of several kinds as {@link NeedsAttention#waiting} returns them: longest waiting first, at most {@code limit}. */
+    public static List<AttentionItem> longestWaitingFirst(List<AttentionItem> items, int limit) {
+        return items.stream().sorted(java.util.Comparator.comparing(AttentionItem::since)).limit(limit).toList();
+    }
 }

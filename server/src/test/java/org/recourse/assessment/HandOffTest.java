@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.recourse.support.Eventually.await;
 
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -54,16 +52,6 @@ class HandOffTest extends TakedownIntegrationTest {
         assertThat(page.status()).isEqualTo(200);
         String number = page.document().getElementById("case-number").text();
         return new Reported(cases.findByNumber(number).orElseThrow().id(), number, page.document().getElementById("secret").text());
-    }
-
-    private List<MimeMessage> mailTo(String address) {
-        return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(address));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
     }
 
     private StaffHttp.Page refer(StaffHttp analyst, String caseNumber, Map<String, String> fields, String... shares) {

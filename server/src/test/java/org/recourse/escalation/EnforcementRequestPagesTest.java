@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.recourse.support.Eventually.await;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -25,16 +23,6 @@ import org.recourse.support.TestStaff;
  * without an e-mail address is offered its web form instead; bad input gets its reason.
  */
 class EnforcementRequestPagesTest extends EscalationIntegrationTest {
-
-    List<MimeMessage> mailTo(String address) {
-        return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(address));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
-    }
 
     static int indexOf(byte[] haystack, byte[] needle) {
         outer:

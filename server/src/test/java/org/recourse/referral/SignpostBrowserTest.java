@@ -25,10 +25,7 @@ class SignpostBrowserTest {
         WebDriver browser = Browsers.headlessChromium();
         try {
             walkThrough(browser, true);
-            Object elsewhere = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                    "return performance.getEntriesByType('resource').map(function (e) { return e.name; })"
-                            + ".filter(function (n) { return n.indexOf(location.origin) !== 0; });");
-            assertThat((java.util.List<?>) elsewhere).as("resources from other sites").isEmpty();
+            assertThat(Browsers.resourcesFromOtherSites(browser)).as("resources from other sites").isEmpty();
         } finally {
             browser.quit();
         }

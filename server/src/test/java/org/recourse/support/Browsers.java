@@ -61,6 +61,14 @@ public final class Browsers {
      * What is wider than the window at its current size: the page itself, or a table's scroll box
      * ({@code .table-wrap}); each as a CSS-ish name with its overflow in pixels. Empty is good.
      */
+    /** Every resource the page loaded from another origin than its own; empty is good (nothing tells another site about the visit). */
+    public static java.util.List<String> resourcesFromOtherSites(WebDriver browser) {
+        Object elsewhere = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return performance.getEntriesByType('resource').map(function (e) { return e.name; })"
+                        + ".filter(function (n) { return n.indexOf(location.origin) !== 0; });");
+        return ((java.util.List<?>) elsewhere).stream().map(String::valueOf).toList();
+    }
+
     public static java.util.List<String> horizontalOverflow(WebDriver browser) {
         Object result = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
                 var wide = [];

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
-import jakarta.mail.internet.MimeMessage;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.recourse.accounts.StaffRole;
@@ -30,16 +28,6 @@ import org.recourse.takedown.internal.outbox.SendingNotices;
 class NoticeDeliveryFailureTest extends TakedownIntegrationTest {
 
     static final String REFUSAL = "550 5.1.1 Mailbox unavailable";
-
-    List<MimeMessage> mailTo(String address) {
-        return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(address));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
-    }
 
     /** An analyst whose pages are in English (the English report form sets the language). */
     StaffHttp analyst() {

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,16 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Decisions become grouped DSA notices that leave the outbox exactly once, by e-mail or platform API. */
 class NoticeSendingTest extends TakedownIntegrationTest {
-
-    List<MimeMessage> mailTo(String address) {
-        return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(address));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
-    }
 
     @Test
     void itemsForOneRecipientGoOutAsOneEmailWithAllArticle16ElementsAndItsMessageIdIsRecorded() throws Exception {

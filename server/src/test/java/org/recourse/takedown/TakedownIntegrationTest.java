@@ -130,6 +130,17 @@ public abstract class TakedownIntegrationTest {
     public record Reported(UUID caseId, String caseNumber, String secret) {
     }
 
+    /** Every message GreenMail received for {@code address}. */
+    protected static List<jakarta.mail.internet.MimeMessage> mailTo(String address) {
+        return java.util.Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
+            try {
+                return java.util.Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(address));
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
     /** A reported case with the given URLs, submitted through the public form; returns its id. */
     protected UUID report(String... urls) {
         return reportWithCredentials(urls).caseId();

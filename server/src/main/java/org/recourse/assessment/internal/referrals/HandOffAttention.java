@@ -42,8 +42,7 @@ class HandOffAttention implements NeedsAttention {
         for (HandOff h : handOffs.failed(limit)) {
             items.add(item("assessment.attention.handoff.failed", h, h.referredAt()));
         }
-        items.sort(java.util.Comparator.comparing(AttentionItem::since));
-        return items.size() > limit ? items.subList(0, limit) : items;
+        return AttentionItem.longestWaitingFirst(items, limit);
     }
 
     private AttentionItem item(String reason, HandOff h, java.time.Instant since) {

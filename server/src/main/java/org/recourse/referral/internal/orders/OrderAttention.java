@@ -48,7 +48,6 @@ class OrderAttention implements NeedsAttention {
                     "referral.attention.order-ends.action", refs.byId(o.caseId()).map(r -> r.href(SafetySection.ANCHOR)).orElse("/staff"),
                     o.endsOn().minusDays(CHECK_IN_DAYS_BEFORE).atStartOfDay(RecordingOrders.ZONE).toInstant()));
         }
-        items.sort(java.util.Comparator.comparing(AttentionItem::since));
-        return items.size() > limit ? items.subList(0, limit) : items;
+        return AttentionItem.longestWaitingFirst(items, limit);
     }
 }

@@ -3,7 +3,6 @@ package org.recourse.takedown.internal.attention;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -50,8 +49,7 @@ class TakedownAttention implements NeedsAttention {
     public List<AttentionItem> waiting(int limit) {
         List<AttentionItem> items = new ArrayList<>(stalledItems(limit));
         items.addAll(undeliveredNotices(limit));
-        items.sort(Comparator.comparing(AttentionItem::since));
-        return items.size() > limit ? items.subList(0, limit) : items;
+        return AttentionItem.longestWaitingFirst(items, limit);
     }
 
     private List<AttentionItem> stalledItems(int limit) {
