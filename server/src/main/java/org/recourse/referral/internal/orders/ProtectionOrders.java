@@ -50,6 +50,14 @@ class ProtectionOrders {
                 .query(ProtectionOrders::map).list();
     }
 
+    /** Whether any order with accounts runs on or after {@code day} (ends then or later, or never). */
+    boolean anyRunningSince(LocalDate day) {
+        return Boolean.TRUE.equals(jdbc.sql("""
+                        select exists (select 1 from referral_protection_order
+                                       where cardinality(bound_accounts) > 0 and (ends_on is null or ends_on >= ?))""")
+                .param(Date.valueOf(day)).query(Boolean.class).single());
+    }
+
     /** Orders of other cases that run on {@code day} and bind one of {@code accounts}. */
     List<ProtectionOrder> binding(Collection<String> accounts, LocalDate day, UUID exceptCase) {
         return jdbc.sql("""

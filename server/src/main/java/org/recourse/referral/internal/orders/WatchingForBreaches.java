@@ -3,6 +3,8 @@ package org.recourse.referral.internal.orders;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.Set;
 
 import org.recourse.audit.AuditActor;
@@ -34,15 +36,21 @@ class WatchingForBreaches {
 
     @ApplicationModuleListener
     void on(ReportsReceived received) {
+        // Most hotlines record few orders: without one running, a batch of reports costs one small query.
+        LocalDate first = received.reports().stream().map(r -> r.receivedAt().atZone(RecordingOrders.ZONE).toLocalDate())
+                .min(LocalDate::compareTo).orElse(null);
+        if (first == null || !orders.anyRunningSince(first)) {
+            return;
+        }
+        Map<UUID, List<ReportedItem>> items = cases.itemsOf(received.reports().stream().map(ReportReceived::caseId).toList());
         AuditActor.runAs("system:protection-orders", () -> {
             for (ReportReceived report : received.reports()) {
-                look(report);
+                look(report, items.getOrDefault(report.caseId(), List.of()));
             }
         });
     }
 
-    private void look(ReportReceived report) {
-        List<ReportedItem> items = cases.items(report.caseId());
+    private void look(ReportReceived report, List<ReportedItem> items) {
         Set<String> named = new LinkedHashSet<>();
         for (ReportedItem item : items) {
             named.addAll(Accounts.named(item.account(), item.url()));
