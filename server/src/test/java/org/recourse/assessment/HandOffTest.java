@@ -218,4 +218,29 @@ class HandOffTest extends TakedownIntegrationTest {
         assertThat(analyst.get("/staff/cases/" + reported.caseNumber()).document().getElementById("timeline").text())
                 .contains("Consent withdrawn for the referral to");
     }
+
+    @Test
+    void aWithdrawnReportTakesItsWaitingReferralsAlong() {
+        String victim = "victim-" + UUID.randomUUID().toString().substring(0, 8) + "@mail.test";
+        String helpMail = "waiting-" + UUID.randomUUID().toString().substring(0, 8) + "@help.test";
+        String help = helpOrganisation("Wachtende hulp", helpMail, null);
+        Reported reported = reportWithContact(victim);
+        StaffHttp analyst = new StaffHttp(port);
+        analyst.signIn(new TestStaff(jdbc).create(StaffRole.ANALYST));
+        SMTP.refuse("451 4.3.0 Try again later");
+        refer(analyst, reported.caseNumber(), Map.of("organisation", help, "channel", "email", "consentHow", "chat"), "contact");
+        StaffHttp reporter = signedInReporter(reported);
+        reporter.get("/status/case/withdraw");
+        reporter.postForm("/status/case/withdraw", Map.of());
+        await("the waiting referral is withdrawn", Duration.ofSeconds(20), () -> "withdrawn".equals(jdbc.sql(
+                "select handoff_status from assessment_referral where organisation = ?").param(help).query(String.class).single()));
+        assertThat(jdbc.sql("select consent_revoked_via from assessment_referral where organisation = ?").param(help).query(String.class).single())
+                .isEqualTo("case-withdrawn");
+        SMTP.accept();
+        clock.advance(Duration.ofMinutes(2));
+        await("the retry is done", Duration.ofSeconds(30), () -> jdbc.sql(
+                "select count(*) from platform_outbox where topic = 'assessment.referral' and status = 'SENT' "
+                        + "and subject_id = (select id from assessment_referral where organisation = ?)").param(help).query(Long.class).single() == 1L);
+        assertThat(mailTo(helpMail)).as("nothing went out").isEmpty();
+    }
 }

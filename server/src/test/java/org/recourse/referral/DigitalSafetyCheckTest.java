@@ -194,5 +194,18 @@ class DigitalSafetyCheckTest {
         assertThat(victim.get("/status/case").document().getElementById("reporter-advice").text())
                 .contains("New advice: keep every message and call us.");
         assertThat(staff(StaffRole.ANALYST).get("/staff/safety-texts").status()).as("analysts do not edit the texts").isEqualTo(403);
+
+        // She withdraws her report: her answers go with it (and a protection order recorded on it).
+        UUID caseId = cases.findByNumber(reported.caseNumber()).orElseThrow().id();
+        StaffHttp analyst = staff(StaffRole.ANALYST);
+        analyst.get("/staff/cases/" + reported.caseNumber());
+        analyst.postForm("/staff/cases/" + reported.caseNumber() + "/protection-orders", Map.of("kind", "contact_ban",
+                "startsOn", "2026-01-01", "accounts", "withdrawn_" + UUID.randomUUID().toString().substring(0, 8)));
+        assertThat(jdbc.sql("select count(*) from referral_protection_order where case_id = ?").param(caseId).query(Long.class).single()).isEqualTo(1L);
+        victim.get("/status/case/withdraw");
+        victim.postForm("/status/case/withdraw", Map.of());
+        org.recourse.support.Eventually.await("her safety data is removed", java.time.Duration.ofSeconds(20), () ->
+                jdbc.sql("select (select count(*) from referral_safety_check where case_id = ?) + "
+                        + "(select count(*) from referral_protection_order where case_id = ?)").params(caseId, caseId).query(Long.class).single() == 0L);
     }
 }
