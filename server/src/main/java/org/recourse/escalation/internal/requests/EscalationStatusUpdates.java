@@ -29,7 +29,7 @@ class EscalationStatusUpdates implements StatusUpdates {
                 .toList();
     }
 
-    private static boolean shown(RequestState state) {
+    static boolean shown(RequestState state) {
         return state == RequestState.FILED || state.fromAuthority() || state == RequestState.NO_RESPONSE;
     }
 }

@@ -249,6 +249,13 @@ public class TrackingRequests {
 
     private void step(Request request, Instant at, String kind, RequestState state, String note) {
         entries.add(request.id(), at, kind, state, note);
+        if (EscalationStatusUpdates.shown(state)) {
+            // What the reporter reads on her status page changed: she gets an e-mail if she asked for them.
+            for (UUID caseId : jdbc.sql("select distinct case_id from escalation_request_item where request_id = ?").param(request.id())
+                    .query(UUID.class).list()) {
+                cases.newsForReporter(caseId);
+            }
+        }
         audit.record("escalation.request-" + state.code().replace('_', '-'), "escalation_request", request.id().toString(),
                 request.reference() + " " + request.state().code() + " -> " + state.code());
     }
