@@ -16,8 +16,4 @@ public record HandOff(UUID id, UUID caseId, String kind, String organisation, Ha
     public HandOff {
         consentScope = List.copyOf(consentScope);
     }
-
-    public boolean open() {
-        return status == HandOffStatus.QUEUED || status == HandOffStatus.DELIVERED;
-    }
 }

@@ -76,7 +76,8 @@ class HandOffPages {
         return "redirect:" + ref.href(HandOffSection.ANCHOR);
     }
 
-    private static <E extends Enum<E>> java.util.Optional<E> parse(Class<E> type, String value) {
+    /** A form's choice as one of {@code type}'s constants (codes in either case, with - or _), or empty. */
+    static <E extends Enum<E>> java.util.Optional<E> parse(Class<E> type, String value) {
         if (value == null || value.isBlank() || value.length() > 40) {
             return java.util.Optional.empty();
         }

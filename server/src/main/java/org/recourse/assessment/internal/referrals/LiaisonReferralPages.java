@@ -2,7 +2,6 @@ package org.recourse.assessment.internal.referrals;
 
 import java.security.Principal;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import org.recourse.accounts.StaffMembers;
@@ -50,13 +49,12 @@ class LiaisonReferralPages {
     @PostMapping("/{id}/answer")
     String answer(@PathVariable UUID id, @RequestParam(defaultValue = "") String outcome, Principal user, RedirectAttributes redirect) {
         Organisation organisation = organisation();
-        HandOffStatus answer;
-        try {
-            answer = HandOffStatus.valueOf(outcome.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
+        java.util.Optional<HandOffStatus> chosen = HandOffPages.parse(HandOffStatus.class, outcome);
+        if (chosen.isEmpty()) {
             redirect.addFlashAttribute("answerError", "assessment.handoff.outcome.unknown");
             return "redirect:/liaison/referrals/" + id;
         }
+        HandOffStatus answer = chosen.get();
         if (referrals.answer(id, organisation, answer, user.getName())) {
             redirect.addFlashAttribute("answerDone", "assessment.handoff.outcome.recorded");
         } else {

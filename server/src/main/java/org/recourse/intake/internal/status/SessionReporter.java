@@ -13,7 +13,11 @@ class SessionReporter implements SignedInReporter {
 
     @Override
     public Optional<UUID> caseId(HttpServletRequest request) {
-        var session = request.getSession(false);
+        return caseOf(request.getSession(false));
+    }
+
+    /** The case remembered in the session at sign-in, if any. */
+    static Optional<UUID> caseOf(jakarta.servlet.http.HttpSession session) {
         Object value = session == null ? null : session.getAttribute(StatusController.SESSION_CASE);
         return value instanceof String id ? Optional.of(UUID.fromString(id)) : Optional.empty();
     }

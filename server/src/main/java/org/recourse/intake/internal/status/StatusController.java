@@ -221,7 +221,6 @@ class StatusController {
     }
 
     private static Optional<UUID> signedInCase(HttpSession session) {
-        Object value = session == null ? null : session.getAttribute(SESSION_CASE);
-        return value instanceof String id ? Optional.of(UUID.fromString(id)) : Optional.empty();
+        return SessionReporter.caseOf(session);
     }
 }

@@ -79,11 +79,8 @@ public class TellingReporters {
     }
 
     public Choice choice(UUID caseId) {
-        return jdbc.sql("""
-                        select contact_consent and contact_email is not null and personal_data_removed_at is null
-                                   and status <> 'WITHDRAWN' as possible,
-                               updates_stopped_at is not null as stopped
-                        from intake_case where id = ?""")
+        return jdbc.sql("select " + UpdateDeliveries.CAN_GET_UPDATES + " as possible, c.updates_stopped_at is not null as stopped "
+                        + "from intake_case c where c.id = ?")
                 .param(caseId)
                 .query((rs, n) -> !rs.getBoolean("possible") ? Choice.NOT_POSSIBLE : rs.getBoolean("stopped") ? Choice.STOPPED : Choice.ON)
                 .optional().orElse(Choice.NOT_POSSIBLE);

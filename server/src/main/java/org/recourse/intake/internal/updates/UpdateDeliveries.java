@@ -13,6 +13,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class UpdateDeliveries {
 
+    /** Whether the reporter of case {@code c} can get e-mails about news (an address, agreement to be contacted, the case still hers); whether she stopped them is apart. */
+    static final String CAN_GET_UPDATES = """
+            c.contact_consent and c.contact_email is not null and c.personal_data_removed_at is null and c.status <> 'WITHDRAWN'""";
+
     private final JdbcClient jdbc;
 
     UpdateDeliveries(JdbcClient jdbc) {
@@ -28,8 +32,7 @@ class UpdateDeliveries {
         Optional<Due> due = jdbc.sql("""
                         select u.id, u.case_id, c.contact_email, u.message_id, u.stop_token from intake_victim_update u
                         join intake_case c on c.id = u.case_id
-                        where u.id = ? and u.status = 'queued' and c.contact_consent and c.contact_email is not null
-                          and c.updates_stopped_at is null and c.personal_data_removed_at is null and c.status <> 'WITHDRAWN'""")
+                        where u.id = ? and u.status = 'queued' and c.updates_stopped_at is null""" + " and " + CAN_GET_UPDATES)
                 .param(updateId)
                 .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                         rs.getString(4), rs.getString(5)))

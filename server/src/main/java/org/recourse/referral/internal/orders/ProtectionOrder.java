@@ -14,9 +14,4 @@ public record ProtectionOrder(UUID id, UUID caseId, OrderKind kind, String issue
         boundNames = List.copyOf(boundNames);
         boundAccounts = List.copyOf(boundAccounts);
     }
-
-    /** Whether the order binds on {@code day}. */
-    public boolean runsOn(LocalDate day) {
-        return !day.isBefore(startsOn) && (endsOn == null || !day.isAfter(endsOn));
-    }
 }

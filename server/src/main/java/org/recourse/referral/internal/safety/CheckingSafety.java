@@ -116,25 +116,32 @@ public class CheckingSafety {
 
     /** The case's checks, newest first. */
     public List<SafetyCheck> forCase(UUID caseId) {
-        List<SafetyCheck> checks = jdbc.sql("select * from referral_safety_check where case_id = ? order by done_at desc").param(caseId)
-                .query((rs, n) -> new SafetyCheck(rs.getObject("id", UUID.class), caseId, rs.getString("done_by"), rs.getBoolean("by_reporter"),
-                        rs.getTimestamp("done_at").toInstant(), rs.getInt("text_version"), Map.of()))
+        Map<UUID, Map<SafetySignal, SafetyCheck.Answer>> answers = answers(caseId);
+        return jdbc.sql("select * from referral_safety_check where case_id = ? order by done_at desc").param(caseId)
+                .query((rs, n) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    return new SafetyCheck(id, caseId, rs.getString("done_by"), rs.getBoolean("by_reporter"),
+                            rs.getTimestamp("done_at").toInstant(), rs.getInt("text_version"), answers.getOrDefault(id, Map.of()));
+                })
                 .list();
-        return checks.stream().map(c -> new SafetyCheck(c.id(), c.caseId(), c.doneBy(), c.byReporter(), c.doneAt(), c.textVersion(),
-                answers(c.id()))).toList();
     }
 
     public Optional<SafetyCheck> latest(UUID caseId) {
         return forCase(caseId).stream().findFirst();
     }
 
-    private Map<SafetySignal, SafetyCheck.Answer> answers(UUID checkId) {
-        Map<SafetySignal, SafetyCheck.Answer> answers = new EnumMap<>(SafetySignal.class);
-        jdbc.sql("select signal, answer, since from referral_safety_answer where check_id = ?").param(checkId).query(rs -> {
-            Date since = rs.getDate(3);
-            answers.put(SafetySignal.valueOf(rs.getString(1).toUpperCase(Locale.ROOT)),
-                    new SafetyCheck.Answer(SignalAnswer.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)), since == null ? null : since.toLocalDate()));
-        });
+    /** The answers of every check of the case, in one query. */
+    private Map<UUID, Map<SafetySignal, SafetyCheck.Answer>> answers(UUID caseId) {
+        Map<UUID, Map<SafetySignal, SafetyCheck.Answer>> answers = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select a.check_id, a.signal, a.answer, a.since from referral_safety_answer a
+                        join referral_safety_check c on c.id = a.check_id where c.case_id = ?""")
+                .param(caseId).query(rs -> {
+                    Date since = rs.getDate(4);
+                    answers.computeIfAbsent(rs.getObject(1, UUID.class), id -> new EnumMap<>(SafetySignal.class))
+                            .put(SafetySignal.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)), new SafetyCheck.Answer(
+                                    SignalAnswer.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)), since == null ? null : since.toLocalDate()));
+                });
         return answers;
     }
 }

@@ -19,7 +19,7 @@ record ChecklistView(List<Question> questions, Optional<Done> latest, Map<?, ?> 
     record Line(String code, String question, String answer, String since, String advice) {
     }
 
-    record Done(SafetyCheck check, List<Line> present, List<Line> absent) {
+    record Done(SafetyCheck check, List<Line> present) {
     }
 
     static ChecklistView of(SafetyTexts texts, Optional<SafetyCheck> latest, Locale locale, Map<?, ?> errors) {
@@ -31,17 +31,14 @@ record ChecklistView(List<Question> questions, Optional<Done> latest, Map<?, ?> 
         Optional<Done> done = latest.map(check -> {
             Map<SafetySignal, SafetyTexts.Text> used = texts.of(check.textVersion(), locale);
             List<Line> present = new ArrayList<>();
-            List<Line> absent = new ArrayList<>();
             for (SafetySignal s : SafetySignal.values()) {
                 SafetyCheck.Answer a = check.answers().get(s);
-                if (a == null) {
-                    continue;
+                if (a != null && a.answer().present()) {
+                    present.add(new Line(s.code(), used.get(s).question(), a.answer().code(), a.since() == null ? null : a.since().toString(),
+                            used.get(s).advice()));
                 }
-                Line line = new Line(s.code(), used.get(s).question(), a.answer().code(), a.since() == null ? null : a.since().toString(),
-                        used.get(s).advice());
-                (a.answer().present() ? present : absent).add(line);
             }
-            return new Done(check, present, absent);
+            return new Done(check, present);
         });
         return new ChecklistView(questions, done, errors == null ? Map.of() : errors);
     }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.recourse.audit.AuditTrail;
@@ -38,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class DigitalRiskSummaries {
 
     public static final String SCHEMA = "https://recourse.example/schemas/digital-risk-summary.v1.json";
-    static final Set<String> CONSENT_WAYS = Set.of("phone", "email", "in_person", "chat", "status_page");
+    /** How the victim can have given her consent to sharing the summary, in the order the form offers them. */
+    static final List<String> CONSENT_WAYS = List.of("phone", "email", "in_person", "chat", "status_page");
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final CheckingSafety checks;

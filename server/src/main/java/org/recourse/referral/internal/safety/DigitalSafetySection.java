@@ -19,7 +19,8 @@ class DigitalSafetySection implements CaseSection {
 
     static final String ANCHOR = "digital-safety";
 
-    record Shown(String caseNumber, ChecklistView checklist, List<Organisation> recipients, Object done, Object exportError) {
+    record Shown(String caseNumber, ChecklistView checklist, List<Organisation> recipients, List<String> consentWays, Object done,
+                 Object exportError) {
     }
 
     private final CheckingSafety checks;
@@ -42,7 +43,7 @@ class DigitalSafetySection implements CaseSection {
         Map<?, ?> errors = flash.get("safetyErrors") instanceof Map<?, ?> m ? m : Map.of();
         return new Content(ANCHOR, "referral.safety.check.section", "referral/digital-safety-section", "digitalSafety",
                 new Shown(ref.caseNumber(), ChecklistView.of(texts, checks.latest(ref.id()), LocaleContextHolder.getLocale(), errors),
-                        summaries.recipients(), flash.get("safetyDone"), flash.get("exportError")));
+                        summaries.recipients(), DigitalRiskSummaries.CONSENT_WAYS, flash.get("safetyDone"), flash.get("exportError")));
     }
 
     @Override
