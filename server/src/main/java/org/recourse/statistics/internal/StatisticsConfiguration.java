@@ -21,7 +21,8 @@ class StatisticsConfiguration {
     @Bean
     RouteRules statisticsRouteRules() {
         return rules -> rules
-                .requestMatchers("/transparantie", "/transparency").permitAll()
+                .requestMatchers("/transparantie", "/transparency", "/transparantie/jaarverslagen", "/transparency/annual-reports",
+                        "/transparantie/jaarverslagen/*", "/transparency/annual-reports/*").permitAll()
                 .requestMatchers("/staff/statistics/presets", "/staff/statistics/presets/**").hasRole("ADMIN")
                 .requestMatchers("/staff/statistics", "/staff/statistics/**").hasAnyRole("COORDINATOR", "ADMIN");
     }

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A release is everything published for one period: the tables of every preset and of the
- * transparency page, protected together, so no table of it can be combined with another to
+ * A release is everything published for one period: the tables of every preset, of the
+ * transparency page and of the annual reports, protected together, so no table of it can be combined with another to
  * undo a suppression. Exports and the transparency page read their tables from it.
  */
 @Service
@@ -37,6 +37,26 @@ public class Releases {
             TableSpec.of(Measure.HOURS_TO_REMOVAL_MEDIAN, Dimension.PLATFORM),
             TableSpec.of(Measure.SHARE_REMOVED_WITHIN_7D, Dimension.PLATFORM),
             TableSpec.of(Measure.SHARE_ACKNOWLEDGED_WITHIN_SLA, Dimension.PLATFORM));
+
+    /** The figures every overview and annual report leads with, in order. */
+    public static final List<Measure> KEY_FIGURES = List.of(Measure.CASES, Measure.ITEMS, Measure.NOTICES,
+            Measure.NOTICES_REMOVED, Measure.HOURS_TO_REMOVAL_MEDIAN, Measure.SHARE_REMOVED_WITHIN_7D, Measure.REFERRALS,
+            Measure.ESCALATIONS, Measure.REUPLOADS);
+
+    /** DSA art. 22(3): notices by hosting provider, by type of illegal content and by the provider's action. */
+    public static final List<TableSpec> TRUSTED_FLAGGER = List.of(
+            TableSpec.of(Measure.NOTICES, Dimension.PLATFORM),
+            TableSpec.of(Measure.NOTICES, Dimension.DSA_CATEGORY),
+            TableSpec.of(Measure.NOTICES, Dimension.ACTION_TAKEN));
+
+    /** The breakdowns of the hotline's annual report. */
+    public static final List<TableSpec> HOTLINE = List.of(
+            TableSpec.of(Measure.CASES, Dimension.FORM),
+            TableSpec.of(Measure.CASES, Dimension.CHANNEL),
+            TableSpec.of(Measure.CASES, Dimension.PROVINCE),
+            TableSpec.of(Measure.NOTICES, Dimension.PLATFORM),
+            TableSpec.of(Measure.NOTICES, Dimension.ACTION_TAKEN),
+            TableSpec.of(Measure.REFERRALS, Dimension.ORGANISATION));
 
     private final Presets presets;
     private final TableSnapshots snapshots;
@@ -68,6 +88,9 @@ public class Releases {
         Set<TableSpec> specs = new LinkedHashSet<>();
         presets.all().forEach(p -> specs.addAll(p.tables()));
         specs.addAll(TRANSPARENCY);
+        KEY_FIGURES.forEach(m -> specs.add(TableSpec.of(m)));
+        specs.addAll(TRUSTED_FLAGGER);
+        specs.addAll(HOTLINE);
         return specs.stream().filter(spec -> recorded.contains(spec.measure().source())).toList();
     }
 

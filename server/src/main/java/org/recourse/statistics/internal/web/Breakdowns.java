@@ -7,16 +7,18 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import org.recourse.statistics.internal.disclosure.ProtectedRelease;
 import org.recourse.statistics.internal.disclosure.Values;
 import org.recourse.statistics.internal.measures.Cell;
 import org.recourse.statistics.internal.measures.CellKey;
 import org.recourse.statistics.internal.measures.Dimension;
+import org.recourse.statistics.internal.measures.Measure;
 import org.recourse.statistics.internal.measures.Table;
 import org.springframework.stereotype.Component;
 
 /** Turns a one-dimensional table into what a page shows: rows, total and chart. */
 @Component
-class Breakdowns {
+public class Breakdowns {
 
     private final Labels labels;
 
@@ -24,8 +26,26 @@ class Breakdowns {
         this.labels = labels;
     }
 
+    /**
+     * As published (transparency page, annual reports): suppressed cells show the symbol, and a
+     * platform is named only where its number of notices in the same release is published.
+     */
+    public Breakdown published(ProtectedRelease release, Table table, Locale locale) {
+        boolean perPlatform = table.spec().dimensions().contains(Dimension.PLATFORM);
+        Table noticesByPlatform = release.tables().stream()
+                .filter(t -> t.spec().measure() == Measure.NOTICES && t.spec().dimensions().equals(List.of(Dimension.PLATFORM)))
+                .findFirst().orElse(null);
+        return of(table, locale, release::shown, c -> !release.status(c).suppressed(), c -> {
+            if (!perPlatform) {
+                return true;
+            }
+            Cell notices = noticesByPlatform == null ? null : noticesByPlatform.cell(c.key().withMeasure(Measure.NOTICES));
+            return notices != null && !release.status(notices).suppressed();
+        });
+    }
+
     /** Unsuppressed, for staff. */
-    Breakdown staff(Table table, Locale locale) {
+    public Breakdown staff(Table table, Locale locale) {
         return of(table, locale, c -> Values.format(c, 0), c -> true, c -> true);
     }
 

@@ -96,8 +96,6 @@ public class ScorecardQueries {
     @Transactional
     public List<Breakdown> dsaCounts(Period period, Locale locale) {
         audit.record("statistics.viewed", "statistics", period.toString(), "DSA art. 22(3) counts");
-        List<TableSpec> specs = List.of(TableSpec.of(Measure.NOTICES, Dimension.PLATFORM),
-                TableSpec.of(Measure.NOTICES, Dimension.DSA_CATEGORY), TableSpec.of(Measure.NOTICES, Dimension.ACTION_TAKEN));
-        return snapshots.tables(specs, period).tables().values().stream().map(t -> breakdowns.staff(t, locale)).toList();
+        return snapshots.tables(Releases.TRUSTED_FLAGGER, period).tables().values().stream().map(t -> breakdowns.staff(t, locale)).toList();
     }
 }

@@ -24,9 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StatisticsQueries {
 
-    static final List<Measure> KEY_FIGURES = List.of(Measure.CASES, Measure.ITEMS, Measure.NOTICES, Measure.NOTICES_REMOVED,
-            Measure.HOURS_TO_REMOVAL_MEDIAN, Measure.SHARE_REMOVED_WITHIN_7D, Measure.REFERRALS, Measure.ESCALATIONS,
-            Measure.REUPLOADS);
+    static final List<Measure> KEY_FIGURES = Releases.KEY_FIGURES;
 
     static final List<TableSpec> BREAKDOWNS = List.of(
             TableSpec.of(Measure.CASES, Dimension.CHANNEL),

@@ -6,8 +6,6 @@ import java.util.Locale;
 
 import org.recourse.statistics.internal.disclosure.ProtectedRelease;
 import org.recourse.statistics.internal.export.Releases;
-import org.recourse.statistics.internal.measures.Dimension;
-import org.recourse.statistics.internal.measures.Measure;
 import org.recourse.statistics.internal.measures.Period;
 import org.recourse.statistics.internal.measures.Table;
 import org.springframework.stereotype.Service;
@@ -34,21 +32,12 @@ public class TransparencyQuery {
     @Transactional
     public Page quarter(Period quarter, Locale locale) {
         ProtectedRelease release = releases.of(quarter);
-        Table noticesByPlatform = table(release, Measure.NOTICES, Dimension.PLATFORM);
         List<Breakdown> shown = new ArrayList<>();
         for (Table t : release.tables()) {
-            if (!Releases.TRANSPARENCY.contains(t.spec())) {
-                continue;
+            if (Releases.TRANSPARENCY.contains(t.spec())) {
+                shown.add(breakdowns.published(release, t, locale));
             }
-            boolean perPlatform = t.spec().dimensions().contains(Dimension.PLATFORM);
-            shown.add(breakdowns.of(t, locale, release::shown, c -> !release.status(c).suppressed(), c -> !perPlatform
-                    || !release.status(noticesByPlatform.cell(c.key().withMeasure(Measure.NOTICES))).suppressed()));
         }
         return new Page(quarter.toString(), shown, release.settings().symbol(), release.settings().threshold());
-    }
-
-    private static Table table(ProtectedRelease release, Measure m, Dimension d) {
-        return release.tables().stream().filter(t -> t.spec().measure() == m && t.spec().dimensions().equals(List.of(d)))
-                .findFirst().orElseThrow();
     }
 }
