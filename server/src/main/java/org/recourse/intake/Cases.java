@@ -33,6 +33,13 @@ public interface Cases {
      */
     List<MonitoringFacts> monitoringFactsOf(Collection<UUID> caseIds);
 
+    /**
+     * Adds an address found later (a confirmed re-upload) to a case as a new item, audited with
+     * {@code reason}. Empty when the case does not exist or was withdrawn, the address is not a
+     * valid URL, or the case already has it (so a repeated call adds nothing).
+     */
+    Optional<ReportedItem> addItem(UUID caseId, String url, String reason);
+
     /** {@link #circumstances} for many cases in one query, by case. */
     Map<UUID, CaseCircumstances> circumstancesOf(Collection<UUID> caseIds);
 

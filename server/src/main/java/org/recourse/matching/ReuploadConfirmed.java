@@ -8,8 +8,10 @@ import java.util.UUID;
  * original case (its banked entry matched). The original case's assessment is the basis for
  * acting on the new address.
  *
+ * @param findingId  the finding, so a redelivered event is recognised
  * @param evidenceId the captured image at the new address
+ * @param foundAt    when the capture matched (the statistics count the re-upload then)
  */
-public record ReuploadConfirmed(UUID originalCaseId, String url, UUID evidenceId, int distance, String confirmedBy,
-                                Instant confirmedAt) {
+public record ReuploadConfirmed(UUID findingId, UUID originalCaseId, String url, UUID evidenceId, int distance, Instant foundAt,
+                                String confirmedBy, Instant confirmedAt) {
 }

@@ -8,7 +8,8 @@ import java.util.UUID;
  * Published by the escalation module, which also registers a {@link StatisticsSource} for
  * {@link Source#ESCALATIONS}.
  *
- * @param outcome what the escalation achieved so far, e.g. {@code removed}, {@code pending}; may be null
+ * @param outcome where the enforcement request stands: {@code filed}, {@code acknowledged}, {@code under_investigation},
+ *                {@code decided}, {@code rejected}, {@code no_response} or {@code withdrawn}; null keeps what was recorded
  */
 public record EscalationRecorded(UUID noticeId, Instant escalatedAt, String outcome) {
 }

@@ -15,7 +15,7 @@ public enum Source {
     REFERRALS,
     /** Escalations to regulators or police (escalation module): publish {@link EscalationRecorded}. */
     ESCALATIONS,
-    /** Re-uploads found (prevention/matching): publish {@link ReuploadFound}. */
+    /** Re-uploads found: an analyst confirmed a match (matching's {@code ReuploadConfirmed}). */
     REUPLOADS;
 
     public String code() {

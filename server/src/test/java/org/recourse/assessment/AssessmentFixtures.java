@@ -99,7 +99,7 @@ public final class AssessmentFixtures {
         return answers;
     }
 
-    Submission submission(Outcome outcome, String substantiation, String note) {
+    public Submission submission(Outcome outcome, String substantiation, String note) {
         return new Submission(LegalStatus.ILLEGAL, List.of("non_consensual_sharing"), List.of("sr-139h"), substantiation,
                 false, answers(), new Submission.DecisionRequest(outcome, note, List.of()));
     }

@@ -48,6 +48,15 @@ class EnforcementRequestsTest extends EscalationIntegrationTest {
     @Autowired
     List<CliCommand> commands;
 
+    /** Where the statistics read model says the disputed notice's escalation stands, once it says anything. */
+    String escalationCounted(Disputed disputed) {
+        return org.recourse.support.Eventually.awaitValue("escalation recorded for statistics", Duration.ofSeconds(10), () -> jdbc.sql("""
+                        select s.escalation_outcome from stat_notice s
+                        where s.escalated_at is not null and s.notice_id in
+                            (select notice_id from escalation_refusal where reported_item_id = ?)""")
+                .param(disputed.item().id()).query(String.class).optional().orElse(null));
+    }
+
     long requestsAbout(String platform) {
         return jdbc.sql("select count(*) from escalation_request where platform_key = ?").param(platform).query(Long.class).single();
     }
@@ -123,6 +132,7 @@ class EnforcementRequestsTest extends EscalationIntegrationTest {
             assertThat(status.getElementById("current-status").text()).startsWith("Escalated")
                     .contains("We have taken the case to a regulator or the police.");
             assertThat(status.text()).doesNotContain(drafted.reference()).doesNotContain("WEB-1");
+            assertThat(escalationCounted(disputed)).as("the statistics count the refused notice as escalated, filed").isEqualTo("filed");
             assertThatThrownBy(() -> AuditActor.runAs("analyst-a", () -> tracking.fromAuthority(drafted.id(), RequestState.WITHDRAWN,
                     null, null))).hasMessage("escalation.request.state-unknown");
 
@@ -141,6 +151,8 @@ class EnforcementRequestsTest extends EscalationIntegrationTest {
             assertThatThrownBy(() -> AuditActor.runAs("analyst-a", () -> tracking.withdraw(drafted.id(), "late")))
                     .hasMessage("escalation.request.closed");
             assertThat(entries.of(drafted.id()).getLast().note()).isEqualTo("Order to remove within 24 hours.");
+            org.recourse.support.Eventually.await("the statistics follow the request to its outcome",
+                    () -> "decided".equals(escalationCounted(disputed)));
 
             clock.reset(); // sign-in codes follow the real time
             StaffHttp analyst = new StaffHttp(port);

@@ -199,6 +199,84 @@ class ReuploadDetectionTest {
         }
     }
 
+    @Autowired org.recourse.assessment.internal.queue.WorkingQueue queue;
+    @Autowired org.recourse.assessment.internal.assessing.AssessingItem assessing;
+    @Autowired org.recourse.assessment.internal.assessing.Decisions decisions;
+    @Autowired org.recourse.assessment.internal.questions.QuestionSets questionSets;
+
+    /**
+     * The victim's case was assessed and its take-down decision confirmed by two people; her image is
+     * banked. A copy turns up on a platform the directory knows (here the test site's address). An
+     * analyst confirms the finding: the address becomes a new item of her case, decided "take down"
+     * on the earlier assessment in the confirming analyst's name, and waits for a second person
+     * (four eyes, as for any take-down); once confirmed, takedown records it for a notice to that platform.
+     */
+    @Test
+    void aConfirmedReuploadGoesStraightToANoticeOnTheEarlierAssessmentWithFourEyes() throws Exception {
+        String platform = "reupload-" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.sql("""
+                        insert into directory_organisation (id, key, name, kind, notice_email, languages, domains, version, updated_at, updated_by)
+                        values (?, ?, 'Herplaatsplatform', 'platform', 'abuse@herplaats.example', '{nl}', '{127.0.0.1}', 1, now(), 'test')""")
+                .params(UUID.randomUUID(), platform).update();
+        try (TestWebsite site = new TestWebsite()) {
+            BufferedImage original = picture(7);
+            site.page("/post", "text/html", "<html><body><img src=\"/again.png\"></body></html>".getBytes(StandardCharsets.UTF_8))
+                    .page("/again.png", "image/png", encode(original, "png"));
+
+            var fixtures = new org.recourse.assessment.AssessmentFixtures(port, jdbc, cases, questionSets);
+            var victim = fixtures.report("non_consensual_sharing", org.recourse.assessment.AssessmentFixtures.url("first-place"));
+            String substantiation = "Naaktbeeld zonder toestemming gedeeld; art. 139h Sr. " + UUID.randomUUID();
+            assertThat(queue.take(victim.entry(), "anna")).isTrue();
+            var first = assessing.submit(victim.entry(), "anna", fixtures.submission(
+                    org.recourse.assessment.internal.assessing.Outcome.TAKE_DOWN, substantiation, ""));
+            assessing.confirm(first.id(), "bram");
+            var hash = new PdqHasher().hash(encode(original, "png"));
+            assertThat(AuditActor.supplyAs("test", () -> banks.bank(new HashBanks.NewEntries(HashBanks.DEFAULT_BANK,
+                    EntrySource.VICTIM, null, victim.caseId(), null,
+                    List.of(new HashBanks.NewSignal(SignalType.PDQ, hash.pdq().hex(), hash.quality()))))).refused()).isEmpty();
+
+            UUID laterCase = report();
+            capture(laterCase, site.url("/post").toString());
+            awaitFindings(victim.caseId(), 1);
+            Map<String, Object> finding = findingsOf(victim.caseId()).getFirst();
+            String copy = site.url("/again.png").toString();
+            assertThat(finding.get("url")).isEqualTo(copy);
+
+            TestStaff.Account carla = new TestStaff(jdbc).create(StaffRole.ANALYST);
+            StaffHttp staff = new StaffHttp(port);
+            staff.signIn(carla);
+            String findingPath = "/staff/matching/findings/" + finding.get("id");
+            assertThat(staff.postForm(findingPath + "/confirm", Map.of()).redirectsTo("/staff/matching/findings")).isTrue();
+
+            var added = await().atMost(Duration.ofSeconds(20)).until(() -> cases.items(victim.caseId()).stream()
+                    .filter(i -> copy.equals(i.url())).findFirst(), java.util.Optional::isPresent).orElseThrow();
+            var decision = await().atMost(Duration.ofSeconds(20)).until(() -> decisions.forEntry(added.id()), d -> !d.isEmpty()).getFirst();
+            assertThat(decision.outcome()).isEqualTo(org.recourse.assessment.internal.assessing.Outcome.TAKE_DOWN);
+            assertThat(decision.decidedBy()).as("in the name of the analyst who confirmed the match").isEqualTo(carla.username());
+            assertThat(decision.pending()).as("four eyes, as for any take-down").isTrue();
+            assertThat(takedownItems(added.id())).as("nothing before a second person confirms").isEmpty();
+
+            assessing.confirm(decision.id(), "dirk");
+            await().atMost(Duration.ofSeconds(20)).until(() -> !takedownItems(added.id()).isEmpty());
+            Map<String, Object> item = takedownItems(added.id()).getFirst();
+            assertThat(item).containsEntry("recipient_key", platform).containsEntry("status", "pending")
+                    .containsEntry("substantiation", substantiation).containsEntry("url", copy);
+            assertThat(audit.entriesFor("case", victim.caseId().toString())).extracting(e -> e.action()).contains("case.item-added");
+            await("the statistics count the re-upload on its platform").atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                    "select count(*) from stat_reupload where case_id = ? and platform = ?").params(victim.caseId(), platform)
+                    .query(Long.class).single() == 1);
+
+            assertThat(staff.postForm(findingPath + "/confirm", Map.of()).status()).as("confirming twice").isNotEqualTo(500);
+            assertThat(cases.items(victim.caseId())).filteredOn(i -> copy.equals(i.url())).hasSize(1);
+        } finally {
+            jdbc.sql("update directory_organisation set domains = '{}' where key = ?").param(platform).update();
+        }
+    }
+
+    private List<Map<String, Object>> takedownItems(UUID reportedItem) {
+        return jdbc.sql("select * from takedown_item where reported_item_id = ?").param(reportedItem).query().listOfRows();
+    }
+
     @Test
     void anAnalystBanksACapturedImageAndItsReuploadIsShownBesideIt() throws Exception {
         BufferedImage original = picture(12);

@@ -94,13 +94,14 @@ class ReadModelTest {
     }
 
     @Test
-    void aMeasureWithoutASourceIsNotYetRecordedRatherThanZero() {
+    void anEmptyPeriodShowsZeroForEverySourceAndKeepsItsCategories() {
         StaffHttp coordinator = new StaffHttp(port);
         coordinator.get("/staff");
         coordinator.signIn(new TestStaff(jdbc).create(StaffRole.COORDINATOR));
         var doc = coordinator.get("/staff/statistics?period=2030").document();
-        assertThat(doc.getElementById("key-escalations").text()).isEqualTo("Nog niet vastgelegd");
-        assertThat(doc.getElementById("key-reuploads").text()).isEqualTo("Nog niet vastgelegd");
+        assertThat(doc.getElementById("key-escalations").text()).as("escalation records escalations now").isEqualTo("0");
+        assertThat(doc.getElementById("key-reuploads").text()).as("matching records re-uploads now").isEqualTo("0");
+        assertThat(doc.select(".not-recorded")).as("every source is recorded").isEmpty();
         assertThat(doc.getElementById("key-cases").text()).isEqualTo("0");
         assertThat(doc.select("#cases-by-gender tbody th").eachText()).contains("Zeg ik liever niet", "Onbekend");
     }

@@ -5,6 +5,8 @@ import java.util.Set;
 import org.recourse.platform.RouteRules;
 import org.recourse.platform.StaffNavigation;
 import org.recourse.platform.StaffStage;
+import org.recourse.statistics.Source;
+import org.recourse.statistics.StatisticsSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +16,12 @@ import org.springframework.context.annotation.Configuration;
 class EscalationConfiguration {
 
     /** Analysts and coordinators weigh candidates and dispute refusals. */
+    /** Escalations and their outcomes count in the statistics (AnnouncingEscalations publishes them). */
+    @Bean
+    StatisticsSource escalationsStatistics() {
+        return () -> Source.ESCALATIONS;
+    }
+
     @Bean
     RouteRules escalationRouteRules() {
         return rules -> rules

@@ -4,12 +4,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.recourse.assessment.internal.AssessmentSettings;
 import org.recourse.assessment.internal.queue.Entries;
 import org.recourse.assessment.internal.queue.Entry;
+import org.recourse.assessment.internal.queue.QueueingReports;
 import org.recourse.audit.AuditTrail;
+import org.recourse.intake.Cases;
+import org.recourse.intake.ReportedItem;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,10 +64,15 @@ public class AssessingItem {
     private final SubmissionCheck check;
     private final AuditTrail audit;
     private final AssessmentSettings settings;
+    private final Cases cases;
+    private final QueueingReports queueing;
     private final Clock clock;
 
     AssessingItem(Entries entries, Assessments assessments, Decisions decisions, DecisionEffects effects,
-                  SubmissionCheck check, AuditTrail audit, AssessmentSettings settings, Clock clock) {
+                  SubmissionCheck check, AuditTrail audit, AssessmentSettings settings, Cases cases, QueueingReports queueing,
+                  Clock clock) {
+        this.cases = cases;
+        this.queueing = queueing;
         this.entries = entries;
         this.assessments = assessments;
         this.decisions = decisions;
@@ -123,6 +132,44 @@ public class AssessingItem {
         boolean confirm = request.outcome().needsConfirmation(settings.fourEyes());
         entries.changeState(entryId, confirm ? "pending_confirmation" : "decided", null);
         return decide(entry, assessment, request, user, clock.instant());
+    }
+
+    /**
+     * A confirmed re-upload: the new address becomes an item of the case and an entry whose assessment
+     * is the case's last effective take-down assessment, decided "take down" by the analyst who
+     * confirmed the match, with the same four-eyes rule as any decision (a second person confirms
+     * before any notice goes out where the rule asks for it). Without an earlier take-down decision
+     * the entry waits in the queue to be assessed like any new item. Nothing happens when the case
+     * already has the address (a repeated confirmation) or is withdrawn.
+     *
+     * @return the decision, or empty when none was made
+     */
+    @Transactional
+    public Optional<Decision> takeDownReupload(UUID caseId, String url, String user, String note) {
+        Optional<ReportedItem> added = cases.addItem(caseId, url, "re-upload confirmed by " + user);
+        if (added.isEmpty()) {
+            return Optional.empty();
+        }
+        queueing.enqueue(List.of(caseId));
+        Entry entry = entries.findForUpdate(added.get().id()).orElseThrow();
+        Optional<Assessment> basis = decisions.forCase(caseId).stream()
+                .filter(d -> d.effective() && d.outcome() == Outcome.TAKE_DOWN)
+                .max(java.util.Comparator.comparing(Decision::decidedAt))
+                .flatMap(d -> assessments.find(d.assessmentId()));
+        if (basis.isEmpty()) {
+            return Optional.empty();
+        }
+        Assessment earlier = basis.get();
+        Instant now = clock.instant();
+        Assessment assessment = new Assessment(UUID.randomUUID(), entry.id(), caseId, earlier.legalStatus(), earlier.forms(),
+                earlier.legalGrounds(), earlier.substantiation(), earlier.threatToLife(), user, now, earlier.answers());
+        assessments.insert(assessment);
+        audit.record("assessment.reupload-assessed", "assessment_entry", entry.id().toString(),
+                "assessment " + assessment.id() + " takes assessment " + earlier.id() + " as its basis");
+        Submission.DecisionRequest request = new Submission.DecisionRequest(Outcome.TAKE_DOWN, note, List.of());
+        boolean confirm = request.outcome().needsConfirmation(settings.fourEyes());
+        entries.changeState(entry.id(), confirm ? "pending_confirmation" : "decided", null);
+        return Optional.of(decide(entry, assessment, request, user, now));
     }
 
     /** Rejected, or the police had it first and the analyst now decides what comes next. */

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * there, and its urgent referral is what the queue suggests.
  */
 @Component
-class QueueingReports {
+public class QueueingReports {
 
     private final Cases cases;
     private final Entries entries;
@@ -54,7 +54,8 @@ class QueueingReports {
         enqueue(received.reports().stream().map(ReportReceived::caseId).toList());
     }
 
-    void enqueue(List<UUID> caseIds) {
+    /** Queues every item of the cases not queued yet (an entry's id is its item's, so queued ones stay as they are). */
+    public void enqueue(List<UUID> caseIds) {
         Map<UUID, List<ReportedItem>> itemsByCase = cases.itemsOf(caseIds);
         Map<UUID, CaseCircumstances> told = cases.circumstancesOf(caseIds);
         // Reports in a batch mostly name the same few platforms: look each name and host up once.

@@ -18,14 +18,19 @@ public class RequestEntries {
     }
 
     private final JdbcClient jdbc;
+    private final AnnouncingEscalations announcing;
 
-    RequestEntries(JdbcClient jdbc) {
+    RequestEntries(JdbcClient jdbc, AnnouncingEscalations announcing) {
         this.jdbc = jdbc;
+        this.announcing = announcing;
     }
 
     void add(UUID requestId, Instant at, String kind, RequestState state, String note) {
         jdbc.sql("insert into escalation_request_entry (id, request_id, at, kind, state, note, recorded_by) values (?, ?, ?, ?, ?, ?, ?)")
                 .params(UUID.randomUUID(), requestId, Timestamp.from(at), kind, state.code(), note, AuditActor.current()).update();
+        if ("state".equals(kind)) {
+            announcing.stateChanged(requestId, state);
+        }
     }
 
     public List<Entry> of(UUID requestId) {

@@ -119,6 +119,31 @@ class CasesService implements Cases {
 
     @Override
     @Transactional
+    public Optional<ReportedItem> addItem(UUID caseId, String url, String reason) {
+        Optional<CaseRecord> record = cases.lock(caseId).filter(c -> c.status() != CaseStatus.WITHDRAWN);
+        if (record.isEmpty()) {
+            return Optional.empty();
+        }
+        UrlNormaliser.NormalisedUrl normalised;
+        try {
+            normalised = UrlNormaliser.normalise(url);
+        } catch (UrlNormaliser.InvalidUrl e) {
+            return Optional.empty();
+        }
+        List<ReportedItem> items = cases.items(caseId);
+        if (items.stream().anyMatch(i -> normalised.value().equals(i.url()))) {
+            return Optional.empty();
+        }
+        UUID id = UUID.randomUUID();
+        cases.insertItems(List.of(new CaseRepository.NewItem(id, caseId, items.size(),
+                new ValidatedReport.CheckedItem(url, normalised.value(), normalised.host(), null, null, null, null), null)),
+                clock.instant());
+        audit.record("case.item-added", "case", caseId.toString(), reason);
+        return cases.items(caseId).stream().filter(i -> i.id().equals(id)).findFirst();
+    }
+
+    @Override
+    @Transactional
     public void newsForReporter(UUID caseId) {
         events.publishEvent(new NewsForReporter(caseId));
     }

@@ -61,7 +61,8 @@ class ReviewingFindings {
         }
         Finding f = finding.get();
         audit.record("match-finding.confirmed", "case", f.originalCaseId().toString(), "finding " + id);
-        events.publishEvent(new ReuploadConfirmed(f.originalCaseId(), f.url(), f.evidenceId(), f.distance(), by, now));
+        events.publishEvent(new ReuploadConfirmed(f.id(), f.originalCaseId(), f.url(), f.evidenceId(), f.distance(), f.foundAt(),
+                by, now));
         return true;
     }
 

@@ -56,6 +56,7 @@ public class Releases {
             TableSpec.of(Measure.CASES, Dimension.PROVINCE),
             TableSpec.of(Measure.NOTICES, Dimension.PLATFORM),
             TableSpec.of(Measure.NOTICES, Dimension.ACTION_TAKEN),
+            TableSpec.of(Measure.ESCALATIONS, Dimension.ESCALATION_OUTCOME),
             TableSpec.of(Measure.REFERRALS, Dimension.ORGANISATION));
 
     private final Presets presets;

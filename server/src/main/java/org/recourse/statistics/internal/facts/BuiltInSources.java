@@ -5,7 +5,7 @@ import org.recourse.statistics.StatisticsSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The sources whose events exist today: cases, notices and referrals. */
+/** The sources whose events statistics listens to itself: cases, notices, referrals and re-uploads (escalation declares its own). */
 @Configuration(proxyBeanMethods = false)
 class BuiltInSources {
 
@@ -22,5 +22,10 @@ class BuiltInSources {
     @Bean
     StatisticsSource referralsSource() {
         return () -> Source.REFERRALS;
+    }
+
+    @Bean
+    StatisticsSource reuploadsSource() {
+        return () -> Source.REUPLOADS;
     }
 }

@@ -5,12 +5,14 @@ import java.time.Instant;
 import java.util.List;
 
 import org.recourse.assessment.ReferralMade;
+import org.recourse.directory.Directory;
+import org.recourse.directory.Organisation;
 import org.recourse.intake.Cases;
 import org.recourse.intake.MonitoringFacts;
 import org.recourse.intake.ReportReceived;
 import org.recourse.intake.ReportsReceived;
+import org.recourse.matching.ReuploadConfirmed;
 import org.recourse.statistics.EscalationRecorded;
-import org.recourse.statistics.ReuploadFound;
 import org.recourse.takedown.NoticeAnswered;
 import org.recourse.takedown.NoticeContentRemoved;
 import org.recourse.takedown.NoticeSent;
@@ -31,8 +33,10 @@ class RecordingFacts {
     private final JdbcClient jdbc;
     private final Cases cases;
     private final Municipalities municipalities;
+    private final Directory directory;
 
-    RecordingFacts(JdbcClient jdbc, Cases cases, Municipalities municipalities) {
+    RecordingFacts(JdbcClient jdbc, Cases cases, Municipalities municipalities, Directory directory) {
+        this.directory = directory;
         this.jdbc = jdbc;
         this.cases = cases;
         this.municipalities = municipalities;
@@ -111,14 +115,26 @@ class RecordingFacts {
 
     @ApplicationModuleListener
     void on(EscalationRecorded escalation) {
-        jdbc.sql("update stat_notice set escalated_at = coalesce(escalated_at, ?) where notice_id = ?")
-                .params(at(escalation.escalatedAt()), escalation.noticeId()).update();
+        jdbc.sql("""
+                        update stat_notice set escalated_at = coalesce(escalated_at, ?),
+                            escalation_outcome = coalesce(?, escalation_outcome) where notice_id = ?""")
+                .params(at(escalation.escalatedAt()), escalation.outcome(), escalation.noticeId()).update();
     }
 
+    /** A confirmed re-upload counts on the platform the directory knows for its address ("unknown" otherwise), when it was found. */
     @ApplicationModuleListener
-    void on(ReuploadFound found) {
+    void on(ReuploadConfirmed found) {
+        String platform = hostOf(found.url()).flatMap(directory::findByDomain).map(Organisation::key).orElse(UNKNOWN);
         jdbc.sql("insert into stat_reupload (id, case_id, platform, found_at) values (?, ?, ?, ?) on conflict (id) do nothing")
-                .params(found.id(), found.caseId(), found.platformKey(), at(found.foundAt())).update();
+                .params(found.findingId(), found.originalCaseId(), platform, at(found.foundAt())).update();
+    }
+
+    private static java.util.Optional<String> hostOf(String url) {
+        try {
+            return java.util.Optional.ofNullable(java.net.URI.create(url).getHost());
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static String coded(String value) {

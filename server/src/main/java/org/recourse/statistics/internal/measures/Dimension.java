@@ -33,6 +33,8 @@ public enum Dimension {
             (case when decision is not null then decision when removed_at is not null then 'removed'
                   when escalated_at is not null then 'escalated' else 'no_response' end)"""),
             List.of("removed", "restricted", "refused", "other", "no_response", "escalated")),
+    ESCALATION_OUTCOME(Map.of(Unit.NOTICE, "coalesce(escalation_outcome, 'not_escalated')"),
+            List.of("filed", "acknowledged", "under_investigation", "decided", "rejected", "no_response", "withdrawn", "not_escalated")),
     REFERRAL_KIND(Map.of(Unit.REFERRAL, "kind"), List.of("police", "csam", "regulator", "help")),
     ORGANISATION(Map.of(Unit.REFERRAL, "organisation"), List.of()),
     REFERRAL_OUTCOME(Map.of(Unit.REFERRAL, "coalesce(outcome, 'open')"), List.of("accepted", "contact_made", "declined", "no_response", "open"));

@@ -36,6 +36,8 @@ public class StatisticsQueries {
             TableSpec.of(Measure.CASES, Dimension.PROVINCE),
             TableSpec.of(Measure.NOTICES, Dimension.PLATFORM),
             TableSpec.of(Measure.NOTICES, Dimension.ACTION_TAKEN),
+            TableSpec.of(Measure.ESCALATIONS, Dimension.ESCALATION_OUTCOME),
+            TableSpec.of(Measure.REUPLOADS, Dimension.PLATFORM),
             TableSpec.of(Measure.REFERRALS, Dimension.ORGANISATION));
 
     private final TableSnapshots snapshots;
