@@ -26,6 +26,12 @@ public interface HashBanks {
      */
     int removeForCase(UUID caseId, RemovalReason reason);
 
+    /** How many of a case's entries are active in the banks. */
+    long activeEntries(UUID caseId);
+
+    /** Why nothing of this case can be banked (child-abuse route, closed case), or empty when its hashes are welcome. */
+    java.util.Optional<RefusalReason> caseRefusal(UUID caseId);
+
     /** Takes one entry out (staff); false if it was not active. */
     boolean disable(long entryId);
 

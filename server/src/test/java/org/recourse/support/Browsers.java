@@ -107,7 +107,44 @@ public final class Browsers {
         return headlessChromium(false);
     }
 
+    /** {@link #headlessChromium()} that records every request it sends (read them with {@link #requestsSent}). */
+    public static WebDriver headlessChromiumWatchingNetwork() {
+        return headlessChromium(true, true);
+    }
+
+    /** A request the browser sent: method, address and, for a body it sent, its size and text. */
+    public record SentRequest(String method, String url, int bodyLength, String body) {
+    }
+
+    /** The requests sent since the last call (the performance log is read once), in order. */
+    public static java.util.List<SentRequest> requestsSent(WebDriver browser) {
+        java.util.List<SentRequest> sent = new java.util.ArrayList<>();
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        for (org.openqa.selenium.logging.LogEntry entry : browser.manage().logs().get(org.openqa.selenium.logging.LogType.PERFORMANCE)) {
+            tools.jackson.databind.JsonNode message = json.readTree(entry.getMessage()).path("message");
+            if (!"Network.requestWillBeSent".equals(message.path("method").asString())) {
+                continue;
+            }
+            tools.jackson.databind.JsonNode request = message.path("params").path("request");
+            StringBuilder body = new StringBuilder(request.path("postData").asString(""));
+            for (tools.jackson.databind.JsonNode part : request.path("postDataEntries")) {
+                if (body.isEmpty() && part.has("bytes")) {
+                    body.append(new String(java.util.Base64.getDecoder().decode(part.path("bytes").asString()),
+                            java.nio.charset.StandardCharsets.ISO_8859_1));
+                }
+            }
+            boolean hasBody = request.path("hasPostData").asBoolean(false) || !body.isEmpty();
+            sent.add(new SentRequest(request.path("method").asString(), request.path("url").asString(),
+                    hasBody && body.isEmpty() ? -1 : body.length(), body.toString()));
+        }
+        return sent;
+    }
+
     private static WebDriver headlessChromium(boolean javaScript) {
+        return headlessChromium(javaScript, false);
+    }
+
+    private static WebDriver headlessChromium(boolean javaScript, boolean watchNetwork) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
             throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver: "
                     + "apt-get install chromium chromium-driver (.ci/run does this)");
@@ -119,6 +156,12 @@ public final class Browsers {
                 "--no-first-run", "--disable-quic", "--window-size=1280,1000", "--lang=nl");
         options.setExperimentalOption("prefs", javaScript ? java.util.Map.of("intl.accept_languages", "nl")
                 : java.util.Map.of("intl.accept_languages", "nl", "profile.managed_default_content_settings.javascript", 2));
+        if (watchNetwork) {
+            org.openqa.selenium.logging.LoggingPreferences logging = new org.openqa.selenium.logging.LoggingPreferences();
+            logging.enable(org.openqa.selenium.logging.LogType.PERFORMANCE, java.util.logging.Level.ALL);
+            options.setCapability("goog:loggingPrefs", logging);
+            options.setExperimentalOption("perfLoggingPrefs", java.util.Map.of("enableNetwork", true, "enablePage", false));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort()

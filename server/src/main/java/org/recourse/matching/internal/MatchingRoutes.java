@@ -10,6 +10,7 @@ class MatchingRoutes {
 
     @Bean
     RouteRules matchingRouteRules() {
-        return rules -> rules.requestMatchers("/staff/matching/**").hasAnyRole("ANALYST", "COORDINATOR");
+        return rules -> rules.requestMatchers("/staff/matching/**").hasAnyRole("ANALYST", "COORDINATOR")
+                .requestMatchers("/hashen", "/hash-images").permitAll();
     }
 }

@@ -30,8 +30,10 @@ class MatchingSection implements CaseSection {
     }
 
     private final JdbcClient jdbc;
+    private final org.recourse.matching.HashBanks banking;
 
-    MatchingSection(JdbcClient jdbc) {
+    MatchingSection(JdbcClient jdbc, org.recourse.matching.HashBanks banking) {
+        this.banking = banking;
         this.jdbc = jdbc;
     }
 
@@ -42,8 +44,7 @@ class MatchingSection implements CaseSection {
 
     @Override
     public Content content(CaseRef ref, Map<String, ?> flash) {
-        long banked = jdbc.sql("select count(*) from match_entry where case_id = ? and status = 'ACTIVE'").param(ref.id())
-                .query(Long.class).single();
+        long banked = banking.activeEntries(ref.id());
         long captured = jdbc.sql("select count(*) from match_captured_image where case_id = ?").param(ref.id()).query(Long.class).single();
         long notBanked = jdbc.sql("""
                         select count(*) from match_captured_image i where i.case_id = ? and i.quality > 0

@@ -45,6 +45,12 @@ class BankingHashes implements HashBanks {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public long activeEntries(UUID caseId) {
+        return jdbc.sql("select count(*) from match_entry where case_id = ? and status = 'ACTIVE'").param(caseId).query(Long.class).single();
+    }
+
+    @Override
     @Transactional
     public BankingResult bank(NewEntries entries) {
         List<Long> ids = new ArrayList<>();
@@ -88,7 +94,8 @@ class BankingHashes implements HashBanks {
         return new BankingResult(ids, refused);
     }
 
-    private Optional<RefusalReason> caseRefusal(UUID caseId) {
+    @Override
+    public Optional<RefusalReason> caseRefusal(UUID caseId) {
         if (caseId == null) {
             return Optional.empty();
         }
