@@ -24,6 +24,9 @@ public class RecourseApplication {
         if (Restore.isRestore(args)) {
             System.exit(Restore.run(java.util.Arrays.asList(args).subList(1, args.length), System.out, System.err));
         }
+        if (org.recourse.matching.BrowserHashing.isCommand(args)) {
+            System.exit(org.recourse.matching.BrowserHashing.run(java.util.Arrays.asList(args), System.out, System.err));
+        }
         if (CommandLine.isCommand(args)) {
             SpringApplication app = new SpringApplication(RecourseApplication.class);
             app.setWebApplicationType(WebApplicationType.NONE);

@@ -46,6 +46,33 @@
     return true;
   }
 
+  /**
+   * Whether the file may hold transparency. An opaque image reads the same through a 2D canvas
+   * (premultiplying by 255 changes nothing), which is much faster than reading it back through WebGL.
+   */
+  function mayHaveAlpha(kind, b) {
+    if (kind === 'jpeg') { return false; }
+    if (kind === 'png') {
+      var colourType = b[25];
+      if (colourType === 4 || colourType === 6) { return true; }
+      for (var at = 8; at + 8 <= b.length;) {
+        var length = be32(b, at);
+        var type = String.fromCharCode(b[at + 4], b[at + 5], b[at + 6], b[at + 7]);
+        if (type === 'tRNS') { return true; }
+        if (type === 'IDAT' || type === 'IEND') { return false; }
+        at += 12 + length;
+      }
+      return false;
+    }
+    if (kind === 'webp') {
+      return !(b[12] === 0x56 && b[13] === 0x50 && b[14] === 0x38 && b[15] === 0x20);
+    }
+    if (kind === 'bmp') {
+      return b.length > 29 && (b[28] | (b[29] << 8)) === 32;
+    }
+    return true;
+  }
+
   /** Whether a JPEG has one component (greyscale), from its first frame header. */
   function jpegIsGrey(b) {
     var at = 2;
@@ -114,13 +141,35 @@
     return failed ? null : out;
   }
 
+  /**
+   * The pixels PDQ reads (the sampled grid of a large image, else all), through a 2D canvas: exact for
+   * opaque images. Returns {pixels, width, height} of the grid.
+   */
   function pixelsWithCanvas(bitmap) {
-    var canvas = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(bitmap.width, bitmap.height) : document.createElement('canvas');
-    canvas.width = bitmap.width;
-    canvas.height = bitmap.height;
+    var width = bitmap.width, height = bitmap.height;
+    var canvas = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(width, height) : document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
     var context = canvas.getContext('2d', { willReadFrequently: true, colorSpace: 'srgb' });
     context.drawImage(bitmap, 0, 0);
-    return context.getImageData(0, 0, bitmap.width, bitmap.height, { colorSpace: 'srgb' }).data;
+    var grid = global.RecoursePdq.sampledGrid(width, height);
+    if (grid.rows.length === height && grid.cols.length === width) {
+      return { pixels: context.getImageData(0, 0, width, height, { colorSpace: 'srgb' }).data, width: width, height: height };
+    }
+    var n = grid.cols.length;
+    var out = new Uint8ClampedArray(grid.rows.length * n * 4);
+    var lastRow = -1, line = null;
+    for (var i = 0; i < grid.rows.length; i++) {
+      if (grid.rows[i] !== lastRow) {
+        lastRow = grid.rows[i];
+        line = context.getImageData(0, lastRow, width, 1, { colorSpace: 'srgb' }).data;
+      }
+      for (var j = 0; j < n; j++) {
+        var from = grid.cols[j] * 4, to = (i * n + j) * 4;
+        out[to] = line[from]; out[to + 1] = line[from + 1]; out[to + 2] = line[from + 2]; out[to + 3] = line[from + 3];
+      }
+    }
+    return { pixels: out, width: n, height: grid.rows.length };
   }
 
   /**
@@ -138,13 +187,21 @@
       var source = kind === 'jpeg' ? new Blob([withoutOrientation(bytes)]) : new Blob([bytes]);
       return createImageBitmap(source, { colorSpaceConversion: 'none', premultiplyAlpha: 'none', imageOrientation: 'from-image' })
         .then(function (bitmap) {
-          var reader = 'webgl';
+          var reader = 'canvas';
           var pixels = null;
-          try { pixels = pixelsWithWebGl(bitmap); } catch (e) { pixels = null; }
-          if (!pixels) { reader = 'canvas'; pixels = pixelsWithCanvas(bitmap); }
-          var width = bitmap.width, height = bitmap.height;
+          if (mayHaveAlpha(kind, bytes)) {
+            reader = 'webgl';
+            try { pixels = pixelsWithWebGl(bitmap); } catch (e) { pixels = null; }
+          }
+          var width = bitmap.width, height = bitmap.height, grid;
+          if (pixels) {
+            grid = { pixels: pixels, width: width, height: height };
+          } else {
+            reader = 'canvas';
+            grid = pixelsWithCanvas(bitmap);
+          }
           bitmap.close();
-          var hash = global.RecoursePdq.pdq(pixels, width, height, grey);
+          var hash = global.RecoursePdq.pdq(grid.pixels, grid.width, grid.height, grey);
           return { pdq: hash.hex, quality: hash.quality, md5: md5, width: width, height: height, reader: reader };
         }, function () { return { error: 'decode' }; });
     });

@@ -239,5 +239,15 @@
     return hex;
   }
 
-  global.RecoursePdq = { pdq: pdq, md5: md5 };
+  /**
+   * The rows and columns of a width x height image that PDQ reads: all of them, or the reference's
+   * 512x512 nearest-neighbour sample when either side is larger. Hashing just those pixels (as an
+   * image of their own) gives the same bits as hashing the whole image.
+   */
+  function sampledGrid(width, height) {
+    var resize = height > LIMIT || width > LIMIT;
+    return { rows: sourceIndices(height, resize), cols: sourceIndices(width, resize) };
+  }
+
+  global.RecoursePdq = { pdq: pdq, md5: md5, sampledGrid: sampledGrid };
 })(typeof window !== 'undefined' ? window : globalThis);

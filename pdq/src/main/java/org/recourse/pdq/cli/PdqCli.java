@@ -29,7 +29,7 @@ public final class PdqCli {
 
     static final String USAGE = """
             Usage:
-              PdqCli hash [--max-pixels N] [--time-limit SECONDS] FILE...
+              PdqCli hash [--engine library] [--max-pixels N] [--time-limit SECONDS] FILE...
                   Prints 'hex,quality,path' per image (PDQ hash, quality 0-100), or
                   'error,<reason>,path' when a file cannot be hashed; exit code 1 if any failed.
               PdqCli match --index FILE --queries FILE [-d DISTANCE]
@@ -78,6 +78,15 @@ public final class PdqCli {
             switch (args.get(i)) {
                 case "--max-pixels" -> settings = settings.withMaxPixels(positiveNumber(args, ++i));
                 case "--time-limit" -> settings = settings.withTimeLimit(Duration.ofSeconds(positiveNumber(args, ++i)));
+                case "--engine" -> {
+                    String engine = value(args, ++i);
+                    if (engine.equals("browser")) {
+                        throw new UsageException("--engine browser runs through ./recourse hash (it needs the server jar and Chromium)");
+                    }
+                    if (!engine.equals("library")) {
+                        throw new UsageException("unknown engine: " + engine + " (use library or browser)");
+                    }
+                }
                 default -> files.add(args.get(i));
             }
         }

@@ -93,6 +93,17 @@ class PdqCliTest {
     }
 
     @Test
+    void theLibraryIsTheEngineHereAndAnUnknownEngineIsAnError() {
+        String grey = corpus("png/grey-8.png");
+        assertThat(run("hash", "--engine", "library", grey)).isEqualTo(PdqCli.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).endsWith("," + grey + System.lineSeparator());
+        assertThat(run("hash", "--engine", "gpu", grey)).isEqualTo(PdqCli.USAGE_ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: unknown engine: gpu (use library or browser)");
+        assertThat(run("hash", "--engine", "browser", grey)).isEqualTo(PdqCli.USAGE_ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--engine browser runs through ./recourse hash");
+    }
+
+    @Test
     void hashRefusesImagesAboveThePixelLimitGivenOnTheCommandLine() {
         String photo = corpus("jpeg/baseline-q60-large.jpg");
 

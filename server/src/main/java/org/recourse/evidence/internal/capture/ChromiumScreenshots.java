@@ -4,18 +4,15 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.recourse.evidence.internal.fetch.BrowserProxy;
 import org.recourse.evidence.internal.fetch.Egress;
+import org.recourse.platform.HeadlessChromium;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -54,45 +51,22 @@ public final class ChromiumScreenshots {
     }
 
     public Screenshot fullPage(URI url) throws IOException {
-        Path profile = privateDirectory();
+        Path profile = HeadlessChromium.privateProfile();
         Process browser = null;
         try (BrowserProxy proxy = BrowserProxy.start(egress)) {
-            List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "exec \"$0\" \"$@\" 3<&0 4>&1", chromium.toString(),
-                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-extensions",
-                    "--disable-quic", "--force-webrtc-ip-handling-policy=disable_non_proxied_udp", "--mute-audio",
+            List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "exec \"$0\" \"$@\" 3<&0 4>&1", chromium.toString()));
+            command.addAll(HeadlessChromium.flags(profile));
+            command.addAll(List.of("--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
                     "--proxy-server=http://127.0.0.1:" + proxy.port(), "--proxy-bypass-list=<-loopback>",
-                    "--user-data-dir=" + profile, "--remote-debugging-pipe", "--hide-scrollbars",
-                    "--window-size=" + WIDTH + ",900", "about:blank"));
+                    "--remote-debugging-pipe", "--hide-scrollbars", "--window-size=" + WIDTH + ",900", "about:blank"));
             browser = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             DevToolsPipe devtools = new DevToolsPipe(browser.getInputStream(), browser.getOutputStream(), timeout);
             byte[] png = capture(devtools, url);
             devtools.call("Browser.close", Map.of(), null);
             return new Screenshot(png, proxy.refusals());
         } finally {
-            stop(browser);
-            deleteRecursively(profile);
-        }
-    }
-
-    /** Chromium runs helper processes (zygote, renderer, GPU); all of them go before the profile is deleted. */
-    private static void stop(Process browser) {
-        if (browser == null) {
-            return;
-        }
-        List<ProcessHandle> helpers = browser.descendants().toList();
-        try {
-            browser.waitFor(5, TimeUnit.SECONDS);
-            browser.destroyForcibly();
-            browser.waitFor(10, TimeUnit.SECONDS);
-            for (ProcessHandle helper : helpers) {
-                helper.destroyForcibly();
-                helper.onExit().get(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            // A helper that will not die is left to the operating system; the profile is deleted regardless.
+            HeadlessChromium.stop(browser);
+            HeadlessChromium.deleteProfile(profile);
         }
     }
 
@@ -111,23 +85,5 @@ public final class ChromiumScreenshots {
         JsonNode shot = devtools.call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
                 "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)), session);
         return Base64.getDecoder().decode(shot.path("data").asString());
-    }
-
-    private static Path privateDirectory() throws IOException {
-        Path shm = Path.of("/dev/shm");
-        Path base = Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
-        return Files.createTempDirectory(base, "recourse-chromium-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }
