@@ -8,6 +8,7 @@ import org.recourse.audit.AuditActor;
 import org.recourse.audit.AuditTrail;
 import org.recourse.evidence.EvidenceVault;
 import org.recourse.evidence.ImageCaptured;
+import org.recourse.evidence.ImageFetched;
 import org.recourse.intake.CaseView;
 import org.recourse.intake.Cases;
 import org.recourse.matching.Signal;
@@ -19,7 +20,8 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Every image a capture stores is looked up in the banks. A match (within the bank's threshold)
+ * Every image a capture stores, and every image an online check fetches (hashed in memory, not kept),
+ * is looked up in the banks. A match (within the bank's threshold)
  * with an entry of another case is a possible re-upload of that case's image: a finding for an
  * analyst. The same entry at the same address is found once; a dismissed pair stays dismissed.
  */
@@ -49,9 +51,20 @@ class DetectingReuploads {
         this.clock = clock;
     }
 
+    /** An image seen at an address, from a capture (stored: {@code evidenceId}) or an online check (not stored: null). */
+    record Seen(UUID caseId, UUID evidenceId, String url, String pdq, int quality, java.time.Instant at) {
+    }
+
     @ApplicationModuleListener
     void on(ImageCaptured image) {
-        AuditActor.runAs("system:matching", () -> detect(image));
+        AuditActor.runAs("system:matching", () -> detect(new Seen(image.caseId(), image.evidenceId(), image.url(), image.pdq(),
+                image.quality(), image.capturedAt())));
+    }
+
+    @ApplicationModuleListener
+    void on(ImageFetched image) {
+        AuditActor.runAs("system:matching", () -> detect(new Seen(image.caseId(), null, image.url(), image.pdq(), image.quality(),
+                image.fetchedAt())));
     }
 
     private boolean onChildAbuseRoute(UUID caseId) {
@@ -59,15 +72,17 @@ class DetectingReuploads {
     }
 
     /** Runs in the listener's own transaction. */
-    void detect(ImageCaptured image) {
+    void detect(Seen image) {
         if (!(Signal.parse(SignalType.PDQ, image.pdq()) instanceof Signal.Valid valid)) {
             return;
         }
-        jdbc.sql("""
-                        insert into match_captured_image (evidence_id, case_id, url, pdq, quality, captured_at)
-                        values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(image.evidenceId(), image.caseId(), image.url(), valid.signal().hex(), image.quality(),
-                        java.sql.Timestamp.from(image.capturedAt())).update();
+        if (image.evidenceId() != null) {
+            jdbc.sql("""
+                            insert into match_captured_image (evidence_id, case_id, url, pdq, quality, captured_at)
+                            values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                    .params(image.evidenceId(), image.caseId(), image.url(), valid.signal().hex(), image.quality(),
+                            java.sql.Timestamp.from(image.at())).update();
+        }
         if (image.quality() == 0 || onChildAbuseRoute(image.caseId())) {
             // A blank image matches nothing; material of the child-abuse route goes to the CSAM hotline, not to analysts here.
             return;

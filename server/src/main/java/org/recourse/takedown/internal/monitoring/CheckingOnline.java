@@ -25,9 +25,11 @@ import org.recourse.evidence.EvidenceVault;
 import org.recourse.evidence.FetchLimits;
 import org.recourse.evidence.FetchRefusedException;
 import org.recourse.evidence.FetchResult;
+import org.recourse.evidence.ImageFetched;
 import org.recourse.evidence.SafeFetcher;
 import org.recourse.takedown.internal.TakedownSettings;
 import org.recourse.takedown.internal.notices.HosterCheck;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,11 +49,16 @@ public class CheckingOnline {
     private final TransactionTemplate transactions;
     private final HosterCheck hosterCheck;
     private final TakedownSettings settings;
+    private final HashingFetchedImages images;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Map<String, Semaphore> perHost = new ConcurrentHashMap<>();
 
     CheckingOnline(CheckRecords records, SafeFetcher fetcher, EvidenceVault vault, TransactionTemplate transactions,
-                   HosterCheck hosterCheck, TakedownSettings settings, Clock clock) {
+                   HosterCheck hosterCheck, TakedownSettings settings, HashingFetchedImages images,
+                   ApplicationEventPublisher events, Clock clock) {
+        this.images = images;
+        this.events = events;
         this.records = records;
         this.fetcher = fetcher;
         this.vault = vault;
@@ -69,9 +76,10 @@ public class CheckingOnline {
         }
         Map<UUID, Set<String>> hashes = capturedHashes(due);
         List<CheckRecords.Result> results = new ArrayList<>(due.size());
+        java.util.Queue<ImageFetched> seen = new java.util.concurrent.ConcurrentLinkedQueue<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<CheckRecords.Result>> running = due.stream()
-                    .map(item -> threads.submit(() -> check(item, hashes.getOrDefault(item.id(), Set.of())))).toList();
+                    .map(item -> threads.submit(() -> check(item, hashes.getOrDefault(item.id(), Set.of()), seen::add))).toList();
             for (Future<CheckRecords.Result> result : running) {
                 results.add(result.get());
             }
@@ -81,7 +89,10 @@ public class CheckingOnline {
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
-        transactions.executeWithoutResult(status -> records.record(results, this::nextCheck));
+        transactions.executeWithoutResult(status -> {
+            records.record(results, this::nextCheck);
+            seen.forEach(events::publishEvent);
+        });
         for (CheckRecords.Result result : results) {
             if (!result.outcome().isMiss() && result.item().addressChanged(result.resolvedIp())) {
                 CheckRecords.Due item = result.item();
@@ -104,13 +115,16 @@ public class CheckingOnline {
         return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("text/html");
     }
 
-    CheckRecords.Result check(CheckRecords.Due item, Set<String> captured) throws InterruptedException {
+    /** Checks one item; an image found at its address is hashed for re-upload detection and handed to {@code seen}. */
+    CheckRecords.Result check(CheckRecords.Due item, Set<String> captured, java.util.function.Consumer<ImageFetched> seen)
+            throws InterruptedException {
         Semaphore gate = perHost.computeIfAbsent(item.host(), h -> new Semaphore(settings.monitoring().perHost()));
         gate.acquire();
         try {
             FetchResult result = fetcher.fetch(URI.create(item.url()), FetchLimits.defaults()
                     .withTimeout(settings.monitoring().timeout()));
             CheckOutcome outcome = CheckOutcome.of(result.status(), sha256(result.body()), captured);
+            images.of(item, result).ifPresent(seen);
             return new CheckRecords.Result(item, outcome, result.status(), result.resolvedIp(), clock.instant());
         } catch (FetchRefusedException | RuntimeException e) {
             return new CheckRecords.Result(item, CheckOutcome.UNREACHABLE, null, null, clock.instant());
