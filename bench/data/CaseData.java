@@ -214,4 +214,37 @@ public final class CaseData {
             System.out.printf("notices and escalation items generated in %.0f s%n", (System.nanoTime() - start) / 1e9);
         }
     }
+
+    /**
+     * {@code entries} active PDQ entries in the default bank, as an import would leave them. Entry
+     * {@code g}'s hash is {@link #pdqOf(long)}, so a benchmark can ask for near-duplicates of what is
+     * stored. Inserted in chunks of a million rows.
+     */
+    public static void generateMatchEntries(Connection c, long entries) throws SQLException {
+        long start = System.nanoTime();
+        try (Statement s = c.createStatement()) {
+            for (long from = 1; from <= entries; from += 1_000_000) {
+                long to = Math.min(entries, from + 999_999);
+                s.execute("""
+                        insert into match_entry (bank_id, signal_type, signal, quality, source, source_name, status, added_at)
+                        select (select id from match_bank where name = 'NCII'), 'PDQ', md5('a' || g) || md5('b' || g), 90, 'IMPORT',
+                            'benchmark', 'ACTIVE', now()
+                        from generate_series(:from, :to) g""".replace(":from", Long.toString(from)).replace(":to", Long.toString(to)));
+            }
+            s.execute("analyze match_entry");
+        }
+        System.out.printf("%d match entries generated in %.0f s%n", entries, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The PDQ hash {@link #generateMatchEntries} stores for entry number {@code g} (1-based). */
+    public static String pdqOf(long g) {
+        try {
+            java.security.MessageDigest md5 = java.security.MessageDigest.getInstance("MD5");
+            String a = java.util.HexFormat.of().formatHex(md5.digest(("a" + g).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            String b = java.util.HexFormat.of().formatHex(md5.digest(("b" + g).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            return a + b;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -15,6 +15,11 @@ public final class PdfDocuments {
 
     private static final File UNICODE_FONT = new File("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
 
+    static {
+        // openhtmltopdf reports every rendering step through java.util.logging; the log is for what goes wrong.
+        com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
+    }
+
     private PdfDocuments() {
     }
 

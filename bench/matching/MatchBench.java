@@ -1,0 +1,194 @@
+package matching;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import data.CaseData;
+import org.recourse.RecourseApplication;
+import org.recourse.platform.CliCommand;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The match API over HTTP with authentication, the way a platform calls it: fills the banks with
+ * ENTRIES PDQ entries (bench/data/CaseData.generateMatchEntries), restarts the application and times
+ * how long its index takes to load from PostgreSQL, measures the heap the index holds, then runs
+ * CLIENTS closed-loop clients for SECONDS against GET /m/raw_lookup (75 % random hashes that match
+ * nothing, 25 % stored hashes with 0–40 bits flipped, the library's JMH mix) and against
+ * POST /m/raw_lookup/batch with 1,000 signals a request.
+ * Usage: java -cp CLASSPATH bench/matching/MatchBench.java DATA_DIR ENTRIES SECONDS CLIENTS
+ */
+public class MatchBench {
+
+    public static void main(String[] args) throws Exception {
+        int status = 0;
+        try {
+            run(args);
+        } catch (Throwable failed) {
+            failed.printStackTrace();
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    private static ConfigurableApplicationContext start(String dataDir, boolean fresh) {
+        return new SpringApplicationBuilder(RecourseApplication.class).run(
+                "--server.port=0", "--recourse.data-dir=" + dataDir, "--recourse.db.embedded-fresh=" + fresh,
+                "--recourse.takedown.workers=false", "--recourse.evidence.capture.worker=false", "--logging.level.root=WARN",
+                "--recourse.matching.api.requests-per-second=1000000");
+    }
+
+    private static long usedHeapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static void run(String[] args) throws Exception {
+        String dataDir = args[0];
+        long entries = Long.parseLong(args[1]);
+        int seconds = Integer.parseInt(args[2]);
+        int clients = Integer.parseInt(args[3]);
+
+        ConfigurableApplicationContext first = start(dataDir, true);
+        try (Connection c = first.getBean(DataSource.class).getConnection()) {
+            CaseData.generateMatchEntries(c, entries);
+        }
+        CliCommand apiKey = first.getBeansOfType(CliCommand.class).values().stream()
+                .filter(c -> c.name().equals("api-key create")).findFirst().orElseThrow();
+        ByteArrayOutputStream keyOut = new ByteArrayOutputStream();
+        apiKey.run(List.of("--organisation", "Benchmark platform", "--scopes", "match:lookup"), new PrintStream(keyOut, true), System.err);
+        String key = keyOut.toString().lines().filter(l -> l.startsWith("rk_")).findFirst().orElseThrow();
+        long baseline = usedHeapAfterGc();
+        first.close();
+
+        long startNanos = System.nanoTime();
+        ConfigurableApplicationContext app = start(dataDir, false);
+        double startedIn = (System.nanoTime() - startNanos) / 1e9;
+        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        while (true) {
+            HttpResponse<String> status = get(http, port, key, "/m/index/status?signal_type=pdq");
+            if (status.statusCode() == 200 && status.body().contains("\"present\":true")) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        double readyIn = (System.nanoTime() - startNanos) / 1e9;
+        long withIndex = usedHeapAfterGc();
+        System.out.printf("entries %d: application started in %.1f s, index loaded and answering after %.1f s%n", entries, startedIn, readyIn);
+        System.out.printf("heap after GC: %.0f MB with the index, %.0f MB without it (same application, empty index): index ~%.0f MB%n",
+                withIndex / 1e6, baseline / 1e6, (withIndex - baseline) / 1e6);
+        System.out.println("status: " + get(http, port, key, "/m/index/status?signal_type=pdq").body());
+
+        load("warm-up", http, port, key, entries, Math.max(5, seconds / 3), clients, false);
+        load("raw_lookup", http, port, key, entries, seconds, clients, false);
+        load("raw_lookup/batch (1000 signals)", http, port, key, entries, seconds, Math.max(2, clients / 4), true);
+        app.close();
+    }
+
+    private static HttpResponse<String> get(HttpClient http, int port, String key, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer " + key)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A query: 75 % a random hash, 25 % a stored one with 0–40 bits flipped. */
+    private static String query(long entries) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        byte[] bytes = new byte[32];
+        if (random.nextInt(4) == 0) {
+            bytes = HexFormat.of().parseHex(CaseData.pdqOf(1 + random.nextLong(entries)));
+            int flips = random.nextInt(41);
+            for (int i = 0; i < flips; i++) {
+                int bit = random.nextInt(256);
+                bytes[bit / 8] ^= (byte) (1 << (bit % 8));
+            }
+        } else {
+            random.nextBytes(bytes);
+        }
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static void load(String name, HttpClient http, int port, String key, long entries, int seconds, int clients, boolean batch)
+            throws Exception {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        AtomicLong signals = new AtomicLong();
+        AtomicLong matched = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        List<List<Long>> latencies = Collections.synchronizedList(new ArrayList<>());
+        long began = System.nanoTime();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < clients; c++) {
+                threads.submit(() -> {
+                    List<Long> mine = new ArrayList<>();
+                    latencies.add(mine);
+                    while (System.nanoTime() < end) {
+                        HttpRequest request;
+                        int count;
+                        if (batch) {
+                            StringBuilder body = new StringBuilder("{\"signal_type\":\"pdq\",\"signals\":[");
+                            for (int i = 0; i < 1000; i++) {
+                                body.append(i == 0 ? "\"" : ",\"").append(query(entries)).append('"');
+                            }
+                            body.append("]}");
+                            request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/m/raw_lookup/batch"))
+                                    .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+                            count = 1000;
+                        } else {
+                            request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                                    + "/m/raw_lookup?signal_type=pdq&signal=" + query(entries)))
+                                    .header("Authorization", "Bearer " + key).GET().build();
+                            count = 1;
+                        }
+                        long start = System.nanoTime();
+                        try {
+                            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                            mine.add(System.nanoTime() - start);
+                            if (response.statusCode() != 200) {
+                                failed.incrementAndGet();
+                            } else {
+                                signals.addAndGet(count);
+                                if (!batch && !response.body().contains("[]")) {
+                                    matched.incrementAndGet();
+                                }
+                            }
+                        } catch (Exception e) {
+                            failed.incrementAndGet();
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        double took = (System.nanoTime() - began) / 1e9;
+        List<Long> all = new ArrayList<>();
+        latencies.forEach(all::addAll);
+        Collections.sort(all);
+        System.out.printf("%-32s %d clients %d s: %.0f signals/s, requests %d, p50 %.1f ms, p99 %.1f ms, max %.1f ms, failed %d%s%n",
+                name, clients, seconds, signals.get() / took, all.size(), at(all, 0.5), at(all, 0.99), all.isEmpty() ? 0 : all.getLast() / 1e6,
+                failed.get(), batch ? "" : String.format(", with a match %.0f %%", 100.0 * matched.get() / Math.max(1, all.size())));
+    }
+
+    private static double at(List<Long> sorted, double quantile) {
+        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1)) / 1e6;
+    }
+}
