@@ -102,7 +102,35 @@ public class MatchBench {
         load("warm-up", http, port, key, entries, Math.max(5, seconds / 3), clients, false);
         load("raw_lookup", http, port, key, entries, seconds, clients, false);
         load("raw_lookup/batch (1000 signals)", http, port, key, entries, seconds, Math.max(2, clients / 4), true);
+        wrk(dataDir, port, key, entries, seconds, clients);
         app.close();
+    }
+
+    /**
+     * The same single look-ups driven by wrk (C, a fraction of the Java client's CPU per request), when
+     * it is installed: the server's rate with less of the two cores spent on the load generator.
+     */
+    private static void wrk(String dataDir, int port, String key, long entries, int seconds, int clients) throws Exception {
+        java.nio.file.Path wrk = java.nio.file.Path.of("/usr/bin/wrk");
+        if (!java.nio.file.Files.isExecutable(wrk)) {
+            System.out.println("wrk not installed (apt-get install wrk): its run is left out");
+            return;
+        }
+        java.nio.file.Path queries = java.nio.file.Path.of(dataDir, "queries.txt");
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 200_000; i++) {
+            lines.add("/m/raw_lookup?signal_type=pdq&signal=" + query(entries));
+        }
+        java.nio.file.Files.write(queries, lines);
+        String script = java.nio.file.Path.of(System.getProperty("bench.dir", "bench/matching"), "lookups.lua").toString();
+        Process process = new ProcessBuilder(wrk.toString(), "-t2", "-c" + clients, "-d" + seconds + "s", "--latency",
+                "-H", "Authorization: Bearer " + key, "-s", script, "http://127.0.0.1:" + port, "--", queries.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+        System.out.println("wrk, GET /m/raw_lookup, " + clients + " connections, " + seconds + " s:");
+        output.lines().filter(l -> l.contains("Requests/sec") || l.matches("\\s+(50|90|99)%.*") || l.contains("Non-2xx")
+                || l.contains("requests in")).forEach(l -> System.out.println("  " + l.strip()));
     }
 
     private static HttpResponse<String> get(HttpClient http, int port, String key, String path) throws Exception {

@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Configuration;
  * Keeps the figures people open most computed, on one node at a time (db-scheduler), every four
  * minutes — inside the five minutes a snapshot is kept — so those pages never scan a period's facts
  * while someone waits: the overview of the running quarter and year, the running quarter's
- * scorecards, and the release of the last completed quarter (the transparency page).
+ * scorecards, and the release of the last completed quarter (the transparency page); in the first
+ * quarter of a year, when last year's annual reports are drafted, also last year's release.
  */
 @Configuration(proxyBeanMethods = false)
 class RefreshingFigures {
@@ -38,6 +39,9 @@ class RefreshingFigures {
                         overview.refresh(new Period(Period.Kind.YEAR, today.getYear(), 0));
                         scorecards.refresh(quarter);
                         releases.refresh(quarter.previous());
+                        if (quarter.number() == 1) {
+                            releases.refresh(new Period(Period.Kind.YEAR, today.getYear() - 1, 0));
+                        }
                     } catch (RuntimeException e) {
                         log.warn("Statistics not refreshed: {}", e.getClass().getSimpleName());
                     }
