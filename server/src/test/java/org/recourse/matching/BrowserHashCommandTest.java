@@ -29,7 +29,8 @@ import org.recourse.pdq.PdqHasher;
  */
 class BrowserHashCommandTest {
 
-    static final Path CORPUS = Path.of("../pdq/src/test/resources/org/recourse/pdq/corpus");
+    /** Absolute: the command resolves relative names against RECOURSE_CWD, which the launcher sets to where it was started. */
+    static final Path CORPUS = Path.of("../pdq/src/test/resources/org/recourse/pdq/corpus").toAbsolutePath().normalize();
 
     record Expected(String path, String hex, int quality) {
     }

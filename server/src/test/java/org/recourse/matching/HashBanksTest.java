@@ -136,6 +136,28 @@ class HashBanksTest {
         assertThat(row.get("case_id")).as("and nothing links it to the case").isNull();
     }
 
+    @Test
+    void twoCasesKeepTheirOwnEntryForTheSameImageAndOneWithdrawalLeavesTheOther() {
+        Reported first = report(false);
+        Reported second = report(false);
+        String pdq = MatchApiTest.randomPdq();
+        long one = bank(first.caseId(), new HashBanks.NewSignal(SignalType.PDQ, pdq, 90)).entryIds().getFirst();
+        HashBanks.BankingResult again = bank(second.caseId(), new HashBanks.NewSignal(SignalType.PDQ, pdq, 90));
+        assertThat(again.refused()).isEmpty();
+        long two = again.entryIds().getFirst();
+        assertThat(two).as("the second victim gets an entry of her own").isNotEqualTo(one);
+        assertThat(bank(second.caseId(), new HashBanks.NewSignal(SignalType.PDQ, pdq, 90)).entryIds().getFirst())
+                .as("banking it again for the same case adds nothing").isEqualTo(two);
+
+        MatchApi platform = new MatchApi(port, MatchApi.createKey(commands, "Both " + UUID.randomUUID(), "match:lookup"));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(platform.get("/m/raw_lookup?signal_type=pdq&signal=" + pdq).body().get("matches")).hasSize(2));
+        withdraw(first);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(platform.get("/m/raw_lookup?signal_type=pdq&signal=" + pdq).body().get("matches").toString())
+                        .isEqualTo("[" + two + "]"));
+    }
+
     /** Reads the feed to its end; returns the last checkpoint. */
     private static long drain(MatchApi platform, long from) {
         long checkpoint = from;

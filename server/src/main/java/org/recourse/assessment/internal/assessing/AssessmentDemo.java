@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * The demo's analysts: on working days at ten, {@code demo-analyst-1} takes every waiting item from the
  * queue and assesses it through the assessment use case (answers to the current question set, legal
  * grounds, a substantiation marked synthetic), deciding take-down for most, closing or only referring
- * some; at three, {@code demo-analyst-2} confirms the decisions that need a second pair of eyes.
+ * some; at three, {@code demo-analyst-2} confirms the decisions that need a second pair of eyes (and
+ * {@code demo-analyst-1} those {@code demo-analyst-2} made herself, on re-uploads she confirmed).
  */
 @Component
 class AssessmentDemo implements DemoActor {
@@ -73,13 +74,13 @@ class AssessmentDemo implements DemoActor {
             }
         });
         day.moveTo(15 * 60);
-        AuditActor.runAs(SECOND, () -> {
-            for (List<Decision> pending = decisions.pending(); !pending.isEmpty(); pending = decisions.pending()) {
-                for (Decision decision : pending) {
-                    assessing.confirm(decision.id(), SECOND);
-                }
+        for (List<Decision> pending = decisions.pending(); !pending.isEmpty(); pending = decisions.pending()) {
+            for (Decision decision : pending) {
+                // A re-upload confirmed by demo-analyst-2 was decided in her name: her colleague confirms that one.
+                String confirmer = decision.decidedBy().equals(SECOND) ? FIRST : SECOND;
+                AuditActor.runAs(confirmer, () -> assessing.confirm(decision.id(), confirmer));
             }
-        });
+        }
     }
 
     private Submission submission(Entry entry, SplittableRandom random) {

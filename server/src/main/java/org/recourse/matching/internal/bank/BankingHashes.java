@@ -73,14 +73,23 @@ class BankingHashes implements HashBanks {
                 ids.add(existing.get());
                 continue;
             }
-            long id = jdbc.sql("""
+            // A concurrent request banking the same signal for the same case adds nothing: its entry is returned.
+            Optional<Long> inserted = jdbc.sql("""
                             insert into match_entry (bank_id, signal_type, signal, quality, source, source_name, case_id,
                                 evidence_id, status, added_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?) returning id""")
+                            values (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?)
+                            on conflict (bank_id, signal_type, signal, coalesce(case_id, '00000000-0000-0000-0000-000000000000'::uuid),
+                                coalesce(source_name, '')) where status = 'ACTIVE' do nothing
+                            returning id""")
                     .params(bank.get().id(), signal.type().name(), signal.hex(),
                             signal.type() == SignalType.PDQ ? candidate.quality() : null, entries.source().name(),
                             entries.sourceName(), entries.caseId(), entries.evidenceId(), Timestamp.from(now))
-                    .query(Long.class).single();
+                    .query(Long.class).optional();
+            if (inserted.isEmpty()) {
+                ids.add(existing(bank.get(), signal, entries).orElseThrow());
+                continue;
+            }
+            long id = inserted.get();
             ids.add(id);
             changes.add(new ChangeLog.Appended(id, bank.get().id(), signal.type(), ChangeLog.Op.ADD));
         }
