@@ -24,14 +24,12 @@ import javax.imageio.ImageIO;
 import javax.sql.DataSource;
 
 import data.CaseData;
-import org.recourse.RecourseApplication;
 import org.recourse.audit.AuditActor;
 import org.recourse.escalation.EscalationCandidates;
 import org.recourse.escalation.internal.dossier.WritingDossiers;
 import org.recourse.evidence.internal.StoringEvidence;
 import org.recourse.evidence.internal.capture.ImageSignals;
 import org.recourse.platform.CliCommand;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -51,15 +49,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class EscalationBench {
 
-    public static void main(String[] args) throws Exception {
-        int status = 0;
-        try {
-            run(args);
-        } catch (Throwable failed) {
-            failed.printStackTrace();
-            status = 1;
-        }
-        System.exit(status);
+    public static void main(String[] args) {
+        data.BenchApplication.runAndExit(() -> run(args));
     }
 
     private static void run(String[] args) throws Exception {
@@ -69,9 +60,7 @@ public class EscalationBench {
         int runs = Integer.parseInt(args[3]);
         int items = Integer.parseInt(args[4]);
         int mediaMb = Integer.parseInt(args[5]);
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(RecourseApplication.class).run(
-                "--server.port=0", "--recourse.data-dir=" + dataDir, "--recourse.db.embedded-fresh=true",
-                "--recourse.takedown.workers=false", "--db-scheduler.enabled=false", "--logging.level.root=WARN");
+        ConfigurableApplicationContext app = data.BenchApplication.start(dataDir, true, "--db-scheduler.enabled=false");
         JdbcClient jdbc = app.getBean(JdbcClient.class);
         try (Connection c = app.getBean(DataSource.class).getConnection()) {
             for (int done = 0; done < cases; done += 250_000) {

@@ -21,9 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 import data.CaseData;
-import org.recourse.RecourseApplication;
 import org.recourse.platform.CliCommand;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -37,21 +35,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public class MatchBench {
 
-    public static void main(String[] args) throws Exception {
-        int status = 0;
-        try {
-            run(args);
-        } catch (Throwable failed) {
-            failed.printStackTrace();
-            status = 1;
-        }
-        System.exit(status);
+    public static void main(String[] args) {
+        data.BenchApplication.runAndExit(() -> run(args));
     }
 
     private static ConfigurableApplicationContext start(String dataDir, boolean fresh) {
-        return new SpringApplicationBuilder(RecourseApplication.class).run(
-                "--server.port=0", "--recourse.data-dir=" + dataDir, "--recourse.db.embedded-fresh=" + fresh,
-                "--recourse.takedown.workers=false", "--recourse.evidence.capture.worker=false", "--logging.level.root=WARN",
+        return data.BenchApplication.start(dataDir, fresh, "--recourse.evidence.capture.worker=false",
                 "--recourse.matching.api.requests-per-second=1000000");
     }
 
@@ -83,7 +72,7 @@ public class MatchBench {
         long startNanos = System.nanoTime();
         ConfigurableApplicationContext app = start(dataDir, false);
         double startedIn = (System.nanoTime() - startNanos) / 1e9;
-        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        int port = data.BenchApplication.port(app);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         while (true) {
             HttpResponse<String> status = get(http, port, key, "/m/index/status?signal_type=pdq");

@@ -16,11 +16,9 @@ import java.util.Random;
 import javax.sql.DataSource;
 
 import data.CaseData;
-import org.recourse.RecourseApplication;
 import org.recourse.accounts.StaffRole;
 import org.recourse.support.StaffHttp;
 import org.recourse.support.TestStaff;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -36,26 +34,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class SearchBench {
 
-    public static void main(String[] args) throws Exception {
-        int status = 0;
-        try {
-            run(args);
-        } catch (Throwable failed) {
-            failed.printStackTrace();
-            status = 1;
-        }
-        // The application's scheduler threads would keep the JVM alive after a failure.
-        System.exit(status);
+    public static void main(String[] args) {
+        data.BenchApplication.runAndExit(() -> run(args));
     }
 
     private static void run(String[] args) throws Exception {
         String dataDir = args[0];
         int cases = Integer.parseInt(args[1]);
         int queries = Integer.parseInt(args[2]);
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(RecourseApplication.class).run(
-                "--server.port=0", "--recourse.data-dir=" + dataDir, "--recourse.db.embedded-fresh=true",
-                "--recourse.takedown.workers=false", "--logging.level.root=WARN");
-        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        ConfigurableApplicationContext app = data.BenchApplication.start(dataDir, true);
+        int port = data.BenchApplication.port(app);
         DataSource dataSource = app.getBean(DataSource.class);
         try (Connection c = dataSource.getConnection()) {
             for (int done = 0; done < cases; done += 250_000) {

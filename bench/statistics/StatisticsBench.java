@@ -10,12 +10,10 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import data.CaseData;
-import org.recourse.RecourseApplication;
 import org.recourse.accounts.StaffRole;
 import org.recourse.platform.CliCommand;
 import org.recourse.support.StaffHttp;
 import org.recourse.support.TestStaff;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -31,25 +29,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class StatisticsBench {
 
-    public static void main(String[] args) throws Exception {
-        int status = 0;
-        try {
-            run(args);
-        } catch (Throwable failed) {
-            failed.printStackTrace();
-            status = 1;
-        }
-        System.exit(status);
+    public static void main(String[] args) {
+        data.BenchApplication.runAndExit(() -> run(args));
     }
 
     private static void run(String[] args) throws Exception {
         String dataDir = args[0];
         int cases = Integer.parseInt(args[1]);
         int requests = Integer.parseInt(args[2]);
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(RecourseApplication.class).run(
-                "--server.port=0", "--recourse.data-dir=" + dataDir, "--recourse.db.embedded-fresh=true",
-                "--recourse.takedown.workers=false", "--logging.level.root=WARN");
-        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        ConfigurableApplicationContext app = data.BenchApplication.start(dataDir, true);
+        int port = data.BenchApplication.port(app);
         DataSource dataSource = app.getBean(DataSource.class);
         try (Connection c = dataSource.getConnection()) {
             for (int done = 0; done < cases; done += 250_000) {
