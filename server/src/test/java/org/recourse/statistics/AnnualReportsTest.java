@@ -93,6 +93,13 @@ class AnnualReportsTest {
         assertThat(refused.getElementById("annual-refused").text()).as("the independence statement is required")
                 .contains("een verplichte tekst is leeg");
 
+        coordinator.postForm("/staff/statistics/annual-reports/dsa-22/2018", Map.of("nl-independence", "Wij\u0000 beslissen",
+                "en-independence", "We decide.", "nl-introduction", "", "en-introduction", ""));
+        Document cleaned = coordinator.get("/staff/statistics/annual-reports/dsa-22/2018").document();
+        assertThat(cleaned.getElementById("nl-independence-error").text()).startsWith("Hier stonden tekens die niet in tekst horen");
+        assertThat(cleaned.getElementById("nl-independence").text()).as("shown back without the NUL, not saved").isEqualTo("Wij beslissen");
+        assertThat(cleaned.getElementById("annual-done")).isNull();
+
         String tooLong = "x".repeat(10_001);
         coordinator.postForm("/staff/statistics/annual-reports/dsa-22/2018", Map.of("nl-independence", tooLong,
                 "en-independence", "We decide alone.", "nl-introduction", "Inleiding", "en-introduction", "Introduction"));

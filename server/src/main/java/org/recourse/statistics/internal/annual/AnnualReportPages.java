@@ -81,7 +81,7 @@ class AnnualReportPages {
 
     @PostMapping("/staff/statistics/annual-reports/{kind}/{year}")
     String save(@PathVariable String kind, @PathVariable String year, @RequestParam Map<String, String> fields, Principal user,
-                RedirectAttributes redirect) {
+                jakarta.servlet.http.HttpServletRequest request, RedirectAttributes redirect) {
         AnnualReportKind k = kind(kind);
         int y = year(year);
         Map<ReportLanguage, Map<AnnualSection, String>> byLanguage = new EnumMap<>(ReportLanguage.class);
@@ -93,7 +93,7 @@ class AnnualReportPages {
             byLanguage.put(l, sections);
         }
         AnnualTexts.Texts entered = new AnnualTexts.Texts(byLanguage);
-        Map<String, String> errors = texts.save(k, y, entered, user.getName());
+        Map<String, String> errors = texts.save(k, y, entered, org.recourse.platform.CleanedFields.of(request), user.getName());
         if (errors.isEmpty()) {
             redirect.addFlashAttribute("done", "statistics.annual.saved");
         } else {

@@ -82,12 +82,19 @@ public class AnnualTexts {
 
     /** What is wrong, by field ({@code nl-independence}) and message key; nothing is saved if anything is. */
     public static Map<String, String> problems(AnnualReportKind kind, Texts texts) {
+        return problems(kind, texts, java.util.Set.of());
+    }
+
+    /** @param cleaned form fields from which control characters (such as NUL) were removed before they arrived */
+    static Map<String, String> problems(AnnualReportKind kind, Texts texts, java.util.Set<String> cleaned) {
         Map<String, String> problems = new LinkedHashMap<>();
         for (ReportLanguage l : ReportLanguage.values()) {
             for (AnnualSection s : kind.sections()) {
                 String text = texts.get(l, s);
                 String field = l.code() + "-" + s.code();
-                if (text.length() > MAX_LENGTH) {
+                if (cleaned.contains(field)) {
+                    problems.put(field, "statistics.annual.error.cleaned");
+                } else if (text.length() > MAX_LENGTH) {
                     problems.put(field, "statistics.annual.error.length");
                 } else if (kind.required().contains(s) && text.isBlank()) {
                     problems.put(field, "statistics.annual.error.required");
@@ -97,9 +104,10 @@ public class AnnualTexts {
         return problems;
     }
 
+    /** Saves the texts, or nothing and the problems; a field that arrived with control characters removed is shown back to check. */
     @Transactional
-    public Map<String, String> save(AnnualReportKind kind, int year, Texts texts, String by) {
-        Map<String, String> problems = problems(kind, texts);
+    public Map<String, String> save(AnnualReportKind kind, int year, Texts texts, java.util.Set<String> cleaned, String by) {
+        Map<String, String> problems = problems(kind, texts, cleaned);
         if (!problems.isEmpty()) {
             return problems;
         }
