@@ -43,6 +43,15 @@ public final class BenchApplication {
         return new SpringApplicationBuilder(RecourseApplication.class).run(args.toArray(String[]::new));
     }
 
+    /** A partner API key as {@code ./recourse api-key create --organisation ORGANISATION --scopes SCOPES} prints it. */
+    public static String apiKey(ConfigurableApplicationContext app, String organisation, String scopes) {
+        org.recourse.platform.CliCommand create = app.getBeansOfType(org.recourse.platform.CliCommand.class).values().stream()
+                .filter(c -> c.name().equals("api-key create")).findFirst().orElseThrow();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        create.run(List.of("--organisation", organisation, "--scopes", scopes), new java.io.PrintStream(out, true), System.err);
+        return out.toString().lines().filter(l -> l.startsWith("rk_")).findFirst().orElseThrow();
+    }
+
     public static int port(ConfigurableApplicationContext app) {
         return Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
     }

@@ -1,7 +1,5 @@
 package matching;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +19,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 import data.CaseData;
-import org.recourse.platform.CliCommand;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -61,11 +58,7 @@ public class MatchBench {
         try (Connection c = first.getBean(DataSource.class).getConnection()) {
             CaseData.generateMatchEntries(c, entries);
         }
-        CliCommand apiKey = first.getBeansOfType(CliCommand.class).values().stream()
-                .filter(c -> c.name().equals("api-key create")).findFirst().orElseThrow();
-        ByteArrayOutputStream keyOut = new ByteArrayOutputStream();
-        apiKey.run(List.of("--organisation", "Benchmark platform", "--scopes", "match:lookup"), new PrintStream(keyOut, true), System.err);
-        String key = keyOut.toString().lines().filter(l -> l.startsWith("rk_")).findFirst().orElseThrow();
+        String key = data.BenchApplication.apiKey(first, "Benchmark platform", "match:lookup");
         long baseline = usedHeapAfterGc();
         first.close();
 

@@ -53,12 +53,7 @@ public class StatisticsBench {
 
         int year = Year.now().getValue() - 1;
         // Intake keeps running while the figures are read: reports through the partner API at INTAKE_RATE a second.
-        CliCommand apiKey = app.getBeansOfType(CliCommand.class).values().stream()
-                .filter(c -> c.name().equals("api-key create")).findFirst().orElseThrow();
-        java.io.ByteArrayOutputStream keyOut = new java.io.ByteArrayOutputStream();
-        apiKey.run(List.of("--organisation", "Benchmark intake", "--scopes", "reports:submit"), new java.io.PrintStream(keyOut, true),
-                System.err);
-        String key = keyOut.toString().lines().filter(l -> l.startsWith("rk_")).findFirst().orElseThrow();
+        String key = data.BenchApplication.apiKey(app, "Benchmark intake", "reports:submit");
         int rate = Integer.parseInt(System.getenv().getOrDefault("INTAKE_RATE", "50"));
         IntakeAlongside intake = new IntakeAlongside(port, key, rate);
         Thread intakeThread = Thread.ofPlatform().daemon().start(intake);

@@ -23,22 +23,36 @@
 
   function be32(b, i) { return ((b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]) >>> 0; }
 
+  /** The data of a PNG's chunk of {@code type} before the image data, or null when it has none. */
+  function pngChunk(b, type) {
+    for (var at = 8; at + 8 <= b.length;) {
+      var length = be32(b, at);
+      var found = String.fromCharCode(b[at + 4], b[at + 5], b[at + 6], b[at + 7]);
+      if (found === type) { return b.subarray(at + 8, Math.min(b.length, at + 8 + length)); }
+      if (found === 'IDAT' || found === 'IEND') { return null; }
+      at += 12 + length;
+    }
+    return null;
+  }
+
+  /** Calls {@code visit(marker, at, length)} for each JPEG segment up to the image data; stops when it returns true. */
+  function jpegSegments(b, visit) {
+    for (var at = 2; at + 4 <= b.length && b[at] === 0xff;) {
+      var marker = b[at + 1];
+      var length = (b[at + 2] << 8) | b[at + 3];
+      if (visit(marker, at, length) || marker === 0xda) { return; }
+      at += 2 + length;
+    }
+  }
+
   /** Whether the library reads the PNG as grey: grey colour types, or a low-bit exact grey-ramp palette. */
   function pngIsGrey(b) {
     var bitDepth = b[24], colourType = b[25];
     if (colourType === 0 || colourType === 4) { return true; }
     if (colourType !== 3 || bitDepth >= 8) { return false; }
-    var at = 8, palette = null, transparency = false;
-    while (at + 8 <= b.length) {
-      var length = be32(b, at);
-      var type = String.fromCharCode(b[at + 4], b[at + 5], b[at + 6], b[at + 7]);
-      if (type === 'PLTE') { palette = b.subarray(at + 8, at + 8 + length); }
-      if (type === 'tRNS') { transparency = true; }
-      if (type === 'IDAT' || type === 'IEND') { break; }
-      at += 12 + length;
-    }
+    var palette = pngChunk(b, 'PLTE');
     var size = 1 << bitDepth;
-    if (!palette || transparency || palette.length !== 3 * size) { return false; }
+    if (!palette || pngChunk(b, 'tRNS') || palette.length !== 3 * size) { return false; }
     for (var k = 0; k < size; k++) {
       var expected = Math.floor(k * 255 / (size - 1));
       if (palette[3 * k] !== expected || palette[3 * k + 1] !== expected || palette[3 * k + 2] !== expected) { return false; }
@@ -53,16 +67,7 @@
   function mayHaveAlpha(kind, b) {
     if (kind === 'jpeg') { return false; }
     if (kind === 'png') {
-      var colourType = b[25];
-      if (colourType === 4 || colourType === 6) { return true; }
-      for (var at = 8; at + 8 <= b.length;) {
-        var length = be32(b, at);
-        var type = String.fromCharCode(b[at + 4], b[at + 5], b[at + 6], b[at + 7]);
-        if (type === 'tRNS') { return true; }
-        if (type === 'IDAT' || type === 'IEND') { return false; }
-        at += 12 + length;
-      }
-      return false;
+      return b[25] === 4 || b[25] === 6 || pngChunk(b, 'tRNS') !== null;
     }
     if (kind === 'webp') {
       return !(b[12] === 0x56 && b[13] === 0x50 && b[14] === 0x38 && b[15] === 0x20);
@@ -75,43 +80,39 @@
 
   /** Whether a JPEG has one component (greyscale), from its first frame header. */
   function jpegIsGrey(b) {
-    var at = 2;
-    while (at + 4 <= b.length && b[at] === 0xff) {
-      var marker = b[at + 1];
-      var length = (b[at + 2] << 8) | b[at + 3];
+    var grey = false;
+    jpegSegments(b, function (marker, at) {
       if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-        return b[at + 9] === 1;
+        grey = b[at + 9] === 1;
+        return true;
       }
-      at += 2 + length;
-    }
-    return false;
+      return false;
+    });
+    return grey;
   }
 
   /** A copy of a JPEG whose EXIF orientation says "as stored", so the browser does not rotate it. */
   function withoutOrientation(b) {
     var copy = new Uint8Array(b);
-    var at = 2;
-    while (at + 4 <= copy.length && copy[at] === 0xff) {
-      var marker = copy[at + 1];
-      var length = (copy[at + 2] << 8) | copy[at + 3];
-      if (marker === 0xe1 && copy[at + 4] === 0x45 && copy[at + 5] === 0x78 && copy[at + 6] === 0x69 && copy[at + 7] === 0x66) {
-        var tiff = at + 10;
-        var little = copy[tiff] === 0x49;
-        var read16 = function (i) { return little ? copy[i] | (copy[i + 1] << 8) : (copy[i] << 8) | copy[i + 1]; };
-        var read32 = function (i) { return little ? (copy[i] | (copy[i + 1] << 8) | (copy[i + 2] << 16) | (copy[i + 3] << 24)) >>> 0 : be32(copy, i); };
-        var ifd = tiff + read32(tiff + 4);
-        var entries = ifd + 2 <= copy.length ? read16(ifd) : 0;
-        for (var e = 0; e < entries; e++) {
-          var entry = ifd + 2 + 12 * e;
-          if (entry + 12 > copy.length) { break; }
-          if (read16(entry) === 0x0112) {
-            if (little) { copy[entry + 8] = 1; copy[entry + 9] = 0; } else { copy[entry + 8] = 0; copy[entry + 9] = 1; }
-          }
+    jpegSegments(copy, function (marker, at) {
+      if (marker !== 0xe1 || copy[at + 4] !== 0x45 || copy[at + 5] !== 0x78 || copy[at + 6] !== 0x69 || copy[at + 7] !== 0x66) {
+        return false;
+      }
+      var tiff = at + 10;
+      var little = copy[tiff] === 0x49;
+      var read16 = function (i) { return little ? copy[i] | (copy[i + 1] << 8) : (copy[i] << 8) | copy[i + 1]; };
+      var read32 = function (i) { return little ? (copy[i] | (copy[i + 1] << 8) | (copy[i + 2] << 16) | (copy[i + 3] << 24)) >>> 0 : be32(copy, i); };
+      var ifd = tiff + read32(tiff + 4);
+      var entries = ifd + 2 <= copy.length ? read16(ifd) : 0;
+      for (var e = 0; e < entries; e++) {
+        var entry = ifd + 2 + 12 * e;
+        if (entry + 12 > copy.length) { break; }
+        if (read16(entry) === 0x0112) {
+          if (little) { copy[entry + 8] = 1; copy[entry + 9] = 0; } else { copy[entry + 8] = 0; copy[entry + 9] = 1; }
         }
       }
-      if (marker === 0xda) { break; }
-      at += 2 + length;
-    }
+      return false;
+    });
     return copy;
   }
 

@@ -68,12 +68,7 @@ class BankingHashes implements HashBanks {
                 continue;
             }
             Signal signal = ((Signal.Valid) Signal.parse(candidate.type(), candidate.hex())).signal();
-            Optional<Long> existing = existing(bank.get(), signal, entries);
-            if (existing.isPresent()) {
-                ids.add(existing.get());
-                continue;
-            }
-            // A concurrent request banking the same signal for the same case adds nothing: its entry is returned.
+            // Already active for the same case or source (a repeat, or a concurrent request): its entry is returned.
             Optional<Long> inserted = jdbc.sql("""
                             insert into match_entry (bank_id, signal_type, signal, quality, source, source_name, case_id,
                                 evidence_id, status, added_at)

@@ -62,7 +62,8 @@ class AnnualReportPages {
     String edit(@PathVariable String kind, @PathVariable String year, Model model, Locale locale) {
         AnnualReportKind k = kind(kind);
         int y = year(year);
-        AnnualTexts.Texts shown = model.containsAttribute("texts") ? (AnnualTexts.Texts) model.getAttribute("texts") : texts.of(k, y);
+        AnnualTexts.Texts saved = texts.of(k, y);
+        AnnualTexts.Texts shown = model.containsAttribute("texts") ? (AnnualTexts.Texts) model.getAttribute("texts") : saved;
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }
@@ -72,10 +73,9 @@ class AnnualReportPages {
         model.addAttribute("languages", ReportLanguage.values());
         model.addAttribute("over", reports.over(y));
         List<PublishingAnnualReports.Publication> published = publishing.publications(k, y);
-        String saved = texts.of(k, y).fingerprint();
         model.addAttribute("publications", published);
-        model.addAttribute("textsChangedSincePublished", published.stream().anyMatch(p -> !p.textsFingerprint().equals(saved)));
-        model.addAttribute("report", reports.report(k, y, ReportLanguage.of(locale)));
+        model.addAttribute("textsChangedSincePublished", published.stream().anyMatch(p -> !p.textsFingerprint().equals(saved.fingerprint())));
+        model.addAttribute("report", reports.report(k, y, ReportLanguage.of(locale), saved));
         return "statistics/annual-report";
     }
 

@@ -5,9 +5,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 
 import org.recourse.platform.DisplayTime;
+import org.recourse.statistics.internal.disclosure.Auditing;
 import org.recourse.statistics.internal.disclosure.ProtectedRelease;
 import org.recourse.statistics.internal.export.Releases;
 import org.recourse.statistics.internal.measures.Cell;
@@ -66,6 +69,13 @@ public class AnnualReports {
         return LocalDate.now(clock.withZone(time.zone())).getYear() - 1;
     }
 
+    /**
+     * The report in every language from one computation of the year's and the previous year's release,
+     * and whether the year's release would let a hidden cell be worked out (then it must not be published).
+     */
+    public record Editions(Map<ReportLanguage, AnnualReport> byLanguage, boolean wouldReveal) {
+    }
+
     @Transactional
     public AnnualReport report(AnnualReportKind kind, int year, ReportLanguage language) {
         return report(kind, year, language, texts.of(kind, year));
@@ -73,10 +83,25 @@ public class AnnualReports {
 
     @Transactional
     public AnnualReport report(AnnualReportKind kind, int year, ReportLanguage language, AnnualTexts.Texts with) {
-        Locale locale = language.locale();
+        Period period = new Period(Period.Kind.YEAR, year, 0);
+        return build(kind, year, language, with, releases.of(period), releases.of(period.previous()));
+    }
+
+    @Transactional
+    public Editions editions(AnnualReportKind kind, int year, AnnualTexts.Texts with) {
         Period period = new Period(Period.Kind.YEAR, year, 0);
         ProtectedRelease now = releases.of(period);
         ProtectedRelease before = releases.of(period.previous());
+        Map<ReportLanguage, AnnualReport> byLanguage = new EnumMap<>(ReportLanguage.class);
+        for (ReportLanguage language : ReportLanguage.values()) {
+            byLanguage.put(language, build(kind, year, language, with, now, before));
+        }
+        return new Editions(byLanguage, !Auditing.exposed(now).isEmpty());
+    }
+
+    private AnnualReport build(AnnualReportKind kind, int year, ReportLanguage language, AnnualTexts.Texts with,
+                               ProtectedRelease now, ProtectedRelease before) {
+        Locale locale = language.locale();
         List<KeyFigure> keys = new ArrayList<>();
         for (Measure m : kind.keyFigures()) {
             keys.add(keyFigure(m, now, before, locale));

@@ -5,13 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.recourse.audit.AuditTrail;
-import org.recourse.statistics.internal.disclosure.Auditing;
-import org.recourse.statistics.internal.export.Releases;
-import org.recourse.statistics.internal.measures.Period;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,17 +31,15 @@ public class PublishingAnnualReports {
     private final AnnualReports reports;
     private final AnnualTexts texts;
     private final AnnualDocuments documents;
-    private final Releases releases;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
 
-    PublishingAnnualReports(AnnualReports reports, AnnualTexts texts, AnnualDocuments documents, Releases releases,
+    PublishingAnnualReports(AnnualReports reports, AnnualTexts texts, AnnualDocuments documents,
                             JdbcClient jdbc, AuditTrail audit, Clock clock) {
         this.reports = reports;
         this.texts = texts;
         this.documents = documents;
-        this.releases = releases;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -60,21 +54,20 @@ public class PublishingAnnualReports {
         if (!AnnualTexts.problems(kind, current).isEmpty()) {
             return Outcome.TEXT_MISSING;
         }
-        if (!Auditing.exposed(releases.of(new Period(Period.Kind.YEAR, year, 0))).isEmpty()) {
+        AnnualReports.Editions editions = reports.editions(kind, year, current);
+        if (editions.wouldReveal()) {
             return Outcome.WOULD_REVEAL;
         }
         // one publication at a time per report, so a double submit waits and then finds nothing changed
         jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("annual-report:" + kind.code() + ":" + year)
                 .query((rs, n) -> 1).list();
-        boolean existed = !publications(kind, year).isEmpty();
+        List<Publication> before = publications(kind, year);
         boolean changed = false;
         for (ReportLanguage language : ReportLanguage.values()) {
-            AnnualReports.AnnualReport report = reports.report(kind, year, language, current);
+            AnnualReports.AnnualReport report = editions.byLanguage().get(language);
             byte[] csv = documents.csv(report);
-            Optional<byte[]> stored = file(kind, year, language, "csv");
-            Optional<String> storedTexts = publications(kind, year).stream().filter(p -> p.language() == language)
-                    .map(Publication::textsFingerprint).findFirst();
-            if (stored.isPresent() && Arrays.equals(stored.get(), csv) && storedTexts.equals(Optional.of(current.fingerprint()))) {
+            boolean sameTexts = before.stream().anyMatch(p -> p.language() == language && p.textsFingerprint().equals(current.fingerprint()));
+            if (sameTexts && file(kind, year, language, "csv").filter(stored -> Arrays.equals(stored, csv)).isPresent()) {
                 continue;
             }
             changed = true;
@@ -90,6 +83,7 @@ public class PublishingAnnualReports {
         if (!changed) {
             return Outcome.UNCHANGED;
         }
+        boolean existed = !before.isEmpty();
         audit.record("statistics.annual-report-published", "stat_annual_publication", kind.code() + "/" + year,
                 existed ? "republished" : "published");
         return existed ? Outcome.REPUBLISHED : Outcome.PUBLISHED;
@@ -97,23 +91,30 @@ public class PublishingAnnualReports {
 
     @Transactional(readOnly = true)
     public List<Publication> publications(AnnualReportKind kind, int year) {
-        return all().stream().filter(p -> p.kind() == kind && p.year() == year).toList();
+        return jdbc.sql("select kind, year, lang, published_at, published_by, texts_hash from stat_annual_publication where kind = ? and year = ? order by lang")
+                .params(kind.code(), year).query(PublishingAnnualReports::publication).list();
     }
 
     /** Every publication, newest year first. */
     @Transactional(readOnly = true)
     public List<Publication> all() {
         return jdbc.sql("select kind, year, lang, published_at, published_by, texts_hash from stat_annual_publication order by year desc, kind, lang")
-                .query((rs, n) -> new Publication(AnnualReportKind.fromCode(rs.getString("kind")).orElseThrow(), rs.getInt("year"),
-                        ReportLanguage.fromCode(rs.getString("lang")).orElseThrow(), rs.getTimestamp("published_at").toInstant(),
-                        rs.getString("published_by"), rs.getString("texts_hash")))
-                .list();
+                .query(PublishingAnnualReports::publication).list();
+    }
+
+    private static Publication publication(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Publication(AnnualReportKind.fromCode(rs.getString("kind")).orElseThrow(), rs.getInt("year"),
+                ReportLanguage.fromCode(rs.getString("lang")).orElseThrow(), rs.getTimestamp("published_at").toInstant(),
+                rs.getString("published_by"), rs.getString("texts_hash"));
     }
 
     /** A published file ({@code pdf} or {@code csv}). */
     @Transactional(readOnly = true)
     public Optional<byte[]> file(AnnualReportKind kind, int year, ReportLanguage language, String format) {
-        String column = Map.of("pdf", "pdf", "csv", "csv").get(format);
+        String column = switch (format) {
+            case "pdf", "csv" -> format;
+            default -> null;
+        };
         if (column == null) {
             return Optional.empty();
         }
