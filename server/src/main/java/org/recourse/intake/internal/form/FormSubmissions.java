@@ -1,94 +1,67 @@
 package org.recourse.intake.internal.form;
 
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpSession;
 import org.recourse.intake.internal.cases.Submitted;
+import org.recourse.platform.OneTimeForms;
 import org.springframework.stereotype.Component;
 
 /**
- * Post/redirect/get for the public report form. Every form carries a random one-time token; the
- * submission that creates the case claims the token's hash with it (so a double submit, a reload
- * of the POST or a replay never makes a second case) and leaves the confirmation in the
- * submitter's own session, where the redirected GET — and any reload of it — finds it. The secret
- * stays there only for {@link #SECRET_SHOWN_FOR}: after that the page shows the case number and
- * says the code was shown once. Nobody else's session can see it.
+ * Post/redirect/get for the public report form, through the platform's {@link OneTimeForms}: the
+ * submission that creates the case claims the form token's hash with it (so a double submit, a
+ * reload of the POST or a replay never makes a second case) and leaves the confirmation in the
+ * submitter's own session; the secret stays there only for {@link #SECRET_SHOWN_FOR}.
  */
 @Component
 class FormSubmissions {
 
-    static final Duration SECRET_SHOWN_FOR = Duration.ofMinutes(10);
-    private static final String LAST = FormSubmissions.class.getName() + ".last";
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{22}");
-    private static final SecureRandom RANDOM = new SecureRandom();
+    static final java.time.Duration SECRET_SHOWN_FOR = OneTimeForms.SECRET_SHOWN_FOR;
+    private static final String FORM = "report";
 
-    /** What the confirmation page shows; kept in the session (serialisable). */
-    record Confirmation(String tokenHash, String caseNumber, String secret, boolean childAbuseRoute, Instant createdAt)
-            implements Serializable {
-
-        Confirmation withoutSecret() {
-            return new Confirmation(tokenHash, caseNumber, null, childAbuseRoute, createdAt);
-        }
+    /** What the confirmation page shows. */
+    record Confirmation(String tokenHash, String caseNumber, String secret, boolean childAbuseRoute, Instant createdAt) {
     }
 
-    private final Clock clock;
+    /** What the session keeps besides the secret (serialisable). */
+    record Shown(String caseNumber, boolean childAbuseRoute) implements Serializable {
+    }
 
-    FormSubmissions(Clock clock) {
-        this.clock = clock;
+    private final OneTimeForms forms;
+
+    FormSubmissions(OneTimeForms forms) {
+        this.forms = forms;
     }
 
     /** A fresh token for a form about to be shown (128 random bits). */
     String newToken() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return forms.newToken();
     }
 
     /** The token a posted form carries, or a fresh one when it carries none that could be ours. */
     String tokenOf(ReportForm form) {
         String token = form.getSubmission();
-        return token != null && TOKEN.matcher(token).matches() ? token : newToken();
+        return OneTimeForms.wellFormed(token) ? token : newToken();
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return OneTimeForms.hash(token);
     }
 
     /** Whether this session already sent the form with this token. */
     boolean alreadySent(HttpSession session, String token) {
-        return session != null && session.getAttribute(LAST) instanceof Confirmation last && last.tokenHash().equals(hash(token));
+        return forms.alreadySent(session, FORM, token);
     }
 
     void remember(HttpSession session, String token, Submitted submitted) {
-        session.setAttribute(LAST, new Confirmation(hash(token), submitted.caseNumber(), submitted.secret(),
-                submitted.childAbuseRoute(), clock.instant()));
+        forms.remember(session, FORM, token, submitted.secret(), new Shown(submitted.caseNumber(), submitted.childAbuseRoute()));
     }
 
     /** The session's latest confirmation; its secret only within {@link #SECRET_SHOWN_FOR}. */
     Optional<Confirmation> last(HttpSession session) {
-        if (session == null || !(session.getAttribute(LAST) instanceof Confirmation last)) {
-            return Optional.empty();
-        }
-        if (last.secret() != null && clock.instant().isAfter(last.createdAt().plus(SECRET_SHOWN_FOR))) {
-            Confirmation forgotten = last.withoutSecret();
-            session.setAttribute(LAST, forgotten);
-            return Optional.of(forgotten);
-        }
-        return Optional.of(last);
+        return forms.last(session, FORM, Shown.class).map(r -> new Confirmation(r.tokenHash(), r.shown().caseNumber(),
+                r.secret(), r.shown().childAbuseRoute(), r.createdAt()));
     }
 }
