@@ -119,6 +119,36 @@ class VictimHashingBrowserTest {
     }
 
     @Test
+    void withoutACaseSheHashesAndStartsOneWithOnlyTheHashes() {
+        Path image = CORPUS.resolve("png/rgb-8.png");
+        WebDriver browser = Browsers.headlessChromium();
+        try {
+            String base = "http://localhost:" + port;
+            browser.get(base + "/hashen");
+            browser.findElement(By.id("images")).sendKeys(image.toAbsolutePath().normalize().toString());
+            Browsers.awaitText(browser, By.id("hashing-status"), "Klaar. Er is niets verstuurd.");
+            assertThat(Browsers.seriousAccessibilityViolations(browser)).as("the new-case form").isEmpty();
+            browser.findElement(By.id("send-hashes")).click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElements(By.id("error-summary")).size() == 1);
+            assertThat(browser.findElement(By.id("error-summary")).getText()).contains("Wie doet de melding?");
+            assertThat(browser.findElement(By.id("send-hashes")).isEnabled()).as("her hashes wait for the answers").isTrue();
+            assertThat(Browsers.seriousAccessibilityViolations(browser)).as("the page with errors").isEmpty();
+
+            browser.findElement(By.cssSelector("label[for=reporterType-self]")).click();
+            browser.findElement(By.cssSelector("label[for=form-non_consensual_sharing]")).click();
+            browser.findElement(By.cssSelector("label[for=minor-no]")).click();
+            browser.findElement(By.id("send-hashes")).click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/hashen/ontvangen"));
+            assertThat(browser.findElement(By.id("hashing-outcome")).getText()).isEqualTo("De hashes van 1 beeld(en) zijn bewaard bij je zaak.");
+            assertThat(browser.findElement(By.id("secret")).getText()).isNotBlank();
+            assertThat(cases.findByNumber(browser.findElement(By.id("case-number")).getText())).isPresent();
+            assertThat(Browsers.seriousAccessibilityViolations(browser)).as("the confirmation").isEmpty();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
     void withoutJavaScriptThePageSaysHashingNeedsItAndOffersTheReportForm() {
         WebDriver browser = Browsers.headlessChromiumWithoutJavaScript();
         try {

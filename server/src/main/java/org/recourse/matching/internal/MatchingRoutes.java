@@ -11,6 +11,7 @@ class MatchingRoutes {
     @Bean
     RouteRules matchingRouteRules() {
         return rules -> rules.requestMatchers("/staff/matching/**").hasAnyRole("ANALYST", "COORDINATOR")
-                .requestMatchers("/hashen", "/hash-images").permitAll();
+                .requestMatchers("/hashen", "/hash-images", "/hashen/nieuw", "/hash-images/new", "/hashen/ontvangen",
+                        "/hash-images/received").permitAll();
     }
 }

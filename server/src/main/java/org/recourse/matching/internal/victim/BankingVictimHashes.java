@@ -45,14 +45,24 @@ class BankingVictimHashes {
         return !images.isEmpty() && images.size() <= MAX_IMAGES;
     }
 
+    /** How many images carry values that are not hashes at all (the page never sends such values). */
+    static int malformed(List<ImageHashes> images) {
+        return (int) images.stream().filter(image -> !PDQ.matcher(normalised(image.pdq())).matches()
+                || !MD5.matcher(normalised(image.md5())).matches()).count();
+    }
+
+    private static String normalised(String value) {
+        return value == null ? "" : value.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
     Outcome bank(UUID caseId, List<ImageHashes> images) {
         List<HashBanks.NewSignal> signals = new ArrayList<>();
         List<Integer> imageOfSignal = new ArrayList<>();
         java.util.Set<Integer> invalid = new java.util.TreeSet<>();
         for (int i = 0; i < images.size(); i++) {
             ImageHashes image = images.get(i);
-            String pdq = image.pdq() == null ? "" : image.pdq().strip().toLowerCase(java.util.Locale.ROOT);
-            String md5 = image.md5() == null ? "" : image.md5().strip().toLowerCase(java.util.Locale.ROOT);
+            String pdq = normalised(image.pdq());
+            String md5 = normalised(image.md5());
             if (!PDQ.matcher(pdq).matches() || !MD5.matcher(md5).matches()) {
                 invalid.add(i);
                 continue;
