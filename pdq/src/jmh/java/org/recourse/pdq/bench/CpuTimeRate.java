@@ -21,8 +21,8 @@ final class CpuTimeRate {
         startOperations = operations.get();
     }
 
-    void count() {
-        operations.incrementAndGet();
+    void count(int done) {
+        operations.addAndGet(done);
     }
 
     void report(String what) {

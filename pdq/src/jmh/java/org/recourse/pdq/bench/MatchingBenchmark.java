@@ -1,5 +1,6 @@
 package org.recourse.pdq.bench;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -8,6 +9,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -22,8 +24,9 @@ import org.recourse.pdq.index.PdqIndex;
 /**
  * Radius-31 queries per second on two threads (the machine's two cores) against an index of
  * random hashes in which 1 % are near-duplicate families; a quarter of the queries are
- * near-duplicates (0–40 bits) of stored hashes, the rest random. Setup checks recall against a
- * brute-force scan on a sample of queries and prints the index's bytes per hash.
+ * near-duplicates (0–40 bits) of stored hashes, the rest random, searched one at a time and in
+ * batches of 1,000. Setup checks recall against a brute-force scan on a sample of queries
+ * (single and batch) and prints the index's bytes per hash.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -33,12 +36,15 @@ public class MatchingBenchmark {
 
     private static final int QUERIES = 4096;
     private static final int RECALL_SAMPLE = 40;
+    private static final int BATCH = 1000;
 
     @Param({"1000000", "10000000"})
     public int size;
 
     private PdqIndex index;
     private Hash256[] queries;
+    /** Eight batches of consecutive queries, each starting where the previous one ended. */
+    private Hash256[][] batches;
     private final AtomicInteger next = new AtomicInteger();
     private final CpuTimeRate cpu = new CpuTimeRate();
 
@@ -70,6 +76,12 @@ public class MatchingBenchmark {
                 queries[q] = Hash256.fromWords(query);
             } else {
                 queries[q] = new Hash256(random.nextLong(), random.nextLong(), random.nextLong(), random.nextLong());
+            }
+        }
+        batches = new Hash256[8][BATCH];
+        for (int b = 0; b < batches.length; b++) {
+            for (int i = 0; i < BATCH; i++) {
+                batches[b][i] = queries[(b * BATCH + i) & (QUERIES - 1)];
             }
         }
         checkRecall(words);
@@ -113,6 +125,13 @@ public class MatchingBenchmark {
             expectedTotal += expected;
             foundTotal += index.search(query).size();
         }
+        Hash256[] sample = Arrays.copyOf(queries, RECALL_SAMPLE);
+        List<List<Match>> batched = index.searchAll(sample, PdqIndex.DEFAULT_MAX_DISTANCE);
+        for (int q = 0; q < RECALL_SAMPLE; q++) {
+            if (!batched.get(q).equals(index.search(sample[q]))) {
+                throw new IllegalStateException("searchAll differs from search for query " + q);
+            }
+        }
         System.out.printf("%n[recall] %d of %d brute-force matches found on %d sample queries%n",
                 foundTotal, expectedTotal, RECALL_SAMPLE);
         if (foundTotal != expectedTotal) {
@@ -152,7 +171,15 @@ public class MatchingBenchmark {
 
     @Benchmark
     public List<Match> searchRadius31() {
-        cpu.count();
+        cpu.count(1);
         return index.search(queries[next.getAndIncrement() & (QUERIES - 1)]);
+    }
+
+    /** The same queries in batches of 1,000 through {@link PdqIndex#searchAll}; the score is still queries per second. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public List<List<Match>> searchAllRadius31() {
+        cpu.count(BATCH);
+        return index.searchAll(batches[next.getAndIncrement() & (batches.length - 1)], PdqIndex.DEFAULT_MAX_DISTANCE);
     }
 }

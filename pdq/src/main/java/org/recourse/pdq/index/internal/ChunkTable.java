@@ -90,4 +90,50 @@ final class ChunkTable {
             out.setSize(n);
         }
     }
+
+    /**
+     * As {@link #collectBucketsWithin}, for the {@code count} queries of a group whose words are
+     * at {@code queries[4 * first]} on, appending {@code bucket << (GROUP_BITS + 1) | q << 1 | 1}
+     * for the group's query q. Every (directory bucket, query) lookup of the group is listed and
+     * sorted first, so that the directory and the postings are read in memory order, a bucket
+     * shared by several queries once for all of them, instead of at a random place per lookup.
+     */
+    void collectBucketsWithinAll(long[] queries, int first, int count, int chunk, int radius, BatchScratch scratch,
+            IntList out) {
+        int[] masks = directory.masks(radius);
+        int[] values = scratch.values;
+        IntList lookups = scratch.lookups;
+        lookups.clear();
+        int[] keys = lookups.reserve(count * masks.length);
+        int n = 0;
+        for (int q = 0; q < count; q++) {
+            int value = ChunkLayout.of(queries, 4 * (first + q), chunk);
+            values[q] = value;
+            int prefix = directory.prefix(value);
+            for (int mask : masks) {
+                keys[n++] = (prefix ^ mask) << BatchScratch.GROUP_BITS | q;
+            }
+        }
+        lookups.setSize(n);
+        lookups.radixSort(directory.prefixBits() + BatchScratch.GROUP_BITS);
+        long bucketMask = (1L << bucketBits) - 1;
+        for (int i = 0; i < n; i++) {
+            int key = lookups.get(i);
+            int bucket = key >>> BatchScratch.GROUP_BITS;
+            int q = key & (BatchScratch.GROUP - 1);
+            int budget = radius - Integer.bitCount(bucket ^ directory.prefix(values[q]));
+            int queryResidual = directory.residual(values[q]);
+            int tag = q << 1 | 1;
+            int end = from + directory.start(bucket + 1);
+            int p = from + directory.start(bucket);
+            int[] buckets = out.reserve(end - p);
+            int m = out.size();
+            for (; p < end; p++) {
+                long posting = postings.get(p);
+                buckets[m] = (int) (posting & bucketMask) << (BatchScratch.GROUP_BITS + 1) | tag;
+                m += Integer.bitCount((int) (posting >>> bucketBits) ^ queryResidual) <= budget ? 1 : 0;
+            }
+            out.setSize(m);
+        }
+    }
 }

@@ -63,16 +63,21 @@ public final class DeltaBuffer {
         return 8L * words.length + 8L * ids.length + 8L * removed.length();
     }
 
-    public void search(long[] query, int maxDistance, MatchSink sink) {
+    /** Scans for the query in {@code queries[4 * query..4 * query + 3]}, reporting it as number {@code query}. */
+    public void search(long[] queries, int query, int maxDistance, MatchSink sink) {
+        long q0 = queries[4 * query];
+        long q1 = queries[4 * query + 1];
+        long q2 = queries[4 * query + 2];
+        long q3 = queries[4 * query + 3];
         int n = size;
         for (int row = 0; row < n; row++) {
             int base = 4 * row;
-            int distance = Long.bitCount(words[base] ^ query[0])
-                    + Long.bitCount(words[base + 1] ^ query[1])
-                    + Long.bitCount(words[base + 2] ^ query[2])
-                    + Long.bitCount(words[base + 3] ^ query[3]);
+            int distance = Long.bitCount(words[base] ^ q0)
+                    + Long.bitCount(words[base + 1] ^ q1)
+                    + Long.bitCount(words[base + 2] ^ q2)
+                    + Long.bitCount(words[base + 3] ^ q3);
             if (distance <= maxDistance && !isRemoved(row)) {
-                sink.accept(ids[row], distance);
+                sink.accept(query, ids[row], distance);
             }
         }
     }

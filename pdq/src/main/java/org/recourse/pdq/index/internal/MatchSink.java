@@ -4,5 +4,6 @@ package org.recourse.pdq.index.internal;
 @FunctionalInterface
 public interface MatchSink {
 
-    void accept(long id, int distance);
+    /** A match of query number {@code query} of a batch (0 for a single search). */
+    void accept(int query, long id, int distance);
 }

@@ -164,7 +164,7 @@ public final class Segment {
     public void search(long[] query, int maxDistance, SearchScratch scratch, MatchSink sink) {
         int radius = ChunkLayout.radius(maxDistance);
         if (radius > ChunkLayout.MAX_RADIUS) {
-            scan(query, maxDistance, sink);
+            scan(query, 0, maxDistance, sink);
             return;
         }
         IntList buckets = scratch.candidateBuckets;
@@ -179,6 +179,55 @@ public final class Segment {
         }
         buckets.sortDistinctBy(1);
         checkBuckets(buckets, query, queryChunk, radius, maxDistance, scratch.rowBounds, sink);
+    }
+
+    /**
+     * Searches for the {@code count} (at most {@link BatchScratch#GROUP}) queries whose words are
+     * at {@code queries[4 * first]} on, reporting each as its number in {@code queries}. Does
+     * what {@link #search} does for each, but for all of them together: every (chunk-0 bucket,
+     * query) that a lookup names is listed, and the list sorted and made distinct once, so that
+     * the tables and then the rows are read in memory order rather than at random places per
+     * query (ChunkTable#collectBucketsWithinAll).
+     */
+    public void searchAll(long[] queries, int first, int count, int maxDistance, BatchScratch scratch, MatchSink sink) {
+        int radius = ChunkLayout.radius(maxDistance);
+        if (radius > ChunkLayout.MAX_RADIUS) {
+            for (int q = first; q < first + count; q++) {
+                scan(queries, q, maxDistance, sink);
+            }
+            return;
+        }
+        IntList candidates = scratch.candidates;
+        candidates.clear();
+        int[] masks = sorted.masks(radius);
+        for (int q = 0; q < count; q++) {
+            int queryBucket = sorted.prefix(ChunkLayout.of(queries, 4 * (first + q), 0));
+            int[] keys = candidates.reserve(masks.length);
+            int n = candidates.size();
+            for (int mask : masks) {
+                keys[n++] = (queryBucket ^ mask) << (BatchScratch.GROUP_BITS + 1) | q << 1;
+            }
+            candidates.setSize(n);
+        }
+        for (int chunk = 1; chunk < ChunkLayout.COUNT; chunk++) {
+            tables[chunk - 1].collectBucketsWithinAll(queries, first, count, chunk, radius, scratch, candidates);
+        }
+        candidates.radixSortDistinctBy(1, sorted.prefixBits() + BatchScratch.GROUP_BITS + 1);
+        for (int i = 0, n = candidates.size(); i < n; i++) {
+            int candidate = candidates.get(i);
+            int bucket = candidate >>> (BatchScratch.GROUP_BITS + 1);
+            int query = first + (candidate >>> 1 & (BatchScratch.GROUP - 1));
+            int queryChunk = ChunkLayout.of(queries, 4 * query, 0);
+            int prefixDistance = Integer.bitCount(bucket ^ sorted.prefix(queryChunk));
+            int from = sorted.start(bucket);
+            int end = sorted.start(bucket + 1);
+            if ((candidate & 1) != 0) {
+                checkRows(from, end, prefixDistance, queries, query, maxDistance, sink);
+            } else {
+                checkRowsNearInChunk0(from, end, prefixDistance, radius - prefixDistance, sorted.residual(queryChunk),
+                        queries, query, maxDistance, sink);
+            }
+        }
     }
 
     /**
@@ -212,37 +261,42 @@ public final class Segment {
             int candidate = buckets.get(i);
             int prefixDistance = Integer.bitCount((candidate >>> 1) ^ queryBucket);
             if ((candidate & 1) != 0) {
-                checkRows(bounds[2 * i], bounds[2 * i + 1], prefixDistance, query, maxDistance, sink);
+                checkRows(bounds[2 * i], bounds[2 * i + 1], prefixDistance, query, 0, maxDistance, sink);
             } else {
                 checkRowsNearInChunk0(bounds[2 * i], bounds[2 * i + 1], prefixDistance, radius - prefixDistance, queryResidual,
-                        query, maxDistance, sink);
+                        query, 0, maxDistance, sink);
             }
         }
     }
 
-    /** Rows {@code from} to {@code end} of one bucket, whose prefix differs from the query's in {@code prefixDistance} bits. */
-    private void checkRows(int from, int end, int prefixDistance, long[] query, int maxDistance, MatchSink sink) {
+    /**
+     * Rows {@code from} to {@code end} of one bucket, whose prefix differs from the query's in
+     * {@code prefixDistance} bits, against query number {@code query}, whose words are at
+     * {@code queries[4 * query]} on.
+     */
+    private void checkRows(int from, int end, int prefixDistance, long[] queries, int query, int maxDistance,
+            MatchSink sink) {
         if (prefixDistance > maxDistance) {
             return;
         }
-        long q0 = query[0];
-        long q1 = query[1];
+        long q0 = queries[4 * query];
+        long q1 = queries[4 * query + 1];
         for (int row = from; row < end; row++) {
             int distance = prefixDistance + records.firstDistance(row, q0, q1);
             if (distance <= maxDistance) {
-                report(row, distance, query, maxDistance, sink);
+                report(row, distance, queries, query, maxDistance, sink);
             }
         }
     }
 
     /** As {@link #checkRows}, for the rows whose chunk-0 residual is within {@code budget} bits of the query's. */
-    private void checkRowsNearInChunk0(int from, int end, int prefixDistance, int budget, int queryResidual, long[] query,
-            int maxDistance, MatchSink sink) {
+    private void checkRowsNearInChunk0(int from, int end, int prefixDistance, int budget, int queryResidual,
+            long[] queries, int query, int maxDistance, MatchSink sink) {
         for (int row = from; row < end; row++) {
             if (Integer.bitCount(sortedResidual(row) ^ queryResidual) <= budget) {
-                int distance = prefixDistance + records.firstDistance(row, query[0], query[1]);
+                int distance = prefixDistance + records.firstDistance(row, queries[4 * query], queries[4 * query + 1]);
                 if (distance <= maxDistance) {
-                    report(row, distance, query, maxDistance, sink);
+                    report(row, distance, queries, query, maxDistance, sink);
                 }
             }
         }
@@ -253,21 +307,22 @@ public final class Segment {
     }
 
     /** Adds the rest of the row's distance to what the first part and the prefix gave, and reports the row if it is within. */
-    private void report(int row, int distance, long[] query, int maxDistance, MatchSink sink) {
-        distance += records.secondDistance(row, query[1], query[2]);
+    private void report(int row, int distance, long[] queries, int query, int maxDistance, MatchSink sink) {
+        distance += records.secondDistance(row, queries[4 * query + 1], queries[4 * query + 2]);
         if (distance <= maxDistance) {
-            distance += records.lowDistance(row, query[3]);
+            distance += records.lowDistance(row, queries[4 * query + 3]);
             if (distance <= maxDistance && !isRemoved(row)) {
-                sink.accept(id(row), distance);
+                sink.accept(query, id(row), distance);
             }
         }
     }
 
-    private void scan(long[] query, int maxDistance, MatchSink sink) {
-        int queryBucket = sorted.prefix(ChunkLayout.of(query, 0, 0));
+    private void scan(long[] queries, int query, int maxDistance, MatchSink sink) {
+        int queryBucket = sorted.prefix(ChunkLayout.of(queries, 4 * query, 0));
         int buckets = 1 << sorted.prefixBits();
         for (int bucket = 0; bucket < buckets; bucket++) {
-            checkRows(sorted.start(bucket), sorted.start(bucket + 1), Integer.bitCount(bucket ^ queryBucket), query, maxDistance, sink);
+            checkRows(sorted.start(bucket), sorted.start(bucket + 1), Integer.bitCount(bucket ^ queryBucket), queries, query,
+                    maxDistance, sink);
         }
     }
 }
