@@ -143,7 +143,7 @@ public final class PdqIndex {
      * index as it was when the call started (a concurrent removal may already be visible).
      *
      * <p>Much cheaper per query than searching one at a time when the index is large: the
-     * queries are looked up together, groups of them per segment, so that the tables and
+     * queries are looked up together, a thousand at a time per segment, so that the tables and
      * the hashes are read in memory order instead of at random places for every query, which is
      * where a single search spends most of its time.
      */
@@ -161,11 +161,8 @@ public final class PdqIndex {
         }
         MatchSink sink = (query, id, distance) -> results.get(query).add(new Match(id, distance));
         BatchScratch scratch = new BatchScratch();
-        for (int first = 0; first < queries.length; first += BatchScratch.GROUP) {
-            int count = Math.min(BatchScratch.GROUP, queries.length - first);
-            for (Segment segment : current.segments()) {
-                segment.searchAll(words, first, count, maxDistance, scratch, sink);
-            }
+        for (Segment segment : current.segments()) {
+            segment.searchAll(words, queries.length, maxDistance, scratch, sink);
         }
         for (int q = 0; q < queries.length; q++) {
             current.buffer().search(words, q, maxDistance, sink);

@@ -17,7 +17,8 @@ class PdqIndexBatchSearchTest {
     /**
      * A bulk-loaded segment, segments sealed from the buffer (one of them merged), hashes still
      * in the buffer, and removals in all of them; a batch of more than two query groups whose
-     * last group is partial, with near-duplicates of stored hashes and a query repeated.
+     * last group is partial, with near-duplicates of stored hashes (some that only one chunk's
+     * lookup can find) and a query repeated.
      */
     @Test
     void agreesWithBruteForceAcrossSegmentsTheBufferAndRemovals() {
@@ -53,10 +54,17 @@ class PdqIndexBatchSearchTest {
         for (int q = 0; q < batch.length; q++) {
             batch[q] = q % 3 == 2 ? random.next() : random.flip(stored.get(random.nextInt(stored.size())), random.nextInt(41));
         }
+        for (int q = 0; q < 110; q++) {
+            batch[q] = nearInOneChunkOnly(stored.get(random.nextInt(stored.size())), q % 11, random);
+        }
         batch[599] = batch[0];
         List<List<Match>> everything = new ArrayList<>();
         for (Hash256 query : batch) {
             everything.add(reference.search(query, PdqIndex.MAX_SUPPORTED_DISTANCE));
+        }
+        for (int q = 0; q < 110; q++) {
+            assertThat(index.search(batch[q], 31)).as("single search, query %d", q).isEqualTo(everything.get(q).stream()
+                    .filter(match -> match.distance() <= 31).toList());
         }
         int matchesAt31 = 0;
         for (int d : DISTANCES) {
@@ -72,6 +80,31 @@ class PdqIndexBatchSearchTest {
             }
         }
         assertThat(matchesAt31).as("matches at 31 over the batch").isGreaterThan(300);
+    }
+
+    /**
+     * A copy of {@code base} at distance 30 or 31 whose only chunk within the per-chunk radius
+     * of 2 is {@code chunk}, so that only that chunk's lookup can find it: 3 bits flipped in
+     * every other chunk, 0 or 1 in this one. The index cuts hashes into chunk 0, the top 26 bits
+     * (230–255), and chunks 1–10 of 23 bits from bit 0 up.
+     */
+    private static Hash256 nearInOneChunkOnly(Hash256 base, int chunk, RandomHashes random) {
+        long[] words = base.words();
+        for (int c = 0; c < 11; c++) {
+            int from = c == 0 ? 230 : 23 * (c - 1);
+            int width = c == 0 ? 26 : 23;
+            int flips = c == chunk ? random.nextInt(2) : 3;
+            long flipped = 0;
+            while (Long.bitCount(flipped) < flips) {
+                flipped |= 1L << random.nextInt(width);
+            }
+            for (int i = 0; i < width; i++) {
+                if ((flipped & 1L << i) != 0) {
+                    words[(from + i) >>> 6] ^= 1L << ((from + i) & 63);
+                }
+            }
+        }
+        return Hash256.fromWords(words);
     }
 
     @Test

@@ -2,12 +2,13 @@ package org.recourse.pdq.index.internal;
 
 /**
  * One tabled chunk's entries: for every row, grouped by the row's chunk prefix
- * ({@link PrefixDirectory}), the chunk-0 bucket the row lies in, with the chunk's residual bits
- * above it. A posting names the bucket rather than the row because a bucket number takes 20 bits
- * at 10 M rows and a row number 24: over 10 tables that is 5 bytes per hash. The price is that a
- * candidate is a bucket of about 8–16 rows, which lie next to each other and are checked in one
- * sequential pass ({@link Segment}). The tables of a segment share one packed array (one large
- * array instead of ten, for the reason given in {@link PrefixDirectory}).
+ * ({@link PrefixDirectory}), the row's number, with the chunk's residual bits above it. A posting
+ * names the row rather than its chunk-0 bucket although a row number takes 24 bits at 10 M rows
+ * and a bucket number 20 (over 10 tables that is 5 bytes per hash more): a bucket holds about
+ * 8–16 rows, all of which a search would then check, and at 10 M hashes checking those buckets
+ * (two or three cache lines each, most of them missed) took two thirds of a search. The tables of
+ * a segment share one packed array (one large array instead of ten, for the reason given in
+ * {@link PrefixDirectory}).
  */
 final class ChunkTable {
 
@@ -22,31 +23,31 @@ final class ChunkTable {
     private final PrefixDirectory directory;
     private final PackedInts postings;
     private final int from;
-    private final int bucketBits;
+    private final int rowBits;
+    private final long rowMask;
 
     /**
-     * Writes the table for chunk {@code chunk} of the sorted {@code rows} into {@code postings},
-     * one posting per row from {@code from} on. {@code tableStarts} are the directory's counted
-     * starts; {@code sortedStarts} those of chunk 0, which say what bucket each row lies in.
+     * Writes the table for chunk {@code chunk} of the {@code size} {@code rows} into
+     * {@code postings}, one posting per row from {@code from} on, with {@code rowBits} for the
+     * row's number. {@code tableStarts} are the directory's counted starts.
      */
-    ChunkTable(PrefixDirectory directory, HashRecords rows, int chunk, int[] tableStarts,
-            int[] sortedStarts, PackedInts postings, int from) {
+    ChunkTable(PrefixDirectory directory, HashRecords rows, int size, int chunk, int[] tableStarts, int rowBits,
+            PackedInts postings, int from) {
         this.directory = directory;
         this.postings = postings;
         this.from = from;
-        this.bucketBits = Integer.numberOfTrailingZeros(sortedStarts.length - 1);
+        this.rowBits = rowBits;
+        this.rowMask = (1L << rowBits) - 1;
         int[] next = tableStarts.clone();
-        for (int bucket = 0; bucket < sortedStarts.length - 1; bucket++) {
-            for (int row = sortedStarts[bucket]; row < sortedStarts[bucket + 1]; row++) {
-                int value = rows.chunk(row, chunk);
-                postings.set(from + next[directory.prefix(value)]++, (long) directory.residual(value) << bucketBits | bucket);
-            }
+        for (int row = 0; row < size; row++) {
+            int value = rows.chunk(row, chunk);
+            postings.set(from + next[directory.prefix(value)]++, (long) directory.residual(value) << rowBits | row);
         }
     }
 
-    /** The width of a posting: a chunk-0 bucket number and the chunk's residual bits. */
-    static int postingBits(int sortedPrefixBits, int tablePrefixBits) {
-        return sortedPrefixBits + ChunkLayout.TABLED_WIDTH - tablePrefixBits;
+    /** The width of a posting: a row number and the chunk's residual bits. */
+    static int postingBits(int rowBits, int tablePrefixBits) {
+        return rowBits + ChunkLayout.TABLED_WIDTH - tablePrefixBits;
     }
 
     /** The directory's bytes (the postings are the segment's to count: the tables share them). */
@@ -55,12 +56,11 @@ final class ChunkTable {
     }
 
     /**
-     * Appends the chunk-0 bucket of every row whose chunk is within {@code radius} bits of
-     * {@code value} (a bucket once for each such row), as {@code bucket << 1 | 1}: the low bit
-     * says a table named it. The bucket bounds, then the buckets' ends,
-     * are read in passes of their own before any bucket is scanned, so their cache misses overlap.
+     * Appends every row whose chunk is within {@code radius} bits of {@code value}. The bucket
+     * bounds, then the buckets' ends, are read in passes of their own before any bucket is
+     * scanned, so their cache misses overlap.
      */
-    void collectBucketsWithin(int value, int radius, int[] bounds, IntList out) {
+    void collectRowsWithin(int value, int radius, int[] bounds, IntList out) {
         int[] masks = directory.masks(radius);
         directory.fillBounds(value, masks, bounds);
         long touched = 0;
@@ -73,33 +73,20 @@ final class ChunkTable {
         }
         touchSink = touched;
         int queryResidual = directory.residual(value);
-        long bucketMask = (1L << bucketBits) - 1;
         for (int m = 0; m < masks.length; m++) {
-            int budget = radius - Integer.bitCount(masks[m]);
-            int first = from + bounds[2 * m];
-            int end = from + bounds[2 * m + 1];
-            // Every entry is written and only the ones that pass are kept, so the loop has no
-            // call and no branch on the data.
-            int[] buckets = out.reserve(end - first);
-            int n = out.size();
-            for (int p = first; p < end; p++) {
-                long posting = postings.get(p);
-                buckets[n] = (int) (posting & bucketMask) << 1 | 1;
-                n += Integer.bitCount((int) (posting >>> bucketBits) ^ queryResidual) <= budget ? 1 : 0;
-            }
-            out.setSize(n);
+            scan(from + bounds[2 * m], from + bounds[2 * m + 1], radius - Integer.bitCount(masks[m]), queryResidual, out);
         }
     }
 
     /**
-     * As {@link #collectBucketsWithin}, for the {@code count} queries of a group whose words are
-     * at {@code queries[4 * first]} on, appending {@code bucket << (GROUP_BITS + 1) | q << 1 | 1}
-     * for the group's query q. Every (directory bucket, query) lookup of the group is listed and
-     * sorted first, so that the directory and the postings are read in memory order, a bucket
-     * shared by several queries once for all of them, instead of at a random place per lookup.
+     * As {@link #collectRowsWithin}, for the {@code count} queries of a group whose words are at
+     * {@code queries[4 * first]} on, appending {@code row << GROUP_BITS | q} for the group's
+     * query q. Every (directory bucket, query) lookup of the group is listed and sorted first, so
+     * that the directory and the postings are read in memory order, a bucket shared by several
+     * queries once for all of them, instead of at a random place per lookup.
      */
-    void collectBucketsWithinAll(long[] queries, int first, int count, int chunk, int radius, BatchScratch scratch,
-            IntList out) {
+    void collectRowsWithinAll(long[] queries, int first, int count, int chunk, int radius, BatchScratch scratch,
+            LongList out) {
         int[] masks = directory.masks(radius);
         int[] values = scratch.values;
         IntList lookups = scratch.lookups;
@@ -116,24 +103,38 @@ final class ChunkTable {
         }
         lookups.setSize(n);
         lookups.radixSort(directory.prefixBits() + BatchScratch.GROUP_BITS);
-        long bucketMask = (1L << bucketBits) - 1;
         for (int i = 0; i < n; i++) {
             int key = lookups.get(i);
             int bucket = key >>> BatchScratch.GROUP_BITS;
             int q = key & (BatchScratch.GROUP - 1);
             int budget = radius - Integer.bitCount(bucket ^ directory.prefix(values[q]));
             int queryResidual = directory.residual(values[q]);
-            int tag = q << 1 | 1;
             int end = from + directory.start(bucket + 1);
             int p = from + directory.start(bucket);
-            int[] buckets = out.reserve(end - p);
+            long[] rows = out.reserve(end - p);
             int m = out.size();
             for (; p < end; p++) {
                 long posting = postings.get(p);
-                buckets[m] = (int) (posting & bucketMask) << (BatchScratch.GROUP_BITS + 1) | tag;
-                m += Integer.bitCount((int) (posting >>> bucketBits) ^ queryResidual) <= budget ? 1 : 0;
+                rows[m] = (posting & rowMask) << BatchScratch.GROUP_BITS | q;
+                m += Integer.bitCount((int) (posting >>> rowBits) ^ queryResidual) <= budget ? 1 : 0;
             }
             out.setSize(m);
         }
+    }
+
+    /**
+     * Appends the rows of the postings {@code first} to {@code end} whose residual is within
+     * {@code budget} bits of the query's. Every entry is written and only the ones that pass are
+     * kept, so the loop has no call and no branch on the data.
+     */
+    private void scan(int first, int end, int budget, int queryResidual, IntList out) {
+        int[] rows = out.reserve(end - first);
+        int n = out.size();
+        for (int p = first; p < end; p++) {
+            long posting = postings.get(p);
+            rows[n] = (int) (posting & rowMask);
+            n += Integer.bitCount((int) (posting >>> rowBits) ^ queryResidual) <= budget ? 1 : 0;
+        }
+        out.setSize(n);
     }
 }

@@ -11,10 +11,9 @@ import java.nio.ByteOrder;
  *
  * <p>Stored in three parts of one array, each row's bytes of a part next to each other: first
  * word 0 and the low 16 bits of word 1 (10 bytes), then the rest of words 1 and 2 (14 bytes),
- * then the low bits of word 3 packed to the bits they need. A bucket's rows are checked on the
- * first part: those 80 bits and the prefix's 20 are within 31 of a random query's about once in
- * 11 000 rows, so the check reads 10 bytes of each row, next to each other, and the other parts
- * (a cache miss each) almost only for matches (BENCHMARKS.md).
+ * then the low bits of word 3 packed to the bits they need. A candidate row is checked on the
+ * first part: those 80 bits are within 31 of a random query's for about 3 % of rows, so the
+ * check reads 10 bytes of most rows and the other parts (a cache miss each) rarely.
  */
 final class HashRecords {
 

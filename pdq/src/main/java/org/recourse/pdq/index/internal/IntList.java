@@ -37,26 +37,23 @@ final class IntList {
         return values[index];
     }
 
-    /**
-     * Sorts the values and keeps, of each run of values that are equal after shifting right by
-     * {@code shift}, only the last (the largest).
-     */
-    void sortDistinctBy(int shift) {
+    /** Sorts the values and drops repeats. */
+    void sortDistinct() {
         Arrays.sort(values, 0, size);
-        distinctBy(shift);
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            if (n == 0 || values[n - 1] != values[i]) {
+                values[n++] = values[i];
+            }
+        }
+        size = n;
     }
 
     /**
-     * As {@link #sortDistinctBy}, for values from 0 to 2^{@code bits} - 1, by a least significant
-     * digit first radix sort: a batch's lists hold hundreds of thousands of values, which this
-     * sorts in about three sequential passes where a comparison sort takes about twenty.
+     * Sorts values from 0 to 2^{@code bits} - 1 by a least significant digit first radix sort:
+     * a batch's lists hold hundreds of thousands of values, which this sorts in about three
+     * sequential passes where a comparison sort takes about twenty.
      */
-    void radixSortDistinctBy(int shift, int bits) {
-        radixSort(bits);
-        distinctBy(shift);
-    }
-
-    /** Sorts values from 0 to 2^{@code bits} - 1 (see {@link #radixSortDistinctBy}). */
     void radixSort(int bits) {
         int passes = Math.max(1, (bits + MAX_DIGIT_BITS - 1) / MAX_DIGIT_BITS);
         int digitBits = (bits + passes - 1) / passes;
@@ -88,17 +85,6 @@ final class IntList {
             values = to;
             spare = from;
         }
-    }
-
-    private void distinctBy(int shift) {
-        int n = 0;
-        for (int i = 0; i < size; i++) {
-            if (i + 1 < size && values[i] >>> shift == values[i + 1] >>> shift) {
-                continue;
-            }
-            values[n++] = values[i];
-        }
-        size = n;
     }
 
     void clear() {

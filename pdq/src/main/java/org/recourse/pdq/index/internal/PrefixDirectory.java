@@ -178,6 +178,21 @@ final class PrefixDirectory {
         return wideStarts[bucket];
     }
 
+    /** The bucket whose entries include position {@code position}: a binary search over the starts. */
+    int bucketOf(int position) {
+        int low = 0;
+        int high = (1 << prefixBits) - 1;
+        while (low < high) {
+            int middle = (low + high + 1) >>> 1;
+            if (start(middle) <= position) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return low;
+    }
+
     /** The prefix masks a lookup within {@code radius} visits: bucket = query prefix ^ mask. */
     int[] masks(int radius) {
         return MASKS_WITHIN[prefixBits][radius];

@@ -6,12 +6,12 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * An immutable batch of hashes searched by multi-index hashing over the {@link ChunkLayout}.
  *
  * <p>The rows are sorted by the prefix of chunk 0 into buckets ({@link HashRecords}, which
- * therefore need not store those bits), and every lookup ends in chunk-0 buckets: chunk 0's own
- * lookup names the buckets whose prefix is within the radius, and each of chunks 1–10 has a
- * {@link ChunkTable} whose postings name the bucket of every row whose chunk is within it. The
- * buckets named are sorted, each is checked once, row by row over the whole hash, and every row
- * within the distance is a match. That is exact: a match has some chunk within the radius
- * (pigeonhole), that chunk's lookup names the match's bucket, and the check is the distance
+ * therefore need not store those bits), and every lookup ends in rows: chunk 0's own lookup
+ * reads the buckets whose prefix is within the radius and keeps the rows whose whole chunk 0 is
+ * within it, and each of chunks 1–10 has a {@link ChunkTable} whose postings name every row
+ * whose chunk is within it. The rows named are sorted, each is checked once over the whole hash,
+ * and every row within the distance is a match. That is exact: a match has some chunk within
+ * the radius (pigeonhole), that chunk's lookup names the match, and the check is the distance
  * itself.
  *
  * <p>The caller's ids are stored as offsets from the segment's smallest id, packed to the bits
@@ -24,7 +24,7 @@ public final class Segment {
     /** The most rows one segment holds; larger batches are split. */
     public static final int MAX_ROWS = 1 << 24;
 
-    /** Written with loads that make the checked buckets' cache misses overlap (see {@link ChunkTable}). */
+    /** Written with loads that make the checked rows' cache misses overlap (see {@link ChunkTable}). */
     @SuppressWarnings("unused")
     private long touchSink;
 
@@ -34,6 +34,7 @@ public final class Segment {
     private final long maxIdOffset;
     private final PackedInts idOffsets;
     private final PrefixDirectory sorted;
+    private final int rowBits;
     private final PackedInts postings;
     private final ChunkTable[] tables;
     private final AtomicLongArray removed;
@@ -66,10 +67,11 @@ public final class Segment {
         }
         PrefixDirectory[] directories = PrefixDirectory.pack(starts, widths);
         this.sorted = directories[0];
-        this.postings = new PackedInts((ChunkLayout.COUNT - 1) * size, ChunkTable.postingBits(records.prefixBits(), tablePrefixBits));
+        this.rowBits = PackedInts.bitsFor(Math.max(0, size - 1));
+        this.postings = new PackedInts((ChunkLayout.COUNT - 1) * size, ChunkTable.postingBits(rowBits, tablePrefixBits));
         this.tables = new ChunkTable[ChunkLayout.COUNT - 1];
         for (int chunk = 1; chunk < ChunkLayout.COUNT; chunk++) {
-            tables[chunk - 1] = new ChunkTable(directories[chunk], records, chunk, starts[chunk], sortedStarts,
+            tables[chunk - 1] = new ChunkTable(directories[chunk], records, size, chunk, starts[chunk], rowBits,
                     postings, (chunk - 1) * size);
         }
         this.removed = new AtomicLongArray((size + 63) >>> 6);
@@ -167,105 +169,124 @@ public final class Segment {
             scan(query, 0, maxDistance, sink);
             return;
         }
-        IntList buckets = scratch.candidateBuckets;
-        buckets.clear();
+        IntList rows = scratch.candidateRows;
+        rows.clear();
         int queryChunk = ChunkLayout.of(query, 0, 0);
-        int queryBucket = sorted.prefix(queryChunk);
-        for (int mask : sorted.masks(radius)) {
-            buckets.add((queryBucket ^ mask) << 1);
-        }
+        collectRowsNearInChunk0(queryChunk, radius, scratch.lookupBounds, rows);
         for (int chunk = 1; chunk < ChunkLayout.COUNT; chunk++) {
-            tables[chunk - 1].collectBucketsWithin(ChunkLayout.of(query, 0, chunk), radius, scratch.lookupBounds, buckets);
+            tables[chunk - 1].collectRowsWithin(ChunkLayout.of(query, 0, chunk), radius, scratch.lookupBounds, rows);
         }
-        buckets.sortDistinctBy(1);
-        checkBuckets(buckets, query, queryChunk, radius, maxDistance, scratch.rowBounds, sink);
+        rows.sortDistinct();
+        long touched = 0;
+        for (int i = 0, n = rows.size(); i < n; i++) {
+            touched += records.word(rows.get(i), 0);
+        }
+        touchSink = touched;
+        int queryBucket = sorted.prefix(queryChunk);
+        for (int i = 0, n = rows.size(); i < n; i++) {
+            checkRow(rows.get(i), query, 0, queryBucket, maxDistance, sink);
+        }
     }
 
     /**
-     * Searches for the {@code count} (at most {@link BatchScratch#GROUP}) queries whose words are
-     * at {@code queries[4 * first]} on, reporting each as its number in {@code queries}. Does
-     * what {@link #search} does for each, but for all of them together: every (chunk-0 bucket,
-     * query) that a lookup names is listed, and the list sorted and made distinct once, so that
-     * the tables and then the rows are read in memory order rather than at random places per
-     * query (ChunkTable#collectBucketsWithinAll).
+     * Searches for the {@code count} queries whose words are in {@code queries} (4 each),
+     * reporting each as its number there. Does what {@link #search} does for each, but for
+     * groups of {@link BatchScratch#GROUP} together: every (row, query) that a lookup names is
+     * listed, and the list sorted and made distinct once per group, so that the tables and then
+     * the rows are read in memory order rather than at random places per query
+     * ({@link ChunkTable#collectRowsWithinAll}).
      */
-    public void searchAll(long[] queries, int first, int count, int maxDistance, BatchScratch scratch, MatchSink sink) {
+    public void searchAll(long[] queries, int count, int maxDistance, BatchScratch scratch, MatchSink sink) {
         int radius = ChunkLayout.radius(maxDistance);
         if (radius > ChunkLayout.MAX_RADIUS) {
-            for (int q = first; q < first + count; q++) {
+            for (int q = 0; q < count; q++) {
                 scan(queries, q, maxDistance, sink);
             }
             return;
         }
-        IntList candidates = scratch.candidates;
-        candidates.clear();
-        int[] masks = sorted.masks(radius);
-        for (int q = 0; q < count; q++) {
-            int queryBucket = sorted.prefix(ChunkLayout.of(queries, 4 * (first + q), 0));
-            int[] keys = candidates.reserve(masks.length);
-            int n = candidates.size();
-            for (int mask : masks) {
-                keys[n++] = (queryBucket ^ mask) << (BatchScratch.GROUP_BITS + 1) | q << 1;
+        LongList candidates = scratch.candidates;
+        for (int first = 0; first < count; first += BatchScratch.GROUP) {
+            int n = Math.min(BatchScratch.GROUP, count - first);
+            candidates.clear();
+            for (int q = 0; q < n; q++) {
+                IntList rows = scratch.rows;
+                rows.clear();
+                collectRowsNearInChunk0(ChunkLayout.of(queries, 4 * (first + q), 0), radius, scratch.bounds, rows);
+                long[] keys = candidates.reserve(rows.size());
+                int k = candidates.size();
+                for (int i = 0; i < rows.size(); i++) {
+                    keys[k++] = (long) rows.get(i) << BatchScratch.GROUP_BITS | q;
+                }
+                candidates.setSize(k);
             }
-            candidates.setSize(n);
-        }
-        for (int chunk = 1; chunk < ChunkLayout.COUNT; chunk++) {
-            tables[chunk - 1].collectBucketsWithinAll(queries, first, count, chunk, radius, scratch, candidates);
-        }
-        candidates.radixSortDistinctBy(1, sorted.prefixBits() + BatchScratch.GROUP_BITS + 1);
-        for (int i = 0, n = candidates.size(); i < n; i++) {
-            int candidate = candidates.get(i);
-            int bucket = candidate >>> (BatchScratch.GROUP_BITS + 1);
-            int query = first + (candidate >>> 1 & (BatchScratch.GROUP - 1));
-            int queryChunk = ChunkLayout.of(queries, 4 * query, 0);
-            int prefixDistance = Integer.bitCount(bucket ^ sorted.prefix(queryChunk));
-            int from = sorted.start(bucket);
-            int end = sorted.start(bucket + 1);
-            if ((candidate & 1) != 0) {
-                checkRows(from, end, prefixDistance, queries, query, maxDistance, sink);
-            } else {
-                checkRowsNearInChunk0(from, end, prefixDistance, radius - prefixDistance, sorted.residual(queryChunk),
-                        queries, query, maxDistance, sink);
+            for (int chunk = 1; chunk < ChunkLayout.COUNT; chunk++) {
+                tables[chunk - 1].collectRowsWithinAll(queries, first, n, chunk, radius, scratch, candidates);
+            }
+            candidates.radixSortDistinct(rowBits + BatchScratch.GROUP_BITS);
+            for (int i = 0, size = candidates.size(); i < size; i++) {
+                long key = candidates.get(i);
+                int query = first + (int) (key & (BatchScratch.GROUP - 1));
+                checkRow((int) (key >>> BatchScratch.GROUP_BITS), queries, query,
+                        sorted.prefix(ChunkLayout.of(queries, 4 * query, 0)), maxDistance, sink);
             }
         }
     }
 
     /**
-     * Checks the rows of the named chunk-0 buckets: every row of a bucket a table named, and the
-     * rows whose whole chunk 0 is within the radius of a bucket only chunk 0's lookup named (a
-     * match there whose chunk 0 is not within it has another chunk that is, whose table names
-     * the bucket too). Where each bucket's rows lie is read in a pass of its own, then one load
-     * of every bucket's first and last row, before any row is checked, so that the cache misses
-     * of different buckets overlap.
+     * Appends the rows whose whole chunk 0 is within {@code radius} bits of {@code queryChunk}:
+     * those of the buckets whose prefix is within it, filtered on the residual, which word 3
+     * holds (a table names the rows of every other chunk). The buckets' bounds, then their first
+     * rows, are read in passes of their own, so that the cache misses of different buckets overlap.
      */
-    private void checkBuckets(IntList buckets, long[] query, int queryChunk, int radius, int maxDistance,
-            IntList rowBounds, MatchSink sink) {
-        int count = buckets.size();
-        rowBounds.clear();
-        int[] bounds = rowBounds.reserve(2 * count);
-        for (int i = 0; i < count; i++) {
-            int bucket = buckets.get(i) >>> 1;
-            bounds[2 * i] = sorted.start(bucket);
-            bounds[2 * i + 1] = sorted.start(bucket + 1);
-        }
+    private void collectRowsNearInChunk0(int queryChunk, int radius, int[] bounds, IntList rows) {
+        int[] masks = sorted.masks(radius);
+        sorted.fillBounds(queryChunk, masks, bounds);
         long touched = 0;
-        for (int i = 0; i < count; i++) {
-            if (bounds[2 * i] < bounds[2 * i + 1]) {
-                touched += records.word(bounds[2 * i], 0) + records.word(bounds[2 * i + 1] - 1, 0);
+        for (int m = 0; m < masks.length; m++) {
+            if (bounds[2 * m] < bounds[2 * m + 1]) {
+                touched += records.word(bounds[2 * m], 3);
             }
         }
         touchSink = touched;
-        int queryBucket = sorted.prefix(queryChunk);
         int queryResidual = sorted.residual(queryChunk);
-        for (int i = 0; i < count; i++) {
-            int candidate = buckets.get(i);
-            int prefixDistance = Integer.bitCount((candidate >>> 1) ^ queryBucket);
-            if ((candidate & 1) != 0) {
-                checkRows(bounds[2 * i], bounds[2 * i + 1], prefixDistance, query, 0, maxDistance, sink);
-            } else {
-                checkRowsNearInChunk0(bounds[2 * i], bounds[2 * i + 1], prefixDistance, radius - prefixDistance, queryResidual,
-                        query, 0, maxDistance, sink);
+        for (int m = 0; m < masks.length; m++) {
+            int budget = radius - Integer.bitCount(masks[m]);
+            int from = bounds[2 * m];
+            int end = bounds[2 * m + 1];
+            int[] out = rows.reserve(end - from);
+            int n = rows.size();
+            for (int row = from; row < end; row++) {
+                out[n] = row;
+                n += Integer.bitCount(sortedResidual(row) ^ queryResidual) <= budget ? 1 : 0;
             }
+            rows.setSize(n);
+        }
+    }
+
+    /**
+     * Reports the row if it is within {@code maxDistance} of query number {@code query} (words
+     * at {@code queries[4 * query]} on), whose chunk-0 prefix is {@code queryBucket}. The stored
+     * bits are compared part by part, each part of a row in another cache line, and all but about
+     * 3 % of random rows are out after the first part. Only a row within on all of them needs
+     * its own prefix, which it does not store: that takes a binary search over the directory.
+     */
+    private void checkRow(int row, long[] queries, int query, int queryBucket, int maxDistance, MatchSink sink) {
+        int base = 4 * query;
+        int distance = records.firstDistance(row, queries[base], queries[base + 1]);
+        if (distance > maxDistance) {
+            return;
+        }
+        distance += records.secondDistance(row, queries[base + 1], queries[base + 2]);
+        if (distance > maxDistance) {
+            return;
+        }
+        distance += records.lowDistance(row, queries[base + 3]);
+        if (distance > maxDistance) {
+            return;
+        }
+        distance += Integer.bitCount(sorted.bucketOf(row) ^ queryBucket);
+        if (distance <= maxDistance && !isRemoved(row)) {
+            sink.accept(query, id(row), distance);
         }
     }
 
@@ -285,19 +306,6 @@ public final class Segment {
             int distance = prefixDistance + records.firstDistance(row, q0, q1);
             if (distance <= maxDistance) {
                 report(row, distance, queries, query, maxDistance, sink);
-            }
-        }
-    }
-
-    /** As {@link #checkRows}, for the rows whose chunk-0 residual is within {@code budget} bits of the query's. */
-    private void checkRowsNearInChunk0(int from, int end, int prefixDistance, int budget, int queryResidual,
-            long[] queries, int query, int maxDistance, MatchSink sink) {
-        for (int row = from; row < end; row++) {
-            if (Integer.bitCount(sortedResidual(row) ^ queryResidual) <= budget) {
-                int distance = prefixDistance + records.firstDistance(row, queries[4 * query], queries[4 * query + 1]);
-                if (distance <= maxDistance) {
-                    report(row, distance, queries, query, maxDistance, sink);
-                }
             }
         }
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** Bucket starts read back exactly whichever offset width the counts allow. */
+/** Bucket starts read back exactly whichever offset width the counts allow, and positions map back to buckets. */
 class PrefixDirectoryTest {
 
     private static final int PREFIX_BITS = 16;
@@ -33,6 +33,19 @@ class PrefixDirectoryTest {
         int[] starts = counted(bucket -> random.nextInt(random.nextInt(10) == 0 ? 400 : 20));
         PrefixDirectory[] directories = PrefixDirectory.pack(new int[][] {starts}, new int[] {23});
         assertReadsBack(directories[0], starts);
+    }
+
+    /** A row's bucket is found from its position, past runs of empty buckets and in crowded ones. */
+    @Test
+    void everyPositionLiesInTheBucketThatHoldsIt() {
+        SplittableRandom random = new SplittableRandom(9);
+        int[] starts = counted(bucket -> bucket == 4_000 ? 300 : random.nextInt(3) == 0 ? 0 : random.nextInt(4));
+        PrefixDirectory directory = PrefixDirectory.pack(new int[][] {starts}, new int[] {26})[0];
+        for (int b = 0; b < BUCKETS; b++) {
+            for (int position = starts[b]; position < starts[b + 1]; position++) {
+                assertThat(directory.bucketOf(position)).as("position %d", position).isEqualTo(b);
+            }
+        }
     }
 
     private interface Count {
