@@ -66,6 +66,8 @@ fi
 PG_PORT="$(pg_port)"
 pg_query() { "$JAVA_HOME/bin/java" -cp "$PGJDBC" "$ROOT/bench/intake/PgQuery.java" "$DATA" "$PG_PORT" "$@"; }
 [ "${BENCH_PG_STATEMENTS:-0}" = 1 ] && pg_query "create extension if not exists pg_stat_statements"
+# BENCH_PG_SQL="statement; ..." runs SQL on the database before the load (e.g. to try without an index).
+if [ -n "${BENCH_PG_SQL:-}" ]; then pg_query "$BENCH_PG_SQL"; fi
 KEY="$("$ROOT/recourse" api-key create --organisation "Benchmark" --scopes reports:submit | grep '^rk_')"
 LOAD=("$JAVA_HOME/bin/java" "$ROOT/bench/intake/IntakeLoad.java" "http://localhost:$PORT" "$KEY")
 

@@ -5,7 +5,7 @@
 # 2 cores; then the same single look-ups driven by wrk where it is installed (apt-get install wrk).
 # Targets: 1 M entries >= 5,000 look-ups/s with p99 <= 20 ms; 10 M >= 2,000/s; batch at least twice
 # the single rate; index loaded in <= 60 s; index heap <= 1 GB at 10 M.
-# Usage: bench/matching/run.sh [ENTRIES=1000000] [SECONDS=30] [CLIENTS=16] [HEAP=3g]
+# Usage: [BENCH_JAVA_OPTS="-Xlog:gc:file=/tmp/gc.log"] bench/matching/run.sh [ENTRIES=1000000] [SECONDS=30] [CLIENTS=16] [HEAP=3g]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 ENTRIES="${1:-1000000}"
@@ -19,4 +19,4 @@ chmod 755 "$DATA"
 trap 'rm -rf "$DATA"' EXIT
 "$ROOT/mvnw" -q -o -f "$ROOT/server/pom.xml" test-compile dependency:build-classpath -Dmdep.outputFile="$DATA/cp.txt" -Dmdep.includeScope=test
 CP="$ROOT/server/target/test-classes:$ROOT/server/target/classes:$(cat "$DATA/cp.txt")"
-taskset -c 0,1 "$JAVA_HOME/bin/java" -Xmx"$HEAP" -Dbench.dir="$ROOT/bench/matching" -cp "$CP" "$ROOT/bench/matching/MatchBench.java" "$DATA" "$ENTRIES" "$SECONDS_PER_RUN" "$CLIENTS"
+taskset -c 0,1 "$JAVA_HOME/bin/java" -Xmx"$HEAP" ${BENCH_JAVA_OPTS:-} -Dbench.dir="$ROOT/bench/matching" -cp "$CP" "$ROOT/bench/matching/MatchBench.java" "$DATA" "$ENTRIES" "$SECONDS_PER_RUN" "$CLIENTS"

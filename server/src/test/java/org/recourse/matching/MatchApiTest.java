@@ -109,6 +109,23 @@ class MatchApiTest {
         assertThat(batch.body().get("results").get(0).get("matches").get(0).get("bank_content_id").asLong()).isEqualTo(pdqEntry);
         assertThat(batch.body().get("results").get(0).get("signal").asString()).isEqualTo(flip(pdq, 1));
         assertThat(batch.body().get("results").get(1).get("matches")).isEmpty();
+        // The batch goes to the index in one search; each answer is what the single look-up says, in the order sent.
+        List<String> mixed = List.of(randomPdq(), flip(pdq, 2), randomPdq(), pdq, flip(pdq, 40), flip(pdq, 31), flip(pdq, 32));
+        MatchApi.Answer many = api.post("/m/raw_lookup/batch", "{\"signal_type\":\"pdq\",\"signals\":[\""
+                + String.join("\",\"", mixed) + "\"]}");
+        assertThat(many.status()).isEqualTo(200);
+        for (int i = 0; i < mixed.size(); i++) {
+            assertThat(many.body().get("results").get(i).get("matches").toString())
+                    .as("signal %d", i)
+                    .isEqualTo(api.get("/m/raw_lookup?signal_type=pdq&include_distance=true&signal=" + mixed.get(i))
+                            .body().get("matches").toString());
+        }
+        assertThat(many.body().get("results").get(5).get("matches").get(0).get("distance").asString()).isEqualTo("31");
+        assertThat(many.body().get("results").get(6).get("matches")).isEmpty();
+        MatchApi.Answer exact = api.post("/m/raw_lookup/batch", "{\"signal_type\":\"md5\",\"signals\":[\"" + md5
+                + "\",\"" + md5.replace('a', 'b') + "\"]}");
+        assertThat(exact.body().get("results").get(0).get("matches").get(0).get("bank_content_id").asLong()).isEqualTo(md5Entry);
+        assertThat(exact.body().get("results").get(1).get("matches")).isEmpty();
 
         JsonNode status = api.get("/m/index/status").body();
         assertThat(status.propertyNames()).containsExactly("pdq", "md5", "sha256");

@@ -65,7 +65,7 @@ class LookingUp {
         requireReady();
         counts.add(caller, checked.size());
         Set<String> only = bankNames(banks);
-        return checked.stream().map(s -> index.lookup(s, only, false)).toList();
+        return index.lookupAll(checked, only, false);
     }
 
     static SignalType type(String name) {

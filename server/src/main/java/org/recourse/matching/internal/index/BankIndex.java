@@ -75,8 +75,10 @@ final class BankIndex {
         exactSizes.get(type).decrementAndGet();
     }
 
-    List<Match> pdqMatches(Hash256 query) {
-        return pdq.search(query, bank.pdqThreshold());
+    /** The matches of each query, in the order given, within the bank's threshold. */
+    List<List<Match>> pdqMatches(Hash256[] queries) {
+        return queries.length == 1 ? List.of(pdq.search(queries[0], bank.pdqThreshold()))
+                : pdq.searchAll(queries, bank.pdqThreshold());
     }
 
     long[] exactMatches(SignalType type, String hex) {
