@@ -1,145 +1,39 @@
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+package intake;
+
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
+
+import data.ConstantRate;
 
 /**
- * Constant-rate load on POST /api/v1/reports, measured the way wrk2 does it: request i is due at
- * start + i / rate, and its latency counts from that moment — so a slow server cannot slow the
- * generator down and hide its own latency (no coordinated omission). Requests go over a fixed
- * pool of persistent HTTP/1.1 connections (as a partner's client would keep them), each driven
- * by its own thread; when every connection is busy, due requests wait and that wait is counted.
+ * Constant-rate load on POST /api/v1/reports ({@link ConstantRate}: latency from each request's due
+ * time, no coordinated omission), each report with its own reference and Idempotency-Key.
  *
- * <p>The client is a few lines of plain sockets on purpose: it shares the machine with the
- * server, and the JDK's HttpClient cost about 1.8 ms of CPU per request here — as much as the
- * server it was measuring.
- *
- * <p>Usage: {@code java IntakeLoad.java BASE_URL API_KEY RATE_PER_SECOND SECONDS [WARMUP_SECONDS] [CONNECTIONS]}
+ * <p>Usage: {@code java bench/intake/IntakeLoad.java BASE_URL API_KEY RATE_PER_SECOND SECONDS [WARMUP_SECONDS] [CONNECTIONS]}
  */
 public class IntakeLoad {
 
     public static void main(String[] args) throws Exception {
         URI base = URI.create(args[0]);
-        String key = args[1];
+        Reports reports = new Reports(args[1]);
         int rate = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
         int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 10;
         int connections = args.length > 5 ? Integer.parseInt(args[5]) : 64;
         if (warmup > 0) {
             System.out.printf("warm-up: %d s at %d/s%n", warmup, rate);
-            run(base, key, rate, warmup, connections).print(rate, warmup);
+            ConstantRate.run(base, reports, rate, warmup, connections).print(rate, warmup);
         }
         System.out.printf("measure: %d s at %d/s over %d connections%n", seconds, rate, connections);
-        run(base, key, rate, seconds, connections).print(rate, seconds);
+        ConstantRate.run(base, reports, rate, seconds, connections).print(rate, seconds);
     }
 
-    record Result(int sent, int created, Map<String, Integer> failures, long wallNanos, long[] latencies, long[] waits) {
+    /** One report per request: 201 is success. */
+    record Reports(String key) implements ConstantRate.Requests {
 
-        void print(int rate, int seconds) {
-            long[] sorted = latencies.clone();
-            Arrays.sort(sorted);
-            double wall = wallNanos / 1e9;
-            System.out.printf("sent %d, created %d, failed %s%n", sent, created, failures);
-            System.out.printf("offered %d/s for %d s; completed in %.1f s => %.0f reports/s sustained%n",
-                    rate, seconds, wall, created / wall);
-            System.out.printf("latency from due time (ms): p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f%n",
-                    pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), pct(sorted, 99.9), sorted[sorted.length - 1] / 1e6);
-            // The server's part: from the moment a request was written to its answer. The due-time
-            // latency above adds the wait for a free connection on this side, which a server that
-            // answers every request in bounded time cannot shorten when it is offered more than it can do.
-            long[] answered = waits.clone();
-            Arrays.sort(answered);
-            System.out.printf("wait for the answer once sent (ms): p50 %.1f  p99 %.1f  max %.1f%n",
-                    pct(answered, 50), pct(answered, 99), answered[answered.length - 1] / 1e6);
-            int busy = failures.getOrDefault("HTTP 503", 0);
-            System.out.printf("503 + Retry-After (overloaded, nothing stored): %d (%.2f %%)%n", busy, 100.0 * busy / sent);
-            // Where the tail comes from: steady, or a few bad seconds (a pause, a background job)?
-            StringBuilder worst = new StringBuilder("slowest seconds (second: max ms):");
-            long[] maxPerSecond = new long[seconds];
-            for (int i = 0; i < latencies.length; i++) {
-                int second = (int) Math.min(seconds - 1, (long) i / rate);
-                maxPerSecond[second] = Math.max(maxPerSecond[second], latencies[i]);
-            }
-            Integer[] order = new Integer[seconds];
-            for (int i = 0; i < seconds; i++) {
-                order[i] = i;
-            }
-            Arrays.sort(order, (a, b) -> Long.compare(maxPerSecond[b], maxPerSecond[a]));
-            for (int i = 0; i < Math.min(5, seconds); i++) {
-                worst.append(String.format(" %d: %.0f", order[i], maxPerSecond[order[i]] / 1e6));
-            }
-            System.out.println(worst);
-        }
-    }
-
-    static Result run(URI base, String key, int rate, int seconds, int connections) throws InterruptedException {
-        int total = rate * seconds;
-        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
-        long[] latencies = new long[total];
-        long[] waits = new long[total];
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger created = new AtomicInteger();
-        AtomicLong lastDone = new AtomicLong();
-        Map<String, Integer> failures = new ConcurrentHashMap<>();
-        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
-        Thread[] threads = new Thread[connections];
-        for (int c = 0; c < connections; c++) {
-            threads[c] = Thread.ofPlatform().daemon().start(() -> {
-                Connection connection = new Connection(base);
-                int i;
-                while ((i = next.getAndIncrement()) < total) {
-                    long due = start + i * interval;
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                        LockSupport.parkNanos(wait);
-                    }
-                    long sending = System.nanoTime();
-                    String outcome = connection.post(key, i);
-                    long done = System.nanoTime();
-                    latencies[i] = done - due;
-                    waits[i] = done - sending;
-                    lastDone.accumulateAndGet(done, Math::max);
-                    if (outcome == null) {
-                        created.incrementAndGet();
-                    } else {
-                        failures.merge(outcome, 1, Integer::sum);
-                    }
-                }
-                connection.close();
-            });
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
-        return new Result(total, created.get(), new TreeMap<>(failures), lastDone.get() - start, latencies, waits);
-    }
-
-    /** One persistent connection; reconnects when the server closes it. */
-    static final class Connection {
-        private final URI base;
-        private Socket socket;
-        private OutputStream out;
-        private InputStream in;
-
-        Connection(URI base) {
-            this.base = base;
-        }
-
-        /** Sends one report; returns null for 201, otherwise what went wrong. */
-        String post(String key, int index) {
+        @Override
+        public byte[] request(URI base, int index) {
             String reference = UUID.randomUUID().toString();
             byte[] body = """
                     {"reporterType":"professional","forms":["non_consensual_sharing"],\
@@ -149,96 +43,15 @@ public class IntakeLoad {
             byte[] head = ("POST /api/v1/reports HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
                     + "\r\nAuthorization: Bearer " + key + "\r\nContent-Type: application/json\r\nIdempotency-Key: "
                     + reference + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-            for (int attempt = 0; ; attempt++) {
-                try {
-                    if (socket == null) {
-                        socket = new Socket();
-                        socket.setTcpNoDelay(true);
-                        socket.setSoTimeout(30_000);
-                        socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5_000);
-                        out = socket.getOutputStream();
-                        in = new BufferedInputStream(socket.getInputStream(), 8192);
-                    }
-                    out.write(head);
-                    out.write(body);
-                    out.flush();
-                    int status = readResponse();
-                    return status == 201 ? null : "HTTP " + status;
-                } catch (IOException e) {
-                    close();
-                    // A kept-alive connection the server closed in between is retried once on a fresh one.
-                    if (attempt > 0 || e instanceof java.net.SocketTimeoutException) {
-                        return e.getClass().getSimpleName();
-                    }
-                }
-            }
+            byte[] request = new byte[head.length + body.length];
+            System.arraycopy(head, 0, request, 0, head.length);
+            System.arraycopy(body, 0, request, head.length, body.length);
+            return request;
         }
 
-        /** Reads status line, headers and body (Content-Length or chunked); returns the status. */
-        private int readResponse() throws IOException {
-            String statusLine = line();
-            int status = Integer.parseInt(statusLine.substring(9, 12));
-            long length = -1;
-            boolean chunked = false;
-            boolean closing = false;
-            String header;
-            while (!(header = line()).isEmpty()) {
-                int colon = header.indexOf(':');
-                String name = header.substring(0, colon).trim();
-                String value = header.substring(colon + 1).trim();
-                if (name.equalsIgnoreCase("Content-Length")) {
-                    length = Long.parseLong(value);
-                } else if (name.equalsIgnoreCase("Transfer-Encoding") && value.equalsIgnoreCase("chunked")) {
-                    chunked = true;
-                } else if (name.equalsIgnoreCase("Connection") && value.equalsIgnoreCase("close")) {
-                    closing = true;
-                }
-            }
-            if (chunked) {
-                long size;
-                while ((size = Long.parseLong(line().split(";")[0].trim(), 16)) > 0) {
-                    in.skipNBytes(size);
-                    line();
-                }
-                while (!line().isEmpty()) {
-                    // trailers
-                }
-            } else if (length > 0) {
-                in.skipNBytes(length);
-            }
-            if (closing) {
-                close();
-            }
-            return status;
+        @Override
+        public int expectedStatus() {
+            return 201;
         }
-
-        private String line() throws IOException {
-            StringBuilder sb = new StringBuilder(64);
-            int c;
-            while ((c = in.read()) != -1) {
-                if (c == '\n') {
-                    int n = sb.length();
-                    return n > 0 && sb.charAt(n - 1) == '\r' ? sb.substring(0, n - 1) : sb.toString();
-                }
-                sb.append((char) c);
-            }
-            throw new IOException(sb.isEmpty() ? "connection closed" : "truncated response");
-        }
-
-        void close() {
-            if (socket != null) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // closing anyway
-                }
-                socket = null;
-            }
-        }
-    }
-
-    static double pct(long[] sorted, double p) {
-        int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
     }
 }

@@ -117,8 +117,8 @@ server_after=$(awk '{print $14 + $15}' "/proc/$SERVER/stat")
 cat "$DATA/result.txt"
 sed -n '/^measure:/,$p' "$DATA/result.txt" | awk '
   /^wait for the answer once sent/ { print "measurement: longest wait for an answer once sent " $NF " ms" }
-  /^503 \+ Retry-After/ { print "measurement: " $7 " requests answered 503 + Retry-After" }'
-created=$(sed -n '/^measure:/,$p' "$DATA/result.txt" | grep -oE 'created [0-9]+' | head -1 | awk '{print $2}')
+  /^503 \+ Retry-After/ { print "measurement: " $5 " requests answered 503 + Retry-After" }'
+created=$(sed -n '/^measure:/,$p' "$DATA/result.txt" | grep -oE 'answered as expected [0-9]+' | head -1 | awk '{print $4}')
 ticks=$((after - before))
 hz=$(getconf CLK_TCK)
 awk -v t="$ticks" -v hz="$hz" -v n="$created" 'BEGIN {
