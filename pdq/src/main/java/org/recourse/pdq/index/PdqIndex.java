@@ -8,6 +8,7 @@ import org.recourse.pdq.Hash256;
 import org.recourse.pdq.index.internal.BatchScratch;
 import org.recourse.pdq.index.internal.DeltaBuffer;
 import org.recourse.pdq.index.internal.MatchSink;
+import org.recourse.pdq.index.internal.ScratchPool;
 import org.recourse.pdq.index.internal.SearchScratch;
 import org.recourse.pdq.index.internal.Segment;
 
@@ -37,6 +38,9 @@ public final class PdqIndex {
     private record Snapshot(List<Segment> segments, DeltaBuffer buffer) {}
 
     private final Object writeLock = new Object();
+    private final ScratchPool<SearchScratch> searchScratch = new ScratchPool<>(16, SearchScratch::new);
+    /** Two: a batch's space is large (about 60 MB at 10 M hashes), and batches are few at a time. */
+    private final ScratchPool<BatchScratch> batchScratch = new ScratchPool<>(2, BatchScratch::new);
     private volatile Snapshot snapshot = new Snapshot(List.of(), new DeltaBuffer(BUFFER_CAPACITY));
     private volatile int size;
 
@@ -128,10 +132,11 @@ public final class PdqIndex {
         List<Match> matches = new ArrayList<>();
         long[] words = query.words();
         MatchSink sink = (ignored, id, distance) -> matches.add(new Match(id, distance));
-        SearchScratch scratch = new SearchScratch();
+        SearchScratch scratch = searchScratch.take();
         for (Segment segment : current.segments()) {
             segment.search(words, maxDistance, scratch, sink);
         }
+        searchScratch.give(scratch);
         current.buffer().search(words, 0, maxDistance, sink);
         matches.sort(NEAREST_FIRST);
         return matches;
@@ -160,10 +165,11 @@ public final class PdqIndex {
             results.add(new ArrayList<>());
         }
         MatchSink sink = (query, id, distance) -> results.get(query).add(new Match(id, distance));
-        BatchScratch scratch = new BatchScratch();
+        BatchScratch scratch = batchScratch.take();
         for (Segment segment : current.segments()) {
             segment.searchAll(words, queries.length, maxDistance, scratch, sink);
         }
+        batchScratch.give(scratch);
         for (int q = 0; q < queries.length; q++) {
             current.buffer().search(words, q, maxDistance, sink);
             results.get(q).sort(NEAREST_FIRST);
