@@ -8,8 +8,8 @@ import java.util.function.Supplier;
  * own (a virtual thread per request), so a thread-local space would be made afresh every time: a
  * single look-up's lists grow to tens of kilobytes and a batch's to tens of megabytes, which at
  * thousands of look-ups a second was a fifth of all the garbage the server made. Spaces are kept in
- * a few slots picked by thread id; taking one empties its slot, so no two searches share a space,
- * and a search that finds its slot empty makes a new one.
+ * a few slots, looked through from one picked by thread id; taking a space empties its slot, so no
+ * two searches share one, and a search that finds every slot empty makes a new one.
  */
 public final class ScratchPool<T> {
 
@@ -26,13 +26,24 @@ public final class ScratchPool<T> {
     }
 
     public T take() {
-        T kept = slots.getAndSet(slot(), null);
-        return kept != null ? kept : fresh.get();
+        int start = slot();
+        for (int i = 0; i < slots.length(); i++) {
+            T kept = slots.getAndSet((start + i) & (slots.length() - 1), null);
+            if (kept != null) {
+                return kept;
+            }
+        }
+        return fresh.get();
     }
 
-    /** Keeps {@code scratch} for a later search (replacing one kept in the same slot). */
+    /** Keeps {@code scratch} for a later search in the first empty slot; when every slot is taken, it is let go. */
     public void give(T scratch) {
-        slots.set(slot(), scratch);
+        int start = slot();
+        for (int i = 0; i < slots.length(); i++) {
+            if (slots.compareAndSet((start + i) & (slots.length() - 1), null, scratch)) {
+                return;
+            }
+        }
     }
 
     private int slot() {
