@@ -13,12 +13,11 @@ import org.springframework.stereotype.Component;
  * Post/redirect/get for the public report form, through the platform's {@link OneTimeForms}: the
  * submission that creates the case claims the form token's hash with it (so a double submit, a
  * reload of the POST or a replay never makes a second case) and leaves the confirmation in the
- * submitter's own session; the secret stays there only for {@link #SECRET_SHOWN_FOR}.
+ * submitter's own session; the secret stays there only for {@link OneTimeForms#SECRET_SHOWN_FOR}.
  */
 @Component
 class FormSubmissions {
 
-    static final java.time.Duration SECRET_SHOWN_FOR = OneTimeForms.SECRET_SHOWN_FOR;
     private static final String FORM = "report";
 
     /** What the confirmation page shows. */
@@ -46,10 +45,6 @@ class FormSubmissions {
         return OneTimeForms.wellFormed(token) ? token : newToken();
     }
 
-    static String hash(String token) {
-        return OneTimeForms.hash(token);
-    }
-
     /** Whether this session already sent the form with this token. */
     boolean alreadySent(HttpSession session, String token) {
         return forms.alreadySent(session, FORM, token);
@@ -59,7 +54,7 @@ class FormSubmissions {
         forms.remember(session, FORM, token, submitted.secret(), new Shown(submitted.caseNumber(), submitted.childAbuseRoute()));
     }
 
-    /** The session's latest confirmation; its secret only within {@link #SECRET_SHOWN_FOR}. */
+    /** The session's latest confirmation; its secret only within {@link OneTimeForms#SECRET_SHOWN_FOR}. */
     Optional<Confirmation> last(HttpSession session) {
         return forms.last(session, FORM, Shown.class).map(r -> new Confirmation(r.tokenHash(), r.shown().caseNumber(),
                 r.secret(), r.shown().childAbuseRoute(), r.createdAt()));

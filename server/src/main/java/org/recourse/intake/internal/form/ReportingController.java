@@ -9,14 +9,14 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.recourse.intake.Channel;
-import org.recourse.intake.internal.IntakeSettings;
-import org.recourse.platform.Throttle;
 import org.recourse.intake.internal.cases.FieldError;
 import org.recourse.intake.internal.cases.Passphrases;
+import org.recourse.intake.internal.cases.PublicFormLimit;
 import org.recourse.intake.internal.cases.ReportValidation;
 import org.recourse.intake.internal.cases.SecretHashing;
 import org.recourse.intake.internal.cases.Submitted;
 import org.recourse.platform.CleanedFields;
+import org.recourse.platform.OneTimeForms;
 import org.recourse.intake.internal.cases.SubmittingReport;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -42,19 +42,17 @@ class ReportingController {
     private final FormSupport support;
     private final SubmittingReport submitting;
     private final SecretHashing secrets;
-    private final Throttle throttle;
-    private final IntakeSettings settings;
+    private final PublicFormLimit limit;
     private final LocaleResolver locales;
     private final FormSubmissions submissions;
 
-    ReportingController(FormSupport support, SubmittingReport submitting, SecretHashing secrets, Throttle throttle,
-                        IntakeSettings settings, LocaleResolver locales, FormSubmissions submissions) {
+    ReportingController(FormSupport support, SubmittingReport submitting, SecretHashing secrets, PublicFormLimit limit,
+                        LocaleResolver locales, FormSubmissions submissions) {
         this.submissions = submissions;
         this.support = support;
         this.submitting = submitting;
         this.secrets = secrets;
-        this.throttle = throttle;
-        this.settings = settings;
+        this.limit = limit;
         this.locales = locales;
     }
 
@@ -136,17 +134,14 @@ class ReportingController {
             response.setStatus(422);
             return show(form, path, model, support.messages(form, errors, locale));
         }
-        IntakeSettings.Form limit = settings.form();
-        int recent = throttle.hit(Throttle.FORM_ADDRESS, throttle.addressSubject(request.getRemoteAddr()),
-                limit.maxPerAddress() + 1, limit.window(), limit.window());
-        if (recent > limit.maxPerAddress()) {
+        if (!limit.allowedFrom(request.getRemoteAddr())) {
             response.setStatus(429);
             model.addAttribute("formError", "intake.form.error.too-many");
             return show(form, path, model, Map.of());
         }
         String secret = Passphrases.next();
         Optional<Submitted> submitted = submitting.submitForm(outcome.report(), secret, secrets.hash(secret),
-                FormSubmissions.hash(token));
+                OneTimeForms.hash(token));
         submitted.ifPresent(s -> submissions.remember(request.getSession(), token, s));
         return confirmationOf(path);
     }

@@ -7,15 +7,14 @@ import java.util.Optional;
 import org.recourse.intake.CasesFromHashes;
 import org.recourse.intake.Channel;
 import org.recourse.intake.ReporterType;
-import org.recourse.intake.internal.IntakeSettings;
 import org.recourse.intake.internal.cases.Choices;
 import org.recourse.intake.internal.cases.FieldError;
 import org.recourse.intake.internal.cases.NewReport;
 import org.recourse.intake.internal.cases.Passphrases;
+import org.recourse.intake.internal.cases.PublicFormLimit;
 import org.recourse.intake.internal.cases.ReportValidation;
 import org.recourse.intake.internal.cases.SecretHashing;
 import org.recourse.intake.internal.cases.SubmittingReport;
-import org.recourse.platform.Throttle;
 import org.recourse.taxonomy.Taxonomy;
 import org.recourse.taxonomy.ViolenceForm;
 import org.recourse.taxonomy.ViolenceGroup;
@@ -25,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * {@link CasesFromHashes} through the report form's own parts: {@link ReportValidation} for a
  * web-form report that is not online, {@link SubmittingReport#submitForm} with the form token,
- * the same secret and the same per-address limit. Only the hashing page's few questions are
+ * the same secret and the same per-address limit ({@link PublicFormLimit}). Only the hashing page's few questions are
  * answered; the rest of the report stays empty.
  */
 @Service
@@ -34,16 +33,13 @@ class StartingCasesFromHashes implements CasesFromHashes {
     private final Taxonomy taxonomy;
     private final SubmittingReport submitting;
     private final SecretHashing secrets;
-    private final Throttle throttle;
-    private final IntakeSettings settings;
+    private final PublicFormLimit limit;
 
-    StartingCasesFromHashes(Taxonomy taxonomy, SubmittingReport submitting, SecretHashing secrets, Throttle throttle,
-                            IntakeSettings settings) {
+    StartingCasesFromHashes(Taxonomy taxonomy, SubmittingReport submitting, SecretHashing secrets, PublicFormLimit limit) {
         this.taxonomy = taxonomy;
         this.submitting = submitting;
         this.secrets = secrets;
-        this.throttle = throttle;
-        this.settings = settings;
+        this.limit = limit;
     }
 
     @Override
@@ -75,10 +71,7 @@ class StartingCasesFromHashes implements CasesFromHashes {
 
     @Override
     public boolean allowedFrom(String remoteAddress) {
-        IntakeSettings.Form limit = settings.form();
-        int recent = throttle.hit(Throttle.FORM_ADDRESS, throttle.addressSubject(remoteAddress), limit.maxPerAddress() + 1,
-                limit.window(), limit.window());
-        return recent <= limit.maxPerAddress();
+        return limit.allowedFrom(remoteAddress);
     }
 
     @Override
