@@ -127,13 +127,13 @@ class VictimHashingPages {
         cleaned.stream().filter(f -> !f.equals("pdq") && !f.equals("md5"))
                 .forEach(field -> errors.put(field, messages.getMessage("intake.form.control-character", null, locale)));
         List<BankingVictimHashes.ImageHashes> images = form.images();
+        int malformed = BankingVictimHashes.malformed(images);
         if (!errors.containsKey("hashes")) {
             if (!BankingVictimHashes.acceptableCount(images)) {
                 errors.put("hashes", messages.getMessage(images.isEmpty() ? "matching.hashing.error.none"
                         : "matching.hashing.error.too-many", new Object[] {BankingVictimHashes.MAX_IMAGES}, locale));
-            } else if (BankingVictimHashes.malformed(images) > 0) {
-                errors.put("hashes", messages.getMessage("matching.hashing.new.error.invalid",
-                        new Object[] {BankingVictimHashes.malformed(images)}, locale));
+            } else if (malformed > 0) {
+                errors.put("hashes", messages.getMessage("matching.hashing.new.error.invalid", new Object[] {malformed}, locale));
             }
         }
         CasesFromHashes.Answers answers = form.answers();
