@@ -154,6 +154,10 @@ public final class PdqIndex {
      */
     public List<List<Match>> searchAll(Hash256[] queries, int maxDistance) {
         checkDistance(maxDistance);
+        if (queries.length == 1) {
+            // One query gains nothing from sorting the work of a group, which costs a pass per table.
+            return List.of(search(queries[0], maxDistance));
+        }
         Snapshot current = snapshot;
         long[] words = new long[4 * queries.length];
         List<List<Match>> results = new ArrayList<>(queries.length);

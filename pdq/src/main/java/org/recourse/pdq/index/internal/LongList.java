@@ -8,9 +8,6 @@ import java.util.Arrays;
  */
 final class LongList {
 
-    /** Digits of at most 11 bits keep a pass's 2048 counts in the first-level cache and its 2048 write positions' lines in the second. */
-    private static final int MAX_DIGIT_BITS = 11;
-
     private long[] values = new long[256];
     /** The radix sort's second array, which it swaps with {@code values} on every pass. */
     private long[] spare = new long[0];
@@ -40,38 +37,25 @@ final class LongList {
         size = 0;
     }
 
-    /**
-     * Sorts values from 0 to 2^{@code bits} - 1 and drops repeats, by a least significant digit
-     * first radix sort: a group's list holds millions of values, which this sorts in three
-     * sequential passes where a comparison sort takes over twenty.
-     */
+    /** Sorts values from 0 to 2^{@code bits} - 1 ({@link RadixDigits}) and drops repeats. */
     void radixSortDistinct(int bits) {
-        int passes = Math.max(1, (bits + MAX_DIGIT_BITS - 1) / MAX_DIGIT_BITS);
-        int digitBits = (bits + passes - 1) / passes;
-        int digitMask = (1 << digitBits) - 1;
-        int[] counts = new int[passes << digitBits];
+        RadixDigits digits = new RadixDigits(bits);
+        int[] counts = digits.newCounts();
         for (int i = 0; i < size; i++) {
-            long value = values[i];
-            for (int pass = 0; pass < passes; pass++) {
-                counts[pass << digitBits | (int) (value >>> pass * digitBits) & digitMask]++;
+            for (int pass = 0; pass < digits.passes; pass++) {
+                counts[digits.slot(values[i], pass)]++;
             }
         }
         if (spare.length < size) {
             spare = new long[values.length];
         }
-        for (int pass = 0; pass < passes; pass++) {
-            int shift = pass * digitBits;
-            int at = 0;
-            for (int digit = pass << digitBits, end = digit + digitMask + 1; digit < end; digit++) {
-                int count = counts[digit];
-                counts[digit] = at;
-                at += count;
-            }
+        for (int pass = 0; pass < digits.passes; pass++) {
+            digits.startPositions(counts, pass);
             long[] from = values;
             long[] to = spare;
             for (int i = 0; i < size; i++) {
                 long value = from[i];
-                to[counts[pass << digitBits | (int) (value >>> shift) & digitMask]++] = value;
+                to[counts[digits.slot(value, pass)]++] = value;
             }
             values = to;
             spare = from;

@@ -290,47 +290,15 @@ public final class Segment {
         }
     }
 
-    /**
-     * Rows {@code from} to {@code end} of one bucket, whose prefix differs from the query's in
-     * {@code prefixDistance} bits, against query number {@code query}, whose words are at
-     * {@code queries[4 * query]} on.
-     */
-    private void checkRows(int from, int end, int prefixDistance, long[] queries, int query, int maxDistance,
-            MatchSink sink) {
-        if (prefixDistance > maxDistance) {
-            return;
-        }
-        long q0 = queries[4 * query];
-        long q1 = queries[4 * query + 1];
-        for (int row = from; row < end; row++) {
-            int distance = prefixDistance + records.firstDistance(row, q0, q1);
-            if (distance <= maxDistance) {
-                report(row, distance, queries, query, maxDistance, sink);
-            }
-        }
-    }
-
     private int sortedResidual(int row) {
         return sorted.residual((int) (records.word(row, 3) >>> (64 - ChunkLayout.SORTED_WIDTH)));
     }
 
-    /** Adds the rest of the row's distance to what the first part and the prefix gave, and reports the row if it is within. */
-    private void report(int row, int distance, long[] queries, int query, int maxDistance, MatchSink sink) {
-        distance += records.secondDistance(row, queries[4 * query + 1], queries[4 * query + 2]);
-        if (distance <= maxDistance) {
-            distance += records.lowDistance(row, queries[4 * query + 3]);
-            if (distance <= maxDistance && !isRemoved(row)) {
-                sink.accept(query, id(row), distance);
-            }
-        }
-    }
-
+    /** Beyond the tabled radius: every row is checked, which is exact but linear. */
     private void scan(long[] queries, int query, int maxDistance, MatchSink sink) {
         int queryBucket = sorted.prefix(ChunkLayout.of(queries, 4 * query, 0));
-        int buckets = 1 << sorted.prefixBits();
-        for (int bucket = 0; bucket < buckets; bucket++) {
-            checkRows(sorted.start(bucket), sorted.start(bucket + 1), Integer.bitCount(bucket ^ queryBucket), queries, query,
-                    maxDistance, sink);
+        for (int row = 0; row < size; row++) {
+            checkRow(row, queries, query, queryBucket, maxDistance, sink);
         }
     }
 }

@@ -77,8 +77,7 @@ final class BankIndex {
 
     /** The matches of each query, in the order given, within the bank's threshold. */
     List<List<Match>> pdqMatches(Hash256[] queries) {
-        return queries.length == 1 ? List.of(pdq.search(queries[0], bank.pdqThreshold()))
-                : pdq.searchAll(queries, bank.pdqThreshold());
+        return pdq.searchAll(queries, bank.pdqThreshold());
     }
 
     long[] exactMatches(SignalType type, String hex) {
