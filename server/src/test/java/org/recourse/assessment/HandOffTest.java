@@ -31,6 +31,7 @@ class HandOffTest extends TakedownIntegrationTest {
     void resetClockAndMail() {
         clock.reset();
         SMTP.accept();
+        SMTP.release();
     }
 
     private String helpOrganisation(String name, String email, String phone) {
@@ -229,6 +230,10 @@ class HandOffTest extends TakedownIntegrationTest {
         analyst.signIn(new TestStaff(jdbc).create(StaffRole.ANALYST));
         SMTP.refuse("451 4.3.0 Try again later");
         refer(analyst, reported.caseNumber(), Map.of("organisation", help, "channel", "email", "consentHow", "chat"), "contact");
+        // Withdrawn once the first attempt has failed: waiting, not on its way (that case is the next test's).
+        await("the referral has been tried", Duration.ofSeconds(30), () -> jdbc.sql(
+                "select count(*) from platform_outbox where topic = 'assessment.referral' and attempts > 0 and status = 'QUEUED' "
+                        + "and subject_id = (select id from assessment_referral where organisation = ?)").param(help).query(Long.class).single() == 1L);
         StaffHttp reporter = signedInReporter(reported);
         reporter.get("/status/case/withdraw");
         reporter.postForm("/status/case/withdraw", Map.of());
@@ -245,5 +250,44 @@ class HandOffTest extends TakedownIntegrationTest {
                     + "and subject_id = (select id from assessment_referral where organisation = ?)").param(help).query(Long.class).single() == 1L;
         });
         assertThat(mailTo(helpMail)).as("nothing went out").isEmpty();
+    }
+
+    @Test
+    void aWithdrawalWhileTheMailIsOnItsWayNamesItAndAFailedAttemptIsNotRetried() {
+        String victim = "victim-" + UUID.randomUUID().toString().substring(0, 8) + "@mail.test";
+        String helpMail = "on-its-way-" + UUID.randomUUID().toString().substring(0, 8) + "@help.test";
+        String help = helpOrganisation("Onderweg hulp", helpMail, null);
+        Reported reported = reportWithContact(victim);
+        StaffHttp analyst = new StaffHttp(port);
+        analyst.signIn(new TestStaff(jdbc).create(StaffRole.ANALYST));
+        analyst.get("/staff?lang=en");
+        // The mail server keeps the connection waiting: the referral is on its way, and the case page says so.
+        SMTP.hold();
+        refer(analyst, reported.caseNumber(), Map.of("organisation", help, "channel", "email", "consentHow", "phone"), "forms");
+        await("the referral is on its way", Duration.ofSeconds(30), () -> SMTP.held() > 0 && "sending".equals(jdbc.sql(
+                "select handoff_status from assessment_referral where organisation = ?").param(help).query(String.class).single()));
+        assertThat(analyst.get("/staff/cases/" + reported.caseNumber()).document().getElementById("handoffs").text())
+                .contains("Onderweg hulp", "being sent now");
+
+        // She calls to withdraw: the analyst is told it may already have arrived, by the organisation's name.
+        analyst.postForm("/staff/cases/" + reported.caseNumber() + "/referrals/withdraw-consent", Map.of());
+        Document page = analyst.get("/staff/cases/" + reported.caseNumber()).document();
+        assertThat(page.getElementById("withdrawn-delivered").text()).contains("on its way", "Onderweg hulp " + help);
+        assertThat(page.getElementById("withdrawn-stopped")).isNull();
+
+        // This attempt fails after all: it is not retried, and the referral counts as never sent.
+        SMTP.refuse("451 4.3.0 Try again later");
+        SMTP.release();
+        await("the failed attempt stops the referral", Duration.ofSeconds(30), () -> "withdrawn".equals(jdbc.sql(
+                "select handoff_status from assessment_referral where organisation = ?").param(help).query(String.class).single()));
+        SMTP.accept();
+        await("the retry is done", Duration.ofSeconds(30), () -> {
+            clock.advance(Duration.ofMinutes(1));
+            return jdbc.sql("select count(*) from platform_outbox where topic = 'assessment.referral' and status = 'SENT' "
+                    + "and subject_id = (select id from assessment_referral where organisation = ?)").param(help).query(Long.class).single() == 1L;
+        });
+        assertThat(mailTo(helpMail)).as("nothing went out").isEmpty();
+        assertThat(analyst.get("/staff/cases/" + reported.caseNumber()).document().getElementById("handoffs").text())
+                .contains("not sent: consent withdrawn");
     }
 }

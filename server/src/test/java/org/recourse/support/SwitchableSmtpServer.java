@@ -12,12 +12,17 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real SMTP endpoint on loopback that either passes every connection through to another SMTP
  * server (GreenMail) or answers like a server refusing the recipient, with a reply the test
  * chooses (e.g. {@code 550 5.1.1 Mailbox unavailable}). Lets a test make sending fail and then
- * succeed against the same configured mail server, as when an operator fixes it.
+ * succeed against the same configured mail server, as when an operator fixes it. It can also
+ * {@linkplain #hold() hold} new connections before its greeting, so a test can act while a
+ * delivery is on its way; what a held connection gets is decided when it is released.
  */
 public final class SwitchableSmtpServer implements AutoCloseable {
 
@@ -25,6 +30,8 @@ public final class SwitchableSmtpServer implements AutoCloseable {
     private final String targetHost;
     private final int targetPort;
     private volatile String refusal;
+    private volatile CountDownLatch gate;
+    private final AtomicInteger held = new AtomicInteger();
 
     public SwitchableSmtpServer(String targetHost, int targetPort) {
         this.targetHost = targetHost;
@@ -51,13 +58,44 @@ public final class SwitchableSmtpServer implements AutoCloseable {
         this.refusal = null;
     }
 
+    /** From now on new connections wait, before the greeting, until {@link #release()}. */
+    public void hold() {
+        this.gate = new CountDownLatch(1);
+    }
+
+    /** Lets the held connections (and every new one) go on, relayed or refused as the server is set now. */
+    public void release() {
+        CountDownLatch g = gate;
+        gate = null;
+        if (g != null) {
+            g.countDown();
+        }
+    }
+
+    /** How many connections are waiting at the gate. */
+    public int held() {
+        return held.get();
+    }
+
     private void acceptLoop() {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
-                String reply = refusal;
+                CountDownLatch waitFor = gate;
                 Thread.ofVirtual().start(() -> {
                     try (client) {
+                        if (waitFor != null) {
+                            held.incrementAndGet();
+                            try {
+                                waitFor.await(60, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return;
+                            } finally {
+                                held.decrementAndGet();
+                            }
+                        }
+                        String reply = refusal;
                         if (reply == null) {
                             relay(client);
                         } else {

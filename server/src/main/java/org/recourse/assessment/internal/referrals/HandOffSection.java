@@ -22,8 +22,8 @@ class HandOffSection implements CaseSection {
 
     /** What the fragment shows. */
     record Shown(String caseNumber, List<HandOff> handOffs, Map<String, String> names, List<Organisation> receivers, List<SharedItem> items,
-                 List<ConsentHow> consentWays, List<HandOffStatus> outcomes, Object error, Object done, Object withdrawnStopped,
-                 Object withdrawnDelivered) {
+                 List<ConsentHow> consentWays, List<HandOffStatus> outcomes, Object error, Object done, List<String> withdrawnStopped,
+                 List<String> withdrawnDelivered) {
     }
 
     private final HandingOff handingOff;
@@ -47,7 +47,16 @@ class HandOffSection implements CaseSection {
                 new Shown(ref.caseNumber(), handOffs, names, receivers, Arrays.asList(SharedItem.values()),
                         Arrays.stream(ConsentHow.values()).filter(h -> h != ConsentHow.STATUS_PAGE).toList(),
                         Arrays.stream(HandOffStatus.values()).filter(HandOffStatus::isOutcome).toList(),
-                        flash.get("handOffError"), flash.get("handOffDone"), flash.get("withdrawnStopped"), flash.get("withdrawnDelivered")));
+                        flash.get("handOffError"), flash.get("handOffDone"), named(flash.get("withdrawnStopped"), names),
+                        named(flash.get("withdrawnDelivered"), names)));
+    }
+
+    /** The organisations a withdrawal named (by key, in the flash) by their directory names. */
+    private static List<String> named(Object keys, Map<String, String> names) {
+        if (!(keys instanceof List<?> list)) {
+            return List.of();
+        }
+        return list.stream().map(String::valueOf).map(k -> names.getOrDefault(k, k)).toList();
     }
 
     @Override

@@ -6,6 +6,12 @@ import java.util.Locale;
 public enum HandOffStatus {
     /** Waiting in the outbox to be mailed. */
     QUEUED,
+    /**
+     * Claimed by the outbox and on its way to the organisation's mail server: a withdrawal now can no
+     * longer stop it. Back to {@link #QUEUED} when the attempt fails, or {@link #WITHDRAWN} if consent
+     * was withdrawn meanwhile.
+     */
+    SENDING,
     /** Mailed, or handed over by phone; waiting for the organisation's answer. */
     DELIVERED,
     ACCEPTED,

@@ -65,15 +65,35 @@ class HandOffs {
                 .param(limit).query(HandOffs::map).list();
     }
 
-    /** Moves a hand-off from one of {@code from} to {@code to}; false when it was elsewhere (someone else was first). */
+    /**
+     * Claims a queued hand-off for one delivery attempt. Also a hand-off left 'sending' by a node that
+     * died mid-attempt (the outbox re-claims it after its lease), unless consent was withdrawn since.
+     */
+    boolean startSending(UUID id) {
+        return jdbc.sql("""
+                        update assessment_referral set handoff_status = 'sending'
+                        where id = ? and (handoff_status = 'queued' or (handoff_status = 'sending' and consent_revoked_at is null))""")
+                .param(id).update() == 1;
+    }
+
+    /** An attempt failed: waiting again for the next, or given up; withdrawn if consent was withdrawn meanwhile. */
+    void sendingFailed(UUID id, boolean gaveUp) {
+        jdbc.sql("""
+                        update assessment_referral set handoff_status =
+                            case when consent_revoked_at is not null then 'withdrawn' when ? then 'failed' else 'queued' end
+                        where id = ? and handoff_status = 'sending'""")
+                .params(gaveUp, id).update();
+    }
+
     /** A mailed hand-off was accepted by the organisation's mail server at {@code at}; its follow-up time counts from then. */
     boolean delivered(UUID id, Instant at, java.time.Duration followUpAfter) {
         return jdbc.sql("""
                         update assessment_referral set handoff_status = 'delivered', delivered_at = ?, follow_up_due_at = ?
-                        where id = ? and handoff_status = 'queued'""")
+                        where id = ? and handoff_status = 'sending'""")
                 .params(Timestamp.from(at), Timestamp.from(at.plus(followUpAfter)), id).update() == 1;
     }
 
+    /** Moves a hand-off from one of {@code from} to {@code to}; false when it was elsewhere (someone else was first). */
     boolean move(UUID id, List<HandOffStatus> from, HandOffStatus to, Instant at, String by) {
         String[] codes = from.stream().map(HandOffStatus::code).toArray(String[]::new);
         if (to.isOutcome()) {

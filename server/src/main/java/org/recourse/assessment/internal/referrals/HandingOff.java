@@ -145,7 +145,7 @@ public class HandingOff {
         return true;
     }
 
-    /** What withdrawing consent did: referrals stopped before anything went out, and those already delivered. */
+    /** What withdrawing consent did: referrals stopped before anything went out, and those already delivered or on their way. */
     public record Withdrawal(List<HandOff> stopped, List<HandOff> alreadyDelivered) {
     }
 

@@ -2,9 +2,7 @@ package org.recourse.assessment.internal.referrals;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.mail.Message;
@@ -23,8 +21,8 @@ import org.springframework.stereotype.Service;
 /**
  * Mails a hand-off's referral summary: only what the victim's consent covers, never an image or a
  * reported address, in the organisation's language (Dutch unless it reads only English), with the
- * case number as the reference to answer with. A hand-off whose consent was withdrawn before it
- * was due is not sent.
+ * case number as the reference to answer with. A hand-off whose consent was withdrawn before its
+ * attempt began is not sent, nor retried when consent is withdrawn while an attempt fails.
  */
 @Service
 class MailingHandOffs implements OutboxSender {
@@ -36,10 +34,9 @@ class MailingHandOffs implements OutboxSender {
     private final OutgoingMail mail;
     private final MessageSource messages;
     private final HandOffSettings settings;
-    private final java.time.Clock clock;
 
     MailingHandOffs(HandOffs handOffs, Cases cases, Directory directory, ReferralSummaries summaries, OutgoingMail mail,
-                    MessageSource messages, HandOffSettings settings, java.time.Clock clock) {
+                    MessageSource messages, HandOffSettings settings) {
         this.handOffs = handOffs;
         this.cases = cases;
         this.directory = directory;
@@ -47,7 +44,6 @@ class MailingHandOffs implements OutboxSender {
         this.mail = mail;
         this.messages = messages;
         this.settings = settings;
-        this.clock = clock;
     }
 
     @Override
@@ -57,11 +53,13 @@ class MailingHandOffs implements OutboxSender {
 
     @Override
     public String deliver(UUID handOffId) throws Exception {
-        Optional<HandOff> found = handOffs.find(handOffId);
-        if (found.isEmpty() || found.get().status() != HandOffStatus.QUEUED) {
-            return "not sent: " + found.map(h -> h.status().code()).orElse("gone");
+        // Claimed before anything is read, so a withdrawal either stops it here or knows it is on its way.
+        if (!handOffs.startSending(handOffId)) {
+            // Left 'sending' by a node that died mid-attempt after consent was withdrawn: it stops here.
+            handOffs.sendingFailed(handOffId, false);
+            return "not sent: " + handOffs.find(handOffId).map(h -> h.status().code()).orElse("gone");
         }
-        HandOff handOff = found.get();
+        HandOff handOff = handOffs.find(handOffId).orElseThrow();
         Organisation organisation = directory.findByKey(handOff.organisation()).orElseThrow();
         Locale locale = ReferralSummaries.languageOf(organisation);
         CaseView view = cases.find(handOff.caseId()).orElseThrow();
@@ -84,8 +82,6 @@ class MailingHandOffs implements OutboxSender {
 
     @Override
     public void failed(UUID handOffId, String reason, boolean gaveUp, Instant retryAt) {
-        if (gaveUp) {
-            handOffs.move(handOffId, List.of(HandOffStatus.QUEUED), HandOffStatus.FAILED, clock.instant(), null);
-        }
+        handOffs.sendingFailed(handOffId, gaveUp);
     }
 }
