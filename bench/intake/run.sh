@@ -87,6 +87,19 @@ cpu_ticks() {
   echo "$total"
 }
 
+# The same PostgreSQL CPU time by role, one "role ticks" line each: backends (the server's
+# connections), autovacuum workers, WAL writer, checkpointer, ... Processes that ended in between
+# (autovacuum workers come and go) are only in their parent's children time: "ended processes".
+pg_ticks_by_role() {
+  local pm pid
+  pm="$(head -1 "$DATA/postgres/postmaster.pid")"
+  awk '{print "postmaster", $14 + $15; print "ended processes", $16 + $17}' "/proc/$pm/stat"
+  for pid in $(pgrep -P "$pm"); do
+    [ -r "/proc/$pid/stat" ] || continue
+    echo "$(tr '\0' ' ' < "/proc/$pid/cmdline" | sed -E 's/^postgres: //; s/.*\([0-9]+\).*/backend/; s/^(autovacuum (worker|launcher)).*/\1/; s/ +$//') $(awk '{print $14 + $15}' "/proc/$pid/stat")"
+  done | awk '{ t = $NF; $NF = ""; sub(/ +$/, ""); sum[$0] += t } END { for (r in sum) print r "\t" sum[r] }'
+}
+
 # The JIT compiles the request path in the first tens of seconds, and PostgreSQL re-plans its
 # statements once autoanalyze has seen the tables grow: both belong to start-up, not to the rate.
 # Warm-up and measurement run in one load-generator JVM, so that its own start-up (compiling the
@@ -103,6 +116,7 @@ LOADER=$!
 until grep -q '^measure:' "$DATA/result.txt" || ! kill -0 "$LOADER" 2>/dev/null; do sleep 0.1; done
 [ "${BENCH_PG_STATEMENTS:-0}" = 1 ] && pg_query "select pg_stat_statements_reset()" > /dev/null
 before=$(cpu_ticks)
+pg_ticks_by_role > "$DATA/pg-before.txt"
 server_before=$(awk '{print $14 + $15}' "/proc/$SERVER/stat")
 loader_before=$(awk '{print $14 + $15}' "/proc/$LOADER/stat")
 measured_from=$(date +%s.%N)
@@ -113,6 +127,7 @@ while kill -0 "$LOADER" 2>/dev/null && ! grep -q '^slowest' <(sed -n '/^measure:
 done
 wait "$LOADER"
 after=$(cpu_ticks)
+pg_ticks_by_role > "$DATA/pg-after.txt"
 server_after=$(awk '{print $14 + $15}' "/proc/$SERVER/stat")
 cat "$DATA/result.txt"
 sed -n '/^measure:/,$p' "$DATA/result.txt" | awk '
@@ -129,6 +144,9 @@ awk -v s="$((server_after - server_before))" -v t="$ticks" -v hz="$hz" -v n="$cr
 awk -v t="$((loader_after - loader_before))" -v hz="$hz" -v n="$created" 'BEGIN {
   printf "load generator CPU time: %.1f s (%.2f ms per report)\n", t / hz, 1000 * t / hz / n }'
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "PostgreSQL CPU per report by role (ms; 'ended processes' are not in the total above):"
+awk -F'\t' -v hz="$hz" -v n="$created" 'FNR == NR { before[$1] = $2; next }
+  { d = $2 - before[$1]; if (d > 0) printf "  %-28s %.3f\n", $1, 1000 * d / hz / n }' "$DATA/pg-before.txt" "$DATA/pg-after.txt"
 if [ "${BENCH_WATCH:-0}" = 1 ]; then
   kill "$WATCH" 2>/dev/null
   echo "== PostgreSQL background work per second of the measurement (autovacuum workers, checkpointer, disk) =="
