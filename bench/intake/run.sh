@@ -96,7 +96,8 @@ pg_ticks_by_role() {
   awk '{print "postmaster", $14 + $15; print "ended processes", $16 + $17}' "/proc/$pm/stat"
   for pid in $(pgrep -P "$pm"); do
     [ -r "/proc/$pid/stat" ] || continue
-    echo "$(tr '\0' ' ' < "/proc/$pid/cmdline" | sed -E 's/^postgres: //; s/.*\([0-9]+\).*/backend/; s/^(autovacuum (worker|launcher)).*/\1/; s/ +$//') $(awk '{print $14 + $15}' "/proc/$pid/stat")"
+    role="$(tr '\0' ' ' < "/proc/$pid/cmdline" | sed -E 's/^postgres: //; s/.*\([0-9]+\).*/backend/; s/^(autovacuum (worker|launcher)).*/\1/; s/ +$//')"
+    awk -v r="$role" '{print r " (user)", $14; print r " (system)", $15}' "/proc/$pid/stat"
   done | awk '{ t = $NF; $NF = ""; sub(/ +$/, ""); sum[$0] += t } END { for (r in sum) print r "\t" sum[r] }'
 }
 
@@ -117,6 +118,7 @@ until grep -q '^measure:' "$DATA/result.txt" || ! kill -0 "$LOADER" 2>/dev/null;
 [ "${BENCH_PG_STATEMENTS:-0}" = 1 ] && pg_query "select pg_stat_statements_reset()" > /dev/null
 before=$(cpu_ticks)
 pg_ticks_by_role > "$DATA/pg-before.txt"
+for pid in $(pgrep -P "$(head -1 "$DATA/postgres/postmaster.pid")"); do echo "$pid $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null)"; done > "$DATA/pids-before.txt"
 server_before=$(awk '{print $14 + $15}' "/proc/$SERVER/stat")
 loader_before=$(awk '{print $14 + $15}' "/proc/$LOADER/stat")
 measured_from=$(date +%s.%N)
@@ -128,6 +130,12 @@ done
 wait "$LOADER"
 after=$(cpu_ticks)
 pg_ticks_by_role > "$DATA/pg-after.txt"
+# BENCH_PG_BACKENDS=1: each PostgreSQL process's CPU in the measurement, with what it last ran.
+if [ "${BENCH_PG_BACKENDS:-0}" = 1 ]; then
+  for pid in $(pgrep -P "$(head -1 "$DATA/postgres/postmaster.pid")"); do echo "$pid $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null)"; done > "$DATA/pids-after.txt"
+  pg_query "select pid, coalesce(application_name, ''), backend_start, state, left(regexp_replace(query, '\s+', ' ', 'g'), 90) from pg_stat_activity" > "$DATA/activity.txt"
+  pg_query "select s.relname, seq_scan, seq_tup_read, idx_scan, n_live_tup, c.reltuples, autoanalyze_count, last_autoanalyze from pg_stat_user_tables s join pg_class c on c.oid = s.relid order by seq_tup_read desc limit 12" > "$DATA/tables.txt"
+fi
 server_after=$(awk '{print $14 + $15}' "/proc/$SERVER/stat")
 cat "$DATA/result.txt"
 sed -n '/^measure:/,$p' "$DATA/result.txt" | awk '
@@ -147,6 +155,15 @@ echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "PostgreSQL CPU per report by role (ms; 'ended processes' are not in the total above):"
 awk -F'\t' -v hz="$hz" -v n="$created" 'FNR == NR { before[$1] = $2; next }
   { d = $2 - before[$1]; if (d > 0) printf "  %-28s %.3f\n", $1, 1000 * d / hz / n }' "$DATA/pg-before.txt" "$DATA/pg-after.txt"
+if [ "${BENCH_PG_BACKENDS:-0}" = 1 ]; then
+  echo "== PostgreSQL processes: CPU ticks in the measurement, what each last ran =="
+  awk 'FILENAME ~ /pids-before/ { b[$1] = $2; next } FILENAME ~ /pids-after/ { d[$1] = $2 - b[$1]; next }
+       { split($0, f, " [|] "); pid = f[1] + 0; if (pid in d) print d[pid], $0; delete d[pid] }
+       END { for (p in d) print d[p], p, "(not in pg_stat_activity)" }' \
+    "$DATA/pids-before.txt" "$DATA/pids-after.txt" "$DATA/activity.txt" | sort -rn | head -40
+  echo "== tables read by sequential scans since start (name | scans | rows read | index scans | rows | planner's rows | autoanalyses | last) =="
+  cat "$DATA/tables.txt"
+fi
 if [ "${BENCH_WATCH:-0}" = 1 ]; then
   kill "$WATCH" 2>/dev/null
   echo "== PostgreSQL background work per second of the measurement (autovacuum workers, checkpointer, disk) =="

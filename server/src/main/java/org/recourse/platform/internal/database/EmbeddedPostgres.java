@@ -350,11 +350,20 @@ public final class EmbeddedPostgres {
      * reports/s); the disk's write latency rose with it and every commit waits for its WAL flush on
      * that disk (0.15–0.3 s request latency). With it the dirty data stays about half as large and
      * no second's write latency rose above 1 ms.
+     *
+     * <p>Autovacuum looks at the database every 10 s instead of every minute. A statement prepared
+     * while a table was nearly empty keeps its plan until the table is next analysed, and a new
+     * database has no statistics at all: under a partner's bulk load into a fresh installation,
+     * the look-ups of cases and items by key ran as sequential scans over tens of thousands of rows
+     * for up to a minute and doubled PostgreSQL's CPU per report (BENCHMARKS.md, partner API
+     * intake). The thresholds that decide what is vacuumed or analysed are unchanged: the same
+     * work, in smaller steps.
      */
     static final String RECOURSE_SETTINGS = """
 
             # Recourse
             autovacuum_vacuum_cost_delay = 20ms
+            autovacuum_naptime = 10s
             backend_flush_after = 256kB
             """;
 

@@ -58,6 +58,11 @@ class EmbeddedPostgresTest {
     }
 
     @Test
+    void aNewDataDirectoryGetsStatisticsForGrowingTablesWithinSeconds() throws Exception {
+        assertThat(newDataDirectorySetting("autovacuum_naptime")).isEqualTo("10s");
+    }
+
+    @Test
     void aNewDataDirectoryHandsBackendWritesToTheKernelEvery256kB() throws Exception {
         assertThat(newDataDirectorySetting("backend_flush_after")).isEqualTo("256kB");
     }
