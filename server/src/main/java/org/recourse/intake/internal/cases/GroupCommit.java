@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one transaction with one batched round trip per table. Durability is unchanged — each caller
  * gets its answer only after the commit that contains its report — but a thousand reports a
  * second cost tens of commits (WAL flushes) instead of a thousand. A writer waits up to
- * {@code batch-window} (a few milliseconds) after the first report for others to join it: a
+ * {@code batch-window} (20 ms by default) after the first report for others to join it: a
  * transaction's fixed cost — a dozen round trips and a WAL flush, about 3 ms of CPU — is then
  * shared by several reports even when they arrive a few hundred a second.
  *
