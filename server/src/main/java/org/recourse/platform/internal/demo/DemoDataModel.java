@@ -2,16 +2,18 @@ package org.recourse.platform.internal.demo;
 
 import java.time.Duration;
 
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import jakarta.servlet.http.HttpServletRequest;
+import org.recourse.platform.internal.PageModel;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.ModelMap;
 
 /**
  * Tells every page whether this installation holds demo data ({@code demoData}), so the layout can
  * say so on every page. Looked up at most once a minute; when the database cannot be asked, a page
  * shows no banner rather than failing.
  */
-@ControllerAdvice
-class DemoDataAdvice {
+@Component
+class DemoDataModel implements PageModel {
 
     private static final long RECHECK = Duration.ofMinutes(1).toNanos();
 
@@ -19,12 +21,18 @@ class DemoDataAdvice {
     private volatile boolean present;
     private volatile long checkedAt = System.nanoTime() - RECHECK - 1;
 
-    DemoDataAdvice(DemoRuns runs) {
+    DemoDataModel(DemoRuns runs) {
         this.runs = runs;
     }
 
-    @ModelAttribute("demoData")
-    boolean demoData() {
+    @Override
+    public void addTo(HttpServletRequest request, ModelMap model) {
+        if (!model.containsAttribute("demoData")) {
+            model.addAttribute("demoData", demoData());
+        }
+    }
+
+    private boolean demoData() {
         long now = System.nanoTime();
         if (now - checkedAt > RECHECK) {
             try {
