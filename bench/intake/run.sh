@@ -73,32 +73,38 @@ LOAD=("$JAVA_HOME/bin/java" "$ROOT/bench/intake/IntakeLoad.java" "http://localho
 
 # CPU time (user + system, in clock ticks) of the server JVM and every PostgreSQL process of this
 # data directory: the machine may be shared, so the rate per CPU-second is reported beside the
-# wall-clock rate.
-cpu_ticks() {
-  local total=0 pid
-  for pid in "$SERVER" $(pgrep -f "$DATA/postgres" || true); do
-    [ -r "/proc/$pid/stat" ] || continue
-    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
-  done
-  for pid in $(pgrep -f "postgres: " || true); do
-    grep -qs "$DATA" "/proc/$(ps -o ppid= -p "$pid" | tr -d ' ')/cmdline" || continue
-    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
-  done
-  echo "$total"
-}
-
-# The same PostgreSQL CPU time by role, one "role ticks" line each: backends (the server's
-# connections), autovacuum workers, WAL writer, checkpointer, ... Processes that ended in between
-# (autovacuum workers come and go) are only in their parent's children time: "ended processes".
-pg_ticks_by_role() {
-  local pm pid
+# wall-clock rate. Read straight from /proc with one ps and one awk, so that taking the snapshot
+# at the start of the measurement costs the two cores next to nothing.
+# proc_ticks prints one "label<TAB>ticks" line per label: "server", "postmaster", "ended processes"
+# (the children time of the postmaster: processes that ended in between, autovacuum workers come
+# and go) and each PostgreSQL role by user and system time: backends (the server's connections),
+# autovacuum workers, WAL writer, checkpointer, ...
+proc_ticks() {
+  local pm
   pm="$(head -1 "$DATA/postgres/postmaster.pid")"
-  awk '{print "postmaster", $14 + $15; print "ended processes", $16 + $17}' "/proc/$pm/stat"
-  for pid in $(pgrep -P "$pm"); do
-    [ -r "/proc/$pid/stat" ] || continue
-    role="$(tr '\0' ' ' < "/proc/$pid/cmdline" | sed -E 's/^postgres: //; s/.*\([0-9]+\).*/backend/; s/^(autovacuum (worker|launcher)).*/\1/; s/ +$//')"
-    awk -v r="$role" '{print r " (user)", $14; print r " (system)", $15}' "/proc/$pid/stat"
-  done | awk '{ t = $NF; $NF = ""; sub(/ +$/, ""); sum[$0] += t } END { for (r in sum) print r "\t" sum[r] }'
+  { echo "$SERVER server"; echo "$pm postmaster"; ps --ppid "$pm" -o pid=,args=; } | awk '
+    function stat(pid, f,   line) {
+      if ((getline line < ("/proc/" pid "/stat")) <= 0) return 0
+      close("/proc/" pid "/stat")
+      sub(/^.*\) /, "", line) # after "(comm) ": f[12] utime, f[13] stime, f[14] cutime, f[15] cstime
+      return split(line, f, " ")
+    }
+    {
+      pid = $1; $1 = ""; sub(/^ +/, ""); label = $0
+      if (!stat(pid, f)) next
+      if (label == "server") { sum["server"] += f[12] + f[13]; next }
+      if (label == "postmaster") { sum["postmaster"] += f[12] + f[13]; sum["ended processes"] += f[14] + f[15]; next }
+      sub(/^postgres: /, "", label)
+      if (label ~ /\([0-9]+\)/) label = "backend"
+      else if (label ~ /^autovacuum worker/) label = "autovacuum worker"
+      else if (label ~ /^autovacuum launcher/) label = "autovacuum launcher"
+      sum[label " (user)"] += f[12]; sum[label " (system)"] += f[13]
+    }
+    END { for (l in sum) print l "\t" sum[l] }'
+}
+# The server JVM and PostgreSQL together (ended processes apart, as the figures before had them).
+cpu_ticks() {
+  awk -F'\t' '$1 != "ended processes" { t += $2 } END { print t }' "$1"
 }
 
 # The JIT compiles the request path in the first tens of seconds, and PostgreSQL re-plans its
@@ -116,10 +122,8 @@ echo "== warm-up ($WARMUP s), then measurement ($SECONDS_TO_RUN s) =="
 LOADER=$!
 until grep -q '^measure:' "$DATA/result.txt" || ! kill -0 "$LOADER" 2>/dev/null; do sleep 0.1; done
 [ "${BENCH_PG_STATEMENTS:-0}" = 1 ] && pg_query "select pg_stat_statements_reset()" > /dev/null
-before=$(cpu_ticks)
-pg_ticks_by_role > "$DATA/pg-before.txt"
-for pid in $(pgrep -P "$(head -1 "$DATA/postgres/postmaster.pid")"); do echo "$pid $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null)"; done > "$DATA/pids-before.txt"
-server_before=$(awk '{print $14 + $15}' "/proc/$SERVER/stat")
+proc_ticks > "$DATA/ticks-before.txt"
+[ "${BENCH_PG_BACKENDS:-0}" = 1 ] && for pid in $(pgrep -P "$(head -1 "$DATA/postgres/postmaster.pid")"); do echo "$pid $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null)"; done > "$DATA/pids-before.txt"
 loader_before=$(awk '{print $14 + $15}' "/proc/$LOADER/stat")
 measured_from=$(date +%s.%N)
 # The load generator's own CPU time, read just before it exits (it shares the two cores).
@@ -128,15 +132,17 @@ while kill -0 "$LOADER" 2>/dev/null && ! grep -q '^slowest' <(sed -n '/^measure:
   sleep 1
 done
 wait "$LOADER"
-after=$(cpu_ticks)
-pg_ticks_by_role > "$DATA/pg-after.txt"
+proc_ticks > "$DATA/ticks-after.txt"
 # BENCH_PG_BACKENDS=1: each PostgreSQL process's CPU in the measurement, with what it last ran.
 if [ "${BENCH_PG_BACKENDS:-0}" = 1 ]; then
   for pid in $(pgrep -P "$(head -1 "$DATA/postgres/postmaster.pid")"); do echo "$pid $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null)"; done > "$DATA/pids-after.txt"
   pg_query "select pid, coalesce(application_name, ''), backend_start, state, left(regexp_replace(query, '\s+', ' ', 'g'), 90) from pg_stat_activity" > "$DATA/activity.txt"
   pg_query "select s.relname, seq_scan, seq_tup_read, idx_scan, n_live_tup, c.reltuples, autoanalyze_count, last_autoanalyze from pg_stat_user_tables s join pg_class c on c.oid = s.relid order by seq_tup_read desc limit 12" > "$DATA/tables.txt"
 fi
-server_after=$(awk '{print $14 + $15}' "/proc/$SERVER/stat")
+before=$(cpu_ticks "$DATA/ticks-before.txt")
+after=$(cpu_ticks "$DATA/ticks-after.txt")
+server_before=$(awk -F'\t' '$1 == "server" { print $2 }' "$DATA/ticks-before.txt")
+server_after=$(awk -F'\t' '$1 == "server" { print $2 }' "$DATA/ticks-after.txt")
 cat "$DATA/result.txt"
 sed -n '/^measure:/,$p' "$DATA/result.txt" | awk '
   /^wait for the answer once sent/ { print "measurement: longest wait for an answer once sent " $NF " ms" }
@@ -154,7 +160,7 @@ awk -v t="$((loader_after - loader_before))" -v hz="$hz" -v n="$created" 'BEGIN 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "PostgreSQL CPU per report by role (ms; 'ended processes' are not in the total above):"
 awk -F'\t' -v hz="$hz" -v n="$created" 'FNR == NR { before[$1] = $2; next }
-  { d = $2 - before[$1]; if (d > 0) printf "  %-28s %.3f\n", $1, 1000 * d / hz / n }' "$DATA/pg-before.txt" "$DATA/pg-after.txt"
+  $1 != "server" { d = $2 - before[$1]; if (d > 0) printf "  %-28s %.3f\n", $1, 1000 * d / hz / n }' "$DATA/ticks-before.txt" "$DATA/ticks-after.txt"
 if [ "${BENCH_PG_BACKENDS:-0}" = 1 ]; then
   echo "== PostgreSQL processes: CPU ticks in the measurement, what each last ran =="
   awk 'FILENAME ~ /pids-before/ { b[$1] = $2; next } FILENAME ~ /pids-after/ { d[$1] = $2 - b[$1]; next }
