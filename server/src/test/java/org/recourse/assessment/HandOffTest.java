@@ -76,6 +76,19 @@ class HandOffTest extends TakedownIntegrationTest {
         return reporter;
     }
 
+    /**
+     * Lets time pass until the outbox has retried the referral to {@code organisation} (a withdrawn
+     * one is recorded as done without a mail): a minute per look, so that a first attempt the busy
+     * outbox made only after an earlier advance (and so retries a minute after that) is retried too.
+     */
+    private void awaitRetryDone(String organisation) {
+        await("the retry is done", Duration.ofSeconds(30), () -> {
+            clock.advance(Duration.ofMinutes(1));
+            return jdbc.sql("select count(*) from platform_outbox where topic = 'assessment.referral' and status = 'SENT' "
+                    + "and subject_id = (select id from assessment_referral where organisation = ?)").param(organisation).query(Long.class).single() == 1L;
+        });
+    }
+
     @Test
     void aReferralWithConsentSharesOnlyWhatSheAgreedToIsFollowedUpAndCounted() throws Exception {
         String victim = "victim-" + UUID.randomUUID().toString().substring(0, 8) + "@mail.test";
@@ -211,10 +224,7 @@ class HandOffTest extends TakedownIntegrationTest {
 
         // The mail server is back and the retry comes: the withdrawn referral is not sent.
         SMTP.accept();
-        clock.advance(Duration.ofMinutes(2));
-        await("the retry is done", Duration.ofSeconds(30), () -> jdbc.sql(
-                "select count(*) from platform_outbox where topic = 'assessment.referral' and status = 'SENT' "
-                        + "and subject_id = (select id from assessment_referral where organisation = ?)").param(second).query(Long.class).single() == 1L);
+        awaitRetryDone(second);
         assertThat(mailTo(secondMail)).isEmpty();
         assertThat(analyst.get("/staff/cases/" + reported.caseNumber()).document().getElementById("timeline").text())
                 .contains("Consent withdrawn for the referral to");
@@ -242,13 +252,7 @@ class HandOffTest extends TakedownIntegrationTest {
         assertThat(jdbc.sql("select consent_revoked_via from assessment_referral where organisation = ?").param(help).query(String.class).single())
                 .isEqualTo("case-withdrawn");
         SMTP.accept();
-        // Time passes until the retry comes: a minute per look, so that a first attempt the busy outbox
-        // made only after an earlier advance (and so retries a minute after that) is retried too.
-        await("the retry is done", Duration.ofSeconds(30), () -> {
-            clock.advance(Duration.ofMinutes(1));
-            return jdbc.sql("select count(*) from platform_outbox where topic = 'assessment.referral' and status = 'SENT' "
-                    + "and subject_id = (select id from assessment_referral where organisation = ?)").param(help).query(Long.class).single() == 1L;
-        });
+        awaitRetryDone(help);
         assertThat(mailTo(helpMail)).as("nothing went out").isEmpty();
     }
 
@@ -281,11 +285,7 @@ class HandOffTest extends TakedownIntegrationTest {
         await("the failed attempt stops the referral", Duration.ofSeconds(30), () -> "withdrawn".equals(jdbc.sql(
                 "select handoff_status from assessment_referral where organisation = ?").param(help).query(String.class).single()));
         SMTP.accept();
-        await("the retry is done", Duration.ofSeconds(30), () -> {
-            clock.advance(Duration.ofMinutes(1));
-            return jdbc.sql("select count(*) from platform_outbox where topic = 'assessment.referral' and status = 'SENT' "
-                    + "and subject_id = (select id from assessment_referral where organisation = ?)").param(help).query(Long.class).single() == 1L;
-        });
+        awaitRetryDone(help);
         assertThat(mailTo(helpMail)).as("nothing went out").isEmpty();
         assertThat(analyst.get("/staff/cases/" + reported.caseNumber()).document().getElementById("handoffs").text())
                 .contains("not sent: consent withdrawn");
