@@ -76,6 +76,19 @@ class HandOffTest extends TakedownIntegrationTest {
         return reporter;
     }
 
+    private String handOffStatus(String organisation) {
+        return jdbc.sql("select handoff_status from assessment_referral where organisation = ?").param(organisation)
+                .query(String.class).single();
+    }
+
+    /** Waits until the outbox tried the referral to {@code organisation} once, failed, and holds it for a retry. */
+    private void awaitFirstAttemptFailed(String what, String organisation) {
+        await(what, Duration.ofSeconds(30), () -> jdbc.sql(
+                "select count(*) from platform_outbox where topic = 'assessment.referral' and attempts > 0 and status = 'QUEUED' "
+                        + "and subject_id = (select id from assessment_referral where organisation = ?)").param(organisation)
+                .query(Long.class).single() == 1L);
+    }
+
     /**
      * Lets time pass until the outbox has retried the referral to {@code organisation} (a withdrawn
      * one is recorded as done without a mail): a minute per look, so that a first attempt the busy
@@ -178,14 +191,11 @@ class HandOffTest extends TakedownIntegrationTest {
 
         refer(analyst, reported.caseNumber(), Map.of("organisation", first, "channel", "email", "consentHow", "phone"), "forms");
         await("the first referral is mailed", Duration.ofSeconds(30), () -> mailTo(firstMail).size() == 1);
-        await("and recorded as delivered", Duration.ofSeconds(10), () -> "delivered".equals(jdbc.sql(
-                "select handoff_status from assessment_referral where organisation = ?").param(first).query(String.class).single()));
+        await("and recorded as delivered", Duration.ofSeconds(10), () -> "delivered".equals(handOffStatus(first)));
         // The mail server refuses for a while: the second waits in the outbox.
         SMTP.refuse("451 4.3.0 Try again later");
         refer(analyst, reported.caseNumber(), Map.of("organisation", second, "channel", "email", "consentHow", "phone"), "forms");
-        await("the second has been tried", Duration.ofSeconds(30), () -> jdbc.sql(
-                "select count(*) from platform_outbox where topic = 'assessment.referral' and attempts > 0 and status = 'QUEUED' "
-                        + "and subject_id = (select id from assessment_referral where organisation = ?)").param(second).query(Long.class).single() == 1L);
+        awaitFirstAttemptFailed("the second has been tried", second);
 
         // The first organisation's contact reads the referral on the liaison portal and answers it; another organisation's cannot see it.
         StaffHttp liaison = new StaffHttp(port);
@@ -212,9 +222,9 @@ class HandOffTest extends TakedownIntegrationTest {
         String lines = status.getElementById("referral-lines").text();
         assertThat(lines).contains("Eerste hulp").contains("Tweede hulp");
         assertThat(status.getElementById("referral-withdraw-button")).as("nothing left to withdraw").isNull();
-        assertThat(jdbc.sql("select handoff_status from assessment_referral where organisation = ?").param(second).query(String.class).single())
+        assertThat(handOffStatus(second))
                 .isEqualTo("withdrawn");
-        assertThat(jdbc.sql("select handoff_status from assessment_referral where organisation = ?").param(first).query(String.class).single())
+        assertThat(handOffStatus(first))
                 .as("what was answered stays answered, marked as withdrawn after").isEqualTo("contact_made");
         Document afterWithdrawal = liaison.get("/liaison/referrals/" + firstReferral).document();
         assertThat(afterWithdrawal.getElementById("referral-summary")).as("no summary once she withdrew her consent").isNull();
@@ -241,14 +251,11 @@ class HandOffTest extends TakedownIntegrationTest {
         SMTP.refuse("451 4.3.0 Try again later");
         refer(analyst, reported.caseNumber(), Map.of("organisation", help, "channel", "email", "consentHow", "chat"), "contact");
         // Withdrawn once the first attempt has failed: waiting, not on its way (that case is the next test's).
-        await("the referral has been tried", Duration.ofSeconds(30), () -> jdbc.sql(
-                "select count(*) from platform_outbox where topic = 'assessment.referral' and attempts > 0 and status = 'QUEUED' "
-                        + "and subject_id = (select id from assessment_referral where organisation = ?)").param(help).query(Long.class).single() == 1L);
+        awaitFirstAttemptFailed("the referral has been tried", help);
         StaffHttp reporter = signedInReporter(reported);
         reporter.get("/status/case/withdraw");
         reporter.postForm("/status/case/withdraw", Map.of());
-        await("the waiting referral is withdrawn", Duration.ofSeconds(20), () -> "withdrawn".equals(jdbc.sql(
-                "select handoff_status from assessment_referral where organisation = ?").param(help).query(String.class).single()));
+        await("the waiting referral is withdrawn", Duration.ofSeconds(20), () -> "withdrawn".equals(handOffStatus(help)));
         assertThat(jdbc.sql("select consent_revoked_via from assessment_referral where organisation = ?").param(help).query(String.class).single())
                 .isEqualTo("case-withdrawn");
         SMTP.accept();
@@ -268,8 +275,7 @@ class HandOffTest extends TakedownIntegrationTest {
         // The mail server keeps the connection waiting: the referral is on its way, and the case page says so.
         SMTP.hold();
         refer(analyst, reported.caseNumber(), Map.of("organisation", help, "channel", "email", "consentHow", "phone"), "forms");
-        await("the referral is on its way", Duration.ofSeconds(30), () -> SMTP.held() > 0 && "sending".equals(jdbc.sql(
-                "select handoff_status from assessment_referral where organisation = ?").param(help).query(String.class).single()));
+        await("the referral is on its way", Duration.ofSeconds(30), () -> SMTP.held() > 0 && "sending".equals(handOffStatus(help)));
         assertThat(analyst.get("/staff/cases/" + reported.caseNumber()).document().getElementById("handoffs").text())
                 .contains("Onderweg hulp", "being sent now");
 
@@ -282,8 +288,7 @@ class HandOffTest extends TakedownIntegrationTest {
         // This attempt fails after all: it is not retried, and the referral counts as never sent.
         SMTP.refuse("451 4.3.0 Try again later");
         SMTP.release();
-        await("the failed attempt stops the referral", Duration.ofSeconds(30), () -> "withdrawn".equals(jdbc.sql(
-                "select handoff_status from assessment_referral where organisation = ?").param(help).query(String.class).single()));
+        await("the failed attempt stops the referral", Duration.ofSeconds(30), () -> "withdrawn".equals(handOffStatus(help)));
         SMTP.accept();
         awaitRetryDone(help);
         assertThat(mailTo(helpMail)).as("nothing went out").isEmpty();
