@@ -102,6 +102,10 @@ proc_ticks() {
     }
     END { for (l in sum) print l "\t" sum[l] }'
 }
+# "pid ticks" for each PostgreSQL process (BENCH_PG_BACKENDS=1).
+pid_ticks() {
+  for pid in $(pgrep -P "$(head -1 "$DATA/postgres/postmaster.pid")"); do echo "$pid $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null)"; done
+}
 # The server JVM and PostgreSQL together (ended processes apart, as the figures before had them).
 cpu_ticks() {
   awk -F'\t' '$1 != "ended processes" { t += $2 } END { print t }' "$1"
@@ -123,7 +127,7 @@ LOADER=$!
 until grep -q '^measure:' "$DATA/result.txt" || ! kill -0 "$LOADER" 2>/dev/null; do sleep 0.1; done
 [ "${BENCH_PG_STATEMENTS:-0}" = 1 ] && pg_query "select pg_stat_statements_reset()" > /dev/null
 proc_ticks > "$DATA/ticks-before.txt"
-[ "${BENCH_PG_BACKENDS:-0}" = 1 ] && for pid in $(pgrep -P "$(head -1 "$DATA/postgres/postmaster.pid")"); do echo "$pid $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null)"; done > "$DATA/pids-before.txt"
+[ "${BENCH_PG_BACKENDS:-0}" = 1 ] && pid_ticks > "$DATA/pids-before.txt"
 loader_before=$(awk '{print $14 + $15}' "/proc/$LOADER/stat")
 measured_from=$(date +%s.%N)
 # The load generator's own CPU time, read just before it exits (it shares the two cores).
@@ -135,7 +139,7 @@ wait "$LOADER"
 proc_ticks > "$DATA/ticks-after.txt"
 # BENCH_PG_BACKENDS=1: each PostgreSQL process's CPU in the measurement, with what it last ran.
 if [ "${BENCH_PG_BACKENDS:-0}" = 1 ]; then
-  for pid in $(pgrep -P "$(head -1 "$DATA/postgres/postmaster.pid")"); do echo "$pid $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null)"; done > "$DATA/pids-after.txt"
+  pid_ticks > "$DATA/pids-after.txt"
   pg_query "select pid, coalesce(application_name, ''), backend_start, state, left(regexp_replace(query, '\s+', ' ', 'g'), 90) from pg_stat_activity" > "$DATA/activity.txt"
   pg_query "select s.relname, seq_scan, seq_tup_read, idx_scan, n_live_tup, c.reltuples, autoanalyze_count, last_autoanalyze from pg_stat_user_tables s join pg_class c on c.oid = s.relid order by seq_tup_read desc limit 12" > "$DATA/tables.txt"
 fi
