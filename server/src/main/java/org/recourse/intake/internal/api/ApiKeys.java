@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.recourse.audit.AuditTrail;
 import org.recourse.intake.PartnerKeys;
@@ -68,7 +69,19 @@ public class ApiKeys implements PartnerKeys {
      */
     public static final Duration RECHECK_AFTER = Duration.ofSeconds(5);
 
-    private record Known(PartnerKey caller, Instant checkedAt) {
+    /**
+     * While one request rechecks a key, the others it arrives with keep trusting the last check for
+     * up to this long, instead of all querying the database at the same moment (thousands a second
+     * on the match API; the queries queued for connections and stalled every request for seconds).
+     */
+    public static final Duration TRUST_WHILE_RECHECKING = Duration.ofSeconds(5);
+
+    /** @param rechecking set by the one request that rechecks this key now */
+    private record Known(PartnerKey caller, Instant checkedAt, AtomicBoolean rechecking) {
+
+        Known(PartnerKey caller, Instant checkedAt) {
+            this(caller, checkedAt, new AtomicBoolean());
+        }
     }
 
     private final Map<String, Known> recentlyChecked = new ConcurrentHashMap<>();
@@ -124,18 +137,33 @@ public class ApiKeys implements PartnerKeys {
         }
         String hash = hash(presented);
         Known known = recentlyChecked.get(hash);
-        if (known != null && clock.instant().isBefore(known.checkedAt().plus(RECHECK_AFTER))) {
-            return Optional.of(known.caller());
+        Instant now = clock.instant();
+        if (known != null) {
+            Instant due = known.checkedAt().plus(RECHECK_AFTER);
+            if (now.isBefore(due)) {
+                return Optional.of(known.caller());
+            }
+            // Due: this request rechecks it, unless another one already does.
+            if (now.isBefore(due.plus(TRUST_WHILE_RECHECKING)) && !known.rechecking().compareAndSet(false, true)) {
+                return Optional.of(known.caller());
+            }
         }
-        Optional<PartnerKey> caller = jdbc.sql("select id, organisation, scopes from api_key where key_hash = ? and revoked_at is null")
-                .param(hash)
-                .query((rs, n) -> new PartnerKey(rs.getObject("id", UUID.class), rs.getString("organisation"),
-                        Set.of((String[]) rs.getArray("scopes").getArray())))
-                .optional();
-        // Only valid keys are remembered, so the map cannot grow with made-up keys.
-        caller.ifPresentOrElse(c -> recentlyChecked.put(hash, new Known(c, clock.instant())),
-                () -> recentlyChecked.remove(hash));
-        return caller;
+        try {
+            Optional<PartnerKey> caller = jdbc.sql("select id, organisation, scopes from api_key where key_hash = ? and revoked_at is null")
+                    .param(hash)
+                    .query((rs, n) -> new PartnerKey(rs.getObject("id", UUID.class), rs.getString("organisation"),
+                            Set.of((String[]) rs.getArray("scopes").getArray())))
+                    .optional();
+            // Only valid keys are remembered, so the map cannot grow with made-up keys.
+            caller.ifPresentOrElse(c -> recentlyChecked.put(hash, new Known(c, clock.instant())),
+                    () -> recentlyChecked.remove(hash));
+            return caller;
+        } finally {
+            // A recheck that failed (database down) lets the next request try again.
+            if (known != null) {
+                known.rechecking().set(false);
+            }
+        }
     }
 
     static String hash(String key) {
