@@ -6,7 +6,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.recourse.support.EventLog;
 import org.recourse.support.TestClockConfiguration;
+import org.recourse.support.TestReactions;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
@@ -25,12 +27,15 @@ import org.springframework.context.annotation.Import;
         "recourse.db.embedded-fresh=true",
         "recourse.audit.seal-interval=1s",
         "db-scheduler.polling-interval=1s",
+        // Unfinished event reactions are run again only when a test asks (UnfinishedEventsTest): tests move
+        // the clock by days, which would make every reaction still queued look abandoned.
+        "recourse.events.interval=1h",
         // A sender whose domain passes strict e-mail checks (X-ARF validates it); .invalid would not.
         "recourse.takedown.notifier.email=notices@hotline.example.org",
         // Prometheus's scrape token (MonitoringTest); 32 characters or more.
         "recourse.metrics.token=" + RecourseTest.METRICS_TOKEN
 })
-@Import(TestClockConfiguration.class)
+@Import({TestClockConfiguration.class, EventLog.class, TestReactions.class})
 public @interface RecourseTest {
 
     String METRICS_TOKEN = "test-metrics-token-0123456789abcdef";

@@ -18,8 +18,10 @@ import org.recourse.evidence.internal.fetch.TestWebsite;
 import org.recourse.intake.ReportedItem;
 import org.recourse.platform.CliCommand;
 import org.recourse.accounts.StaffRole;
+import org.recourse.support.EventLog;
 import org.recourse.support.StaffHttp;
 import org.recourse.support.TestStaff;
+import org.recourse.takedown.NoticeOverdue;
 import org.recourse.takedown.TakedownIntegrationTest;
 import org.recourse.takedown.internal.notices.PublishingOverdue;
 import org.recourse.takedown.internal.responses.RecordingResponses;
@@ -38,9 +40,11 @@ class EscalationCandidatesTest extends EscalationIntegrationTest {
     @Autowired
     List<CliCommand> commands;
 
+    @Autowired
+    EventLog events;
+
     long overdueEventsFor(UUID noticeId) {
-        return jdbc.sql("select count(*) from event_publication where event_type like '%NoticeOverdue' and serialized_event like ?")
-                .param("%" + noticeId + "%").query(Long.class).single();
+        return events.published(NoticeOverdue.class, e -> e.noticeId().equals(noticeId)).size();
     }
 
     String cli(String name, String... args) {
