@@ -105,11 +105,9 @@ class RecordingFacts {
     void on(ReferralMade referral) {
         jdbc.sql("""
                         insert into stat_referral (id, case_id, kind, organisation, referred_at)
-                        select gen_random_uuid(), ?, ?, ?, ?
-                        where not exists (select 1 from stat_referral where case_id = ? and kind = ? and organisation = ?
-                                          and referred_at = ?)""")
-                .params(referral.caseId(), referral.kind(), referral.organisationKey(), at(referral.referredAt()),
-                        referral.caseId(), referral.kind(), referral.organisationKey(), at(referral.referredAt()))
+                        values (gen_random_uuid(), ?, ?, ?, ?)
+                        on conflict (case_id, kind, organisation, referred_at) do nothing""")
+                .params(referral.caseId(), referral.kind(), referral.organisationKey(), at(referral.referredAt()))
                 .update();
     }
 

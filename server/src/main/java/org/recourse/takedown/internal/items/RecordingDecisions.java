@@ -46,6 +46,14 @@ class RecordingDecisions {
     }
 
     void record(TakedownDecided decision) {
+        // Run again (decision 0024) after the directory changed, routing would name other recipients:
+        // the items recorded the first time stand, so no recipient gets a second notice.
+        boolean recorded = jdbc.sql("select exists (select 1 from takedown_item where assessment_id = ? and reported_item_id = ?)")
+                .params(decision.assessmentId(), decision.itemId()).query(Boolean.class).single();
+        if (recorded) {
+            progress.decisionTaken(decision.caseId());
+            return;
+        }
         String host = hostOf(decision.url());
         Recipients.Routing routing = recipients.route(decision.platformKey(), decision.url(), host);
         List<Recipients.Recipient> targets = routing.recipients().isEmpty()
