@@ -35,7 +35,9 @@ class TrackingOverdue {
                             on conflict (reported_item_id, recipient_key) do update set
                                 notices_sent = greatest(escalation_item.notices_sent, excluded.notices_sent),
                                 first_overdue_at = least(escalation_item.first_overdue_at, excluded.first_overdue_at),
-                                last_notice_id = excluded.last_notice_id""")
+                                -- an earlier notice's announcement run again after a later one's keeps the later notice
+                                last_notice_id = case when excluded.notices_sent >= escalation_item.notices_sent
+                                                      then excluded.last_notice_id else escalation_item.last_notice_id end""")
                     .params(item.reportedItemId(), overdue.recipientKey(), item.caseId(), item.url(), item.legalStatus().code(),
                             array(item), item.childSexualAbuse(), item.noticesSent(), Timestamp.from(overdue.slaDueAt()),
                             overdue.noticeId())

@@ -79,8 +79,9 @@ class RecordingFacts {
         jdbc.sql("update stat_notice set acknowledged_at = least(coalesce(acknowledged_at, ?), ?) where notice_id = ?")
                 .params(at(answer.receivedAt()), at(answer.receivedAt()), answer.noticeId()).update();
         if (answer.decision() != null) {
-            jdbc.sql("update stat_notice set decided_at = ?, decision = ? where notice_id = ?")
-                    .params(at(answer.receivedAt()), answer.decision().code(), answer.noticeId()).update();
+            // An earlier answer run again after a later one (decision 0024) leaves the later decision.
+            jdbc.sql("update stat_notice set decided_at = ?, decision = ? where notice_id = ? and (decided_at is null or decided_at <= ?)")
+                    .params(at(answer.receivedAt()), answer.decision().code(), answer.noticeId(), at(answer.receivedAt())).update();
         }
     }
 
