@@ -9,6 +9,7 @@ import org.recourse.audit.AuditTrail;
 import org.recourse.evidence.EvidenceVault;
 import org.recourse.evidence.ImageCaptured;
 import org.recourse.evidence.ImageFetched;
+import org.recourse.intake.CaseStatus;
 import org.recourse.intake.CaseView;
 import org.recourse.intake.Cases;
 import org.recourse.matching.Signal;
@@ -76,6 +77,10 @@ class DetectingReuploads {
         if (!(Signal.parse(SignalType.PDQ, image.pdq()) instanceof Signal.Valid valid)) {
             return;
         }
+        // Run again (decision 0024) after the case was withdrawn or its data removed: keep nothing of it.
+        if (cases.find(image.caseId()).map(c -> c.status() == CaseStatus.WITHDRAWN).orElse(true)) {
+            return;
+        }
         if (image.evidenceId() != null) {
             jdbc.sql("""
                             insert into match_captured_image (evidence_id, case_id, url, pdq, quality, captured_at)
@@ -88,7 +93,7 @@ class DetectingReuploads {
             return;
         }
         // Entries banked a moment ago must be seen: wait until this node's index has caught up with the banks.
-        // If it cannot, the event stays unfinished in the registry and is handled again after a restart.
+        // If it cannot, the reaction fails and runs again later (decision 0024).
         try {
             if (!index.awaitSequence(changes.latest(), CATCH_UP)) {
                 throw new IllegalStateException("match index has not caught up with the banks");
