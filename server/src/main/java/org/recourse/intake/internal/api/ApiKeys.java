@@ -72,7 +72,7 @@ public class ApiKeys implements PartnerKeys {
     /**
      * While one request rechecks a key, the others it arrives with keep trusting the last check for
      * up to this long, instead of all querying the database at the same moment (thousands a second
-     * on the match API; the queries queued for connections and stalled every request for seconds).
+     * on the match API, where the queries queued for the pool's connections).
      */
     public static final Duration TRUST_WHILE_RECHECKING = Duration.ofSeconds(5);
 
