@@ -68,8 +68,8 @@ class DetectingReuploads {
                 image.fetchedAt())));
     }
 
-    private boolean onChildAbuseRoute(UUID caseId) {
-        return cases.find(caseId).map(CaseView::childAbuseRoute).orElse(true) || vault.isSealed(caseId);
+    private boolean onChildAbuseRoute(CaseView imageCase) {
+        return imageCase.childAbuseRoute() || vault.isSealed(imageCase.id());
     }
 
     /** Runs in the listener's own transaction. */
@@ -78,7 +78,8 @@ class DetectingReuploads {
             return;
         }
         // Run again (decision 0024) after the case was withdrawn or its data removed: keep nothing of it.
-        if (cases.find(image.caseId()).map(c -> c.status() == CaseStatus.WITHDRAWN).orElse(true)) {
+        CaseView imageCase = cases.find(image.caseId()).orElse(null);
+        if (imageCase == null || imageCase.status() == CaseStatus.WITHDRAWN) {
             return;
         }
         if (image.evidenceId() != null) {
@@ -88,7 +89,7 @@ class DetectingReuploads {
                     .params(image.evidenceId(), image.caseId(), image.url(), valid.signal().hex(), image.quality(),
                             java.sql.Timestamp.from(image.at())).update();
         }
-        if (image.quality() == 0 || onChildAbuseRoute(image.caseId())) {
+        if (image.quality() == 0 || onChildAbuseRoute(imageCase)) {
             // A blank image matches nothing; material of the child-abuse route goes to the CSAM hotline, not to analysts here.
             return;
         }
