@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.recourse.RecourseTest;
 import org.recourse.audit.AuditActor;
+import org.recourse.support.LockWaits;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,9 +76,7 @@ class ApiAdmissionTest {
             }
             // The writer takes this one and waits on the test's uncommitted claim of the same key.
             CompletableFuture<HttpResponse<String>> taken = post(key, "taken-" + UUID.randomUUID(), held);
-            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
-                    "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%api_idempotency%'")
-                    .query(Integer.class).single() > 0);
+            await().atMost(Duration.ofSeconds(10)).until(() -> LockWaits.waitingOn(jdbc, "api_idempotency") > 0);
 
             String queuedReference = "queued-" + UUID.randomUUID();
             String waitingReference = "waiting-" + UUID.randomUUID();

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.recourse.RecourseTest;
 import org.recourse.audit.AuditActor;
 import org.recourse.intake.PartnerKeys.PartnerKey;
+import org.recourse.support.LockWaits;
 import org.recourse.support.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -97,7 +98,6 @@ class ApiKeyRecheckTest {
     }
 
     private int waitingOnKeys() {
-        return jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%from api_key where key_hash%'")
-                .query(Integer.class).single();
+        return LockWaits.waitingOn(jdbc, "from api_key where key_hash");
     }
 }

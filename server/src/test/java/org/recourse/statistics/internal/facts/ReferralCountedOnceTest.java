@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.recourse.RecourseTest;
 import org.recourse.assessment.ReferralMade;
+import org.recourse.support.LockWaits;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -62,7 +63,6 @@ class ReferralCountedOnceTest {
     }
 
     private int waitingOnReferrals() {
-        return jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%insert into stat_referral%'")
-                .query(Integer.class).single();
+        return LockWaits.waitingOn(jdbc, "insert into stat_referral");
     }
 }
