@@ -4,6 +4,8 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -39,7 +41,14 @@ public final class ConstantRate {
         int expectedStatus();
     }
 
-    public record Result(int sent, int succeeded, Map<String, Integer> failures, long wallNanos, long[] latencies, long[] waits) {
+    /** @param connected which requests opened a new connection first (the first of each connection, and after the server closed one) */
+    /**
+     * @param processCpuNanos CPU time this JVM used during the run (all its threads; where the server runs
+     *                        in the same JVM, server and load generator together)
+     * @param generatorCpuNanos CPU time the load generator's own threads used
+     */
+    public record Result(int sent, int succeeded, Map<String, Integer> failures, long wallNanos, long[] latencies, long[] waits,
+                         boolean[] connected, long processCpuNanos, long generatorCpuNanos) {
 
         public void print(int rate, int seconds) {
             long[] sorted = latencies.clone();
@@ -75,6 +84,23 @@ public final class ConstantRate {
                 worst.append(String.format(" %d: %.0f", order[i], maxPerSecond[order[i]] / 1e6));
             }
             System.out.println(worst);
+            // A server that closes kept-alive connections (Tomcat after max-keep-alive-requests) makes
+            // the client connect again: are those requests the slow ones?
+            int fresh = 0;
+            long freshMax = 0;
+            for (int i = 0; i < connected.length; i++) {
+                if (connected[i]) {
+                    fresh++;
+                    freshMax = Math.max(freshMax, waits[i]);
+                }
+            }
+            System.out.printf("requests on a new connection: %d (the first of each connection included), slowest %.1f ms%n",
+                    fresh, freshMax / 1e6);
+            // How close to the two cores' limit the run was, and whose CPU it was: latency tails grow
+            // steeply as the machine nears saturation, so this tells a slower server from a busier machine.
+            System.out.printf("CPU per request: %.3f ms in this JVM, of which %.3f ms the load generator's threads; machine %.0f %% busy (this JVM)%n",
+                    processCpuNanos / 1e6 / sent, generatorCpuNanos / 1e6 / sent,
+                    100.0 * processCpuNanos / wallNanos / Runtime.getRuntime().availableProcessors());
         }
     }
 
@@ -84,14 +110,18 @@ public final class ConstantRate {
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
         long[] latencies = new long[total];
         long[] waits = new long[total];
+        boolean[] connected = new boolean[total];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger succeeded = new AtomicInteger();
         AtomicLong lastDone = new AtomicLong();
         Map<String, Integer> failures = new ConcurrentHashMap<>();
+        AtomicLong generatorCpu = new AtomicLong();
+        long cpuBefore = processCpuNanos();
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
         Thread[] threads = new Thread[connections];
         for (int c = 0; c < connections; c++) {
             threads[c] = Thread.ofPlatform().daemon().start(() -> {
+                long cpuAtStart = THREADS.getCurrentThreadCpuTime();
                 Connection connection = new Connection(base);
                 int i;
                 while ((i = next.getAndIncrement()) < total) {
@@ -101,7 +131,9 @@ public final class ConstantRate {
                         LockSupport.parkNanos(wait);
                     }
                     long sending = System.nanoTime();
+                    int connectsBefore = connection.connects;
                     String outcome = connection.send(requests, i);
+                    connected[i] = connection.connects != connectsBefore;
                     long done = System.nanoTime();
                     latencies[i] = done - due;
                     waits[i] = done - sending;
@@ -113,12 +145,20 @@ public final class ConstantRate {
                     }
                 }
                 connection.close();
+                generatorCpu.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuAtStart);
             });
         }
         for (Thread t : threads) {
             t.join();
         }
-        return new Result(total, succeeded.get(), new TreeMap<>(failures), lastDone.get() - start, latencies, waits);
+        return new Result(total, succeeded.get(), new TreeMap<>(failures), lastDone.get() - start, latencies, waits, connected,
+                processCpuNanos() - cpuBefore, generatorCpu.get());
+    }
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** One persistent connection; reconnects when the server closes it. */
@@ -127,6 +167,8 @@ public final class ConstantRate {
         private Socket socket;
         private OutputStream out;
         private InputStream in;
+        /** How often this connection was (re)opened. */
+        int connects;
 
         Connection(URI base) {
             this.base = base;
@@ -139,6 +181,7 @@ public final class ConstantRate {
                 try {
                     if (socket == null) {
                         socket = new Socket();
+                        connects++;
                         socket.setTcpNoDelay(true);
                         socket.setSoTimeout(30_000);
                         socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5_000);
