@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.recourse.audit.AuditActor;
 import org.recourse.audit.AuditTrail;
@@ -33,7 +33,30 @@ class LookupCounts implements SmartLifecycle {
     private record Minute(UUID keyId, Instant minute) {
     }
 
-    private record Counter(String organisation, LongAdder count) {
+    /**
+     * A minute's count for one key. Adding is one atomic add and takes no lock: at thousands of
+     * look-ups a second a lock here was contended, and a virtual thread that blocks on a contended
+     * monitor can wait a second or more for a carrier (decision 0025). Taking the count for the
+     * audit swaps in {@link #TAKEN}, so an add that comes after it sees a negative total and
+     * counts again in a new counter: a count is never lost and never written twice.
+     */
+    private static final class Counter {
+        private static final long TAKEN = Long.MIN_VALUE;
+        private final String organisation;
+        private final AtomicLong count = new AtomicLong();
+
+        Counter(String organisation) {
+            this.organisation = organisation;
+        }
+
+        /** False when the count was already taken: this add did not count here. */
+        boolean add(long signals) {
+            return count.getAndAdd(signals) >= 0;
+        }
+
+        long take() {
+            return count.getAndSet(TAKEN);
+        }
     }
 
     private final Map<Minute, Counter> counters = new ConcurrentHashMap<>();
@@ -50,31 +73,43 @@ class LookupCounts implements SmartLifecycle {
 
     void add(PartnerKeys.PartnerKey key, int signals) {
         Minute minute = new Minute(key.keyId(), clock.instant().truncatedTo(ChronoUnit.MINUTES));
-        // compute, not get-then-add: a count is never added to a counter the flush has taken away.
-        counters.compute(minute, (m, counter) -> {
-            Counter current = counter != null ? counter : new Counter(key.organisation(), new LongAdder());
-            current.count().add(signals);
-            return current;
-        });
+        while (true) {
+            Counter counter = counters.get(minute);
+            if (counter == null) {
+                // The minute's first look-up of this key; putIfAbsent, not compute: no lock is held while counting.
+                Counter created = new Counter(key.organisation());
+                Counter raced = counters.putIfAbsent(minute, created);
+                counter = raced != null ? raced : created;
+            }
+            if (counter.add(signals)) {
+                return;
+            }
+            // The flush took this counter between the look-up and the add: count in a fresh one.
+            counters.remove(minute, counter);
+        }
     }
 
     /** Writes the counts of minutes that are over (all of them when {@code everything}). */
     void flush(boolean everything) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
-        for (Minute minute : counters.keySet()) {
+        for (Map.Entry<Minute, Counter> entry : counters.entrySet()) {
+            Minute minute = entry.getKey();
             if (everything || minute.minute().isBefore(now)) {
-                Counter taken = counters.remove(minute);
-                if (taken != null) {
-                    write(minute, taken);
+                Counter taken = entry.getValue();
+                if (counters.remove(minute, taken)) {
+                    long count = taken.take();
+                    // Zero when the flush took a counter before its first add, which then counted in a new one.
+                    if (count > 0) {
+                        write(minute, taken.organisation, count);
+                    }
                 }
             }
         }
     }
 
-    private void write(Minute minute, Counter counter) {
-        long count = counter.count().sum();
+    private void write(Minute minute, String organisation, long count) {
         try {
-            AuditActor.runAs("api:" + counter.organisation(), () -> transactions.executeWithoutResult(status ->
+            AuditActor.runAs("api:" + organisation, () -> transactions.executeWithoutResult(status ->
                     audit.record("match.looked-up", "api_key", minute.keyId().toString(),
                             "minute=" + minute.minute() + " signals=" + count)));
         } catch (RuntimeException e) {
