@@ -91,6 +91,10 @@ class MatchApiTest {
         assertThat(match.get("bank_content_id").asLong()).isEqualTo(pdqEntry);
         assertThat(match.get("distance").asString()).isEqualTo("7");
         assertThat(match.get("bank").asString()).isEqualTo("NCII");
+        assertThat(api.get("/m/raw_lookup?signal_type=pdq&include_distance=yes&signal=" + flip(pdq, 7)).body().get("matches")
+                .get(0).get("distance").asString()).as("yes, on and 1 are true, as Spring reads a boolean").isEqualTo("7");
+        assertThat(api.get("/m/raw_lookup?signal_type=pdq&include_distance=&signal=" + flip(pdq, 7)).body().get("matches")
+                .toString()).as("empty is the default, false: ids only").isEqualTo("[" + pdqEntry + "]");
 
         assertThat(api.get("/m/raw_lookup?signal_type=pdq&signal=" + flip(pdq, 40)).body().get("matches")).isEmpty();
         assertThat(api.get("/m/raw_lookup?signal_type=pdq&signal=" + randomPdq()).body().get("matches")).isEmpty();
@@ -151,6 +155,10 @@ class MatchApiTest {
         problem(api.get("/m/raw_lookup?signal_type=pdq&quality=0&signal=" + good), 400, "quality_zero", "kwaliteit 0");
         problem(api.get("/m/raw_lookup?signal_type=pdq&signal=" + "0".repeat(64)), 400, "quality_zero", "kwaliteit 0");
         problem(api.get("/m/raw_lookup?signal=" + good), 400, "missing_signal", "signal_type");
+        problem(api.get("/m/raw_lookup?signal_type=pdq&quality=hoog&signal=" + good), 400, "invalid_quality", "tussen 0 en 100");
+        problem(api.get("/m/lookup?signal_type=pdq&quality=1e3&signal=" + good), 400, "invalid_quality", "tussen 0 en 100");
+        problem(api.get("/m/raw_lookup?signal_type=pdq&include_distance=misschien&signal=" + good), 400,
+                "invalid_include_distance", "include_distance moet true of false zijn");
 
         String tooMany = IntStream.range(0, 1001).mapToObj(i -> "\"" + good + "\"").reduce((a, b) -> a + "," + b).orElseThrow();
         problem(api.post("/m/raw_lookup/batch", "{\"signal_type\":\"pdq\",\"signals\":[" + tooMany + "]}"), 400,

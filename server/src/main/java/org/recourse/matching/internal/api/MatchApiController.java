@@ -59,16 +59,9 @@ class MatchApiController {
                     @ApiResponse(responseCode = "403", ref = "#/components/responses/MatchForbidden"),
                     @ApiResponse(responseCode = "429", ref = "#/components/responses/MatchRateLimited"),
                     @ApiResponse(responseCode = "503", ref = "#/components/responses/MatchIndexNotReady")})
-    Object rawLookup(@Parameter(description = SIGNAL_TYPE) @RequestParam(name = "signal_type", required = false) String signalType,
-                     @Parameter(description = "The signal in hex") @RequestParam(required = false) String signal,
-                     @Parameter(description = "Answer with distances and banks") @RequestParam(name = "include_distance",
-                             defaultValue = "false") boolean includeDistance,
-                     @Parameter(description = "Comma-separated bank names to look in") @RequestParam(required = false) String banks,
-                     @Parameter(description = "PDQ quality of the hash (1–100), if known; 0 is refused")
-                     @RequestParam(required = false) Integer quality,
-                     @AuthenticationPrincipal PartnerKeys.PartnerKey caller) {
-        List<MatchIndex.Hit> hits = lookingUp.lookup(caller, signalType, signal, quality, banks, false);
-        if (includeDistance) {
+    Object rawLookup(LookupQuery query, @AuthenticationPrincipal PartnerKeys.PartnerKey caller) {
+        List<MatchIndex.Hit> hits = lookingUp.lookup(caller, query.signalType(), query.signal(), query.quality(), query.banks(), false);
+        if (query.includeDistance()) {
             return new MatchApiModels.RawLookupWithDistance(hits.stream().map(MatchApiController::withDistance).toList());
         }
         return new MatchApiModels.RawLookupIds(hits.stream().map(MatchIndex.Hit::entryId).toList());
@@ -85,15 +78,10 @@ class MatchApiController {
                     @ApiResponse(responseCode = "403", ref = "#/components/responses/MatchForbidden"),
                     @ApiResponse(responseCode = "429", ref = "#/components/responses/MatchRateLimited"),
                     @ApiResponse(responseCode = "503", ref = "#/components/responses/MatchIndexNotReady")})
-    Map<String, List<MatchApiModels.MatchWithDistance>> lookup(
-            @Parameter(description = SIGNAL_TYPE) @RequestParam(name = "signal_type", required = false) String signalType,
-            @Parameter(description = "The signal in hex") @RequestParam(required = false) String signal,
-            @Parameter(description = "Comma-separated bank names to look in") @RequestParam(required = false) String banks,
-            @Parameter(description = "PDQ quality of the hash (1–100), if known; 0 is refused")
-            @RequestParam(required = false) Integer quality,
-            @AuthenticationPrincipal PartnerKeys.PartnerKey caller) {
+    Map<String, List<MatchApiModels.MatchWithDistance>> lookup(LookupQuery query,
+                                                                @AuthenticationPrincipal PartnerKeys.PartnerKey caller) {
         Map<String, List<MatchApiModels.MatchWithDistance>> byBank = new LinkedHashMap<>();
-        for (MatchIndex.Hit hit : lookingUp.lookup(caller, signalType, signal, quality, banks, true)) {
+        for (MatchIndex.Hit hit : lookingUp.lookup(caller, query.signalType(), query.signal(), query.quality(), query.banks(), true)) {
             byBank.computeIfAbsent(hit.bank(), b -> new java.util.ArrayList<>()).add(withDistance(hit));
         }
         return byBank;

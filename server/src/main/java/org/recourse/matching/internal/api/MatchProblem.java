@@ -19,6 +19,7 @@ public class MatchProblem extends RuntimeException {
         WRONG_LENGTH(HttpStatus.BAD_REQUEST),
         QUALITY_ZERO(HttpStatus.BAD_REQUEST),
         INVALID_QUALITY(HttpStatus.BAD_REQUEST),
+        INVALID_INCLUDE_DISTANCE(HttpStatus.BAD_REQUEST),
         BATCH_EMPTY(HttpStatus.BAD_REQUEST),
         BATCH_TOO_LARGE(HttpStatus.BAD_REQUEST),
         INVALID_BATCH(HttpStatus.BAD_REQUEST),
