@@ -16,10 +16,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.recourse.audit.AuditTrail;
 import org.recourse.intake.PartnerKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,11 +33,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Partner API keys: {@code rk_} followed by 40 random base-32 symbols (200 bits). Only the key's
- * SHA-256 is stored; the key itself is shown once, when it is created. Every check reads the
- * database, so a revocation holds on every node at once.
+ * SHA-256 is stored; the key itself is shown once, when it is created. A key is checked against the
+ * database when a node first sees it and again, in the background, every {@link #RECHECK_AFTER}: a
+ * revocation holds at once on the node where it was made and within seconds on the others.
  */
 @Service
-public class ApiKeys implements PartnerKeys {
+public class ApiKeys implements PartnerKeys, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiKeys.class);
 
     public static final String SCOPE_SUBMIT = "reports:submit";
     public static final String SCOPE_READ = "reports:read";
@@ -64,15 +73,15 @@ public class ApiKeys implements PartnerKeys {
 
     /**
      * A partner sends its key with every request; looking it up each time cost a query per report.
-     * A valid key is trusted for this long after its last check: revoking a key takes effect at
-     * once on the node where it was revoked and within this time on the others.
+     * A valid key is trusted for this long after its last check, then checked again (see
+     * {@link #TRUST_WHILE_RECHECKING}).
      */
     public static final Duration RECHECK_AFTER = Duration.ofSeconds(5);
 
     /**
-     * While one request rechecks a key, the others it arrives with keep trusting the last check for
-     * up to this long, instead of all querying the database at the same moment (thousands a second
-     * on the match API, where the queries queued for the pool's connections).
+     * A key due for its recheck is checked again in the background while requests keep trusting the
+     * last check, for up to this long; after that a request checks the key itself. Revoking a key
+     * therefore takes effect on other nodes within {@link #RECHECK_AFTER} plus one recheck.
      */
     public static final Duration TRUST_WHILE_RECHECKING = Duration.ofSeconds(5);
 
@@ -85,6 +94,12 @@ public class ApiKeys implements PartnerKeys {
     }
 
     private final Map<String, Known> recentlyChecked = new ConcurrentHashMap<>();
+    /**
+     * Rechecks run on a platform thread of their own: on a virtual thread a database answer can wait
+     * seconds for a carrier when the cores are busy, longer than the pool's validation allows (decision 0025).
+     */
+    private final ExecutorService rechecks = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("api-key-recheck").daemon().factory());
 
     @Transactional
     public CreatedKey create(String organisation, Set<String> scopes, String createdBy) {
@@ -143,27 +158,54 @@ public class ApiKeys implements PartnerKeys {
             if (now.isBefore(due)) {
                 return Optional.of(known.caller());
             }
-            // Due: this request rechecks it, unless another one already does.
-            if (now.isBefore(due.plus(TRUST_WHILE_RECHECKING)) && !known.rechecking().compareAndSet(false, true)) {
+            // Due: checked again in the background, one check per key at a time, and this request is
+            // answered on the last check. A request never waits for the database for a key it knows.
+            if (now.isBefore(due.plus(TRUST_WHILE_RECHECKING))) {
+                if (known.rechecking().compareAndSet(false, true) && !recheckInBackground(hash, known)) {
+                    known.rechecking().set(false);
+                    return lookUp(hash);
+                }
                 return Optional.of(known.caller());
             }
         }
+        // A key not seen yet, or whose last check is too old (the database was away): checked now.
+        return lookUp(hash);
+    }
+
+    private Optional<PartnerKey> lookUp(String hash) {
+        Optional<PartnerKey> caller = jdbc.sql("select id, organisation, scopes from api_key where key_hash = ? and revoked_at is null")
+                .param(hash)
+                .query((rs, n) -> new PartnerKey(rs.getObject("id", UUID.class), rs.getString("organisation"),
+                        Set.of((String[]) rs.getArray("scopes").getArray())))
+                .optional();
+        // Only valid keys are remembered, so the map cannot grow with made-up keys.
+        caller.ifPresentOrElse(c -> recentlyChecked.put(hash, new Known(c, clock.instant())),
+                () -> recentlyChecked.remove(hash));
+        return caller;
+    }
+
+    /** False when the recheck cannot be started (the application is stopping): the caller checks itself. */
+    private boolean recheckInBackground(String hash, Known known) {
         try {
-            Optional<PartnerKey> caller = jdbc.sql("select id, organisation, scopes from api_key where key_hash = ? and revoked_at is null")
-                    .param(hash)
-                    .query((rs, n) -> new PartnerKey(rs.getObject("id", UUID.class), rs.getString("organisation"),
-                            Set.of((String[]) rs.getArray("scopes").getArray())))
-                    .optional();
-            // Only valid keys are remembered, so the map cannot grow with made-up keys.
-            caller.ifPresentOrElse(c -> recentlyChecked.put(hash, new Known(c, clock.instant())),
-                    () -> recentlyChecked.remove(hash));
-            return caller;
-        } finally {
-            // A recheck that failed (database down) lets the next request try again.
-            if (known != null) {
-                known.rechecking().set(false);
-            }
+            rechecks.execute(() -> {
+                try {
+                    lookUp(hash);
+                } catch (RuntimeException e) {
+                    // The database is away: the next request after this one tries again.
+                    log.debug("Recheck of an API key failed: {}", e.toString());
+                } finally {
+                    known.rechecking().set(false);
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
         }
+    }
+
+    @Override
+    public void destroy() {
+        rechecks.shutdownNow();
     }
 
     static String hash(String key) {
