@@ -53,18 +53,19 @@ class DemoCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "fill an empty data directory with a synthetic year of hotline work: demo [--cases N] [--seed S]";
+        return "fill an empty data directory with a synthetic year of hotline work: demo [--cases N] [--seed S] [--until DATE]";
     }
 
     @Override
     public void help(PrintStream out) {
-        out.println("demo [--cases N] [--seed S]");
+        out.println("demo [--cases N] [--seed S] [--until DATE]");
         out.println("  Fills an empty data directory with a clearly marked, synthetic year of hotline work, made through the");
         out.println("  real use cases on a simulated clock: reports on synthetic platforms (.invalid domains), assessments,");
         out.println("  notices that are answered quickly, slowly or never, removals, escalation candidates and enforcement");
         out.println("  requests in every state. Nothing is sent: no e-mail, no web request, no screenshot.");
         out.println("  --cases N  reports over the year, 1-" + MAX_CASES + " (default " + DEFAULT_CASES + ")");
-        out.println("  --seed S   the same seed gives the same year (default 1)");
+        out.println("  --seed S   the same seed and last day give the same year (default 1)");
+        out.println("  --until D  the year's last day, YYYY-MM-DD, not after today (default: today)");
         out.println("  Refuses a database that holds any real case, or demo data already.");
     }
 
@@ -75,7 +76,7 @@ class DemoCommand implements CliCommand {
             help(out);
             return 0;
         }
-        List<String> unknown = args.unknown(Set.of("cases", "seed", "help"));
+        List<String> unknown = args.unknown(Set.of("cases", "seed", "until", "help"));
         if (!unknown.isEmpty() || !args.positional().isEmpty()) {
             err.println("error: unknown argument " + (unknown.isEmpty() ? args.positional().getFirst() : unknown.getFirst())
                     + "; see demo --help");
@@ -88,6 +89,18 @@ class DemoCommand implements CliCommand {
             seed = Long.parseLong(args.option("seed").orElse("1").strip());
         } catch (NumberFormatException e) {
             err.println("error: --cases and --seed take whole numbers");
+            return 2;
+        }
+        LocalDate today = LocalDate.now(Clock.systemUTC());
+        LocalDate until;
+        try {
+            until = args.option("until").map(String::strip).map(LocalDate::parse).orElse(today);
+        } catch (java.time.format.DateTimeParseException e) {
+            err.println("error: --until takes a date as YYYY-MM-DD");
+            return 2;
+        }
+        if (until.isAfter(today)) {
+            err.println("error: --until: not after today (" + today + ")");
             return 2;
         }
         if (cases < 1 || cases > MAX_CASES) {
@@ -107,15 +120,17 @@ class DemoCommand implements CliCommand {
             return 1;
         }
         try {
-            return fill(simulated, cases, seed, out, err);
+            return fill(simulated, cases, seed, until, out, err);
         } catch (IllegalStateException e) {
             err.println("error: " + e.getMessage());
             return 1;
         }
     }
 
-    private int fill(SimulatedClock simulated, int cases, long seed, PrintStream out, PrintStream err) {
-        LocalDate first = LocalDate.now(Clock.systemUTC()).minusDays(DAYS);
+    private int fill(SimulatedClock simulated, int cases, long seed, LocalDate until, PrintStream out, PrintStream err) {
+        // The year ends on the given day (today by default), so a demo started later is a different year:
+        // the same seed and last day give the same year.
+        LocalDate first = until.minusDays(DAYS);
         simulated.start(first.atStartOfDay().toInstant(ZoneOffset.UTC));
         UUID run = runs.started(seed, cases, simulated.instant());
         int[] perDay = spread(cases, first, new SplittableRandom(seed));
