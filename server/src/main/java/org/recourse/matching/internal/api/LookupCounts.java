@@ -84,8 +84,8 @@ class LookupCounts implements SmartLifecycle {
             if (counter.add(signals)) {
                 return;
             }
-            // The flush took this counter between the look-up and the add: count in a fresh one.
-            counters.remove(minute, counter);
+            // The flush took this counter (and removed it from the map) between the look-up and the add:
+            // count again in a fresh one.
         }
     }
 
