@@ -54,4 +54,19 @@ class SecurityHeadersTest {
 
         assertThat(forged.status()).isEqualTo(403);
     }
+
+    @Test
+    void staffPagesLoadTheirScriptFromThisServerByAVersionlessPath() {
+        TestStaff.Account analyst = new TestStaff(jdbc).create(StaffRole.ANALYST);
+        StaffHttp http = new StaffHttp(port);
+        http.signIn(analyst);
+
+        StaffHttp.Page workbench = http.get("/staff");
+        String script = workbench.document().select("script[src*=htmx]").attr("src");
+
+        assertThat(script).as("no version in the link: the webjar is found when served").isEqualTo("/webjars/htmx.org/dist/htmx.min.js");
+        StaffHttp.Page served = http.get(script);
+        assertThat(served.status()).isEqualTo(200);
+        assertThat(served.body()).contains("htmx");
+    }
 }

@@ -16,10 +16,14 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ViewResolver;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The filters every request passes first: its arrival time, and 503 for a database that is not there. */
+/**
+ * The filters every request passes first: its arrival time, and 503 for a database that is not
+ * there; and one that is not registered at all.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class OuterFilters {
@@ -51,6 +55,20 @@ class OuterFilters {
                 new FilterRegistrationBean<>(new DatabaseUnavailableFilter(messages, locales, resolver, json));
         registration.setOrder(ORDER);
         registration.addUrlPatterns("/*");
+        return registration;
+    }
+
+    /**
+     * Spring Boot registers a {@link ResourceUrlEncodingFilter} for every URL because the webjars
+     * locator switches its resource chain on, but no resource here has a versioned URL for it to
+     * rewrite ({@code /webjars/...} links are resolved when served). On every request, thousands of
+     * look-ups a second among them, it would only wrap the response (decision 0025); a registration of
+     * our own, switched off, keeps Boot's from being made.
+     */
+    @Bean
+    FilterRegistrationBean<ResourceUrlEncodingFilter> noResourceUrlEncodingFilter() {
+        FilterRegistrationBean<ResourceUrlEncodingFilter> registration = new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
+        registration.setEnabled(false);
         return registration;
     }
 }
