@@ -2,7 +2,9 @@ package org.recourse.intake;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,6 +22,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextImpl;
@@ -97,10 +100,14 @@ public final class PartnerKeyChain {
 
     /** The caller behind the current request: its key is the principal. */
     static final class KeyAuthentication extends AbstractAuthenticationToken {
+        /** The authorities of each set of scopes in use (a handful), made once instead of on every request. */
+        private static final Map<Set<String>, List<GrantedAuthority>> AUTHORITIES = new ConcurrentHashMap<>();
+
         private final PartnerKeys.PartnerKey key;
 
         KeyAuthentication(PartnerKeys.PartnerKey key) {
-            super(key.scopes().stream().map(scope -> new SimpleGrantedAuthority("SCOPE_" + scope)).toList());
+            super(AUTHORITIES.computeIfAbsent(key.scopes(), scopes -> scopes.stream()
+                    .<GrantedAuthority>map(scope -> new SimpleGrantedAuthority("SCOPE_" + scope)).toList()));
             this.key = key;
             setAuthenticated(true);
         }
