@@ -375,31 +375,26 @@ public final class ConstantRate {
     /** A complete HTTP/1.1 response head and body (Content-Length or chunked) at the start of a buffer. */
     record Response(int status, boolean closing) {
 
-        /** The response in {@code bytes[0..length)}, or null while it is incomplete. */
+        /** The response in {@code bytes[0..length)}, or null while it is incomplete. Reads bytes, makes no strings. */
         static Response parse(byte[] bytes, int length) {
             int headEnd = indexOf(bytes, 0, length, CRLF_CRLF);
             if (headEnd < 0) {
                 return null;
             }
-            String head = new String(bytes, 0, headEnd, StandardCharsets.ISO_8859_1);
-            int status = Integer.parseInt(head.substring(9, 12));
+            int status = (bytes[9] - '0') * 100 + (bytes[10] - '0') * 10 + (bytes[11] - '0');
             long contentLength = -1;
             boolean chunked = false;
             boolean closing = false;
-            for (String header : head.split("\r\n")) {
-                int colon = header.indexOf(':');
-                if (colon < 0) {
-                    continue;
+            for (int line = indexOf(bytes, 0, headEnd, CRLF) + 2; line > 1 && line < headEnd; ) {
+                int lineEnd = indexOf(bytes, line, headEnd + 2, CRLF);
+                if (startsWithIgnoringCase(bytes, line, lineEnd, "content-length:")) {
+                    contentLength = number(bytes, line + 15, lineEnd, 10);
+                } else if (startsWithIgnoringCase(bytes, line, lineEnd, "transfer-encoding:")) {
+                    chunked = containsIgnoringCase(bytes, line + 18, lineEnd, "chunked");
+                } else if (startsWithIgnoringCase(bytes, line, lineEnd, "connection:")) {
+                    closing = containsIgnoringCase(bytes, line + 11, lineEnd, "close");
                 }
-                String name = header.substring(0, colon).trim();
-                String value = header.substring(colon + 1).trim();
-                if (name.equalsIgnoreCase("Content-Length")) {
-                    contentLength = Long.parseLong(value);
-                } else if (name.equalsIgnoreCase("Transfer-Encoding") && value.equalsIgnoreCase("chunked")) {
-                    chunked = true;
-                } else if (name.equalsIgnoreCase("Connection") && value.equalsIgnoreCase("close")) {
-                    closing = true;
-                }
+                line = lineEnd + 2;
             }
             int body = headEnd + 4;
             if (!chunked) {
@@ -411,8 +406,7 @@ public final class ConstantRate {
                 if (lineEnd < 0) {
                     return null;
                 }
-                String size = new String(bytes, at, lineEnd - at, StandardCharsets.ISO_8859_1).split(";")[0].trim();
-                long chunk = Long.parseLong(size, 16);
+                long chunk = number(bytes, at, lineEnd, 16);
                 at = lineEnd + 2;
                 if (chunk == 0) {
                     // trailers, then the empty line
@@ -432,6 +426,44 @@ public final class ConstantRate {
                     return null;
                 }
             }
+        }
+
+        /** The number at the start of {@code bytes[from..end)} after spaces, in base 10 or 16; stops at anything else (";" of a chunk extension). */
+        private static long number(byte[] bytes, int from, int end, int radix) {
+            long value = 0;
+            int i = from;
+            while (i < end && bytes[i] == ' ') {
+                i++;
+            }
+            for (; i < end; i++) {
+                int digit = Character.digit(bytes[i], radix);
+                if (digit < 0) {
+                    break;
+                }
+                value = value * radix + digit;
+            }
+            return value;
+        }
+
+        private static boolean startsWithIgnoringCase(byte[] bytes, int from, int end, String prefix) {
+            if (end - from < prefix.length()) {
+                return false;
+            }
+            for (int i = 0; i < prefix.length(); i++) {
+                if (Character.toLowerCase(bytes[from + i]) != prefix.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean containsIgnoringCase(byte[] bytes, int from, int end, String word) {
+            for (int i = from; i <= end - word.length(); i++) {
+                if (startsWithIgnoringCase(bytes, i, end, word)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static final byte[] CRLF = {'\r', '\n'};
