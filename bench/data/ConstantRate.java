@@ -10,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Map;
@@ -340,7 +339,8 @@ public final class ConstantRate {
                 return response.status() == expectedStatus ? null : "HTTP " + response.status();
             } catch (IOException e) {
                 close();
-                return e.getClass().getSimpleName();
+                // An idle connection that fails (reset by the server) has no request to fail: the next send reopens it.
+                return index < 0 ? PENDING : e.getClass().getSimpleName();
             }
         }
 

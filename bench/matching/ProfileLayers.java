@@ -65,7 +65,7 @@ public final class ProfileLayers {
             }
         }
         for (String frame : frames) {
-            if (frame.startsWith("G1") || frame.contains("::") && frame.contains("G1")) {
+            if (frame.contains("G1")) {
                 return "garbage collector";
             }
             if (frame.startsWith("CompileBroker::")) {
